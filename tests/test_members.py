@@ -1,0 +1,64 @@
+"""Members and the naming of states."""
+
+from __future__ import annotations
+
+import pytest
+
+from unsc.errors import UnknownStateError
+from unsc.members import Member, resolve, state_group, state_name
+
+
+def test_resolve_accents_and_case() -> None:
+    """Accents, case and surrounding spaces do not matter."""
+    assert resolve("  COTE D'IVOIRE ") == "CIV"
+    assert resolve("Turkey") == "TUR"
+    assert resolve("Türkiye") == "TUR"
+
+
+def test_former_states_have_the_un_codes() -> None:
+    """Former states use the codes of the UN's voting data."""
+    assert tuple(
+        resolve(n)
+        for n in ("Soviet Union", "Yugoslavia", "Czechoslovakia", "East Germany", "Zaire")
+    ) == ("SUN", "YUG", "CSK", "DDR", "ZAR")
+
+
+def test_unknown_state_suggests() -> None:
+    """A misspelt name gets close matches."""
+    with pytest.raises(UnknownStateError, match="did you mean: Switzerland"):
+        resolve("Switzerlnd")
+
+
+def test_non_string_is_unknown() -> None:
+    """Only strings name states."""
+    with pytest.raises(UnknownStateError):
+        resolve(42)  # type: ignore[arg-type]
+
+
+def test_member_of() -> None:
+    """Member.of fills in the name and regional group."""
+    member = Member.of("Ukrainian SSR", called="Ukrainian SSR")
+
+    assert (member.code, member.name, member.permanent, member.group) == (
+        "UKR",
+        "Ukrainian SSR",
+        False,
+        "EEG",
+    )
+    assert state_name("UKR") == "Ukraine"
+    assert state_group("GBR") == "WEOG"
+
+
+@pytest.mark.parametrize(
+    ("code", "prose"),
+    [
+        ("USA", "the United States"),
+        ("FRA", "France"),
+        ("RUS", "the Russian Federation"),
+        ("KOR", "the Republic of Korea"),
+        ("CHE", "Switzerland"),
+    ],
+)
+def test_names_in_prose(code: str, prose: str) -> None:
+    """Names take "the" mid-sentence as UN prose writes them."""
+    assert prose == Member.of(code).in_prose

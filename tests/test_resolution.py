@@ -1,0 +1,125 @@
+"""Resolution records: declaring votes, and the errors of doing it wrong."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+import unsc
+from unsc import Vote
+from unsc.errors import (
+    DuplicateVoteError,
+    InvalidFieldError,
+    MissingVotesError,
+    NotAMemberError,
+    UnknownStateError,
+    UnknownVoteError,
+)
+
+
+@pytest.fixture(name="draft")
+def _draft() -> unsc.Resolution:
+    return unsc.Resolution("S/2023/772", council=unsc.Council.of_year(2023), date="2023-10-16")
+
+
+def test_names_codes_and_iterables(draft: unsc.Resolution) -> None:
+    """Votes may be given by code or name, as a string or an iterable."""
+    by_code = draft.with_votes(yes="CHN GAB MOZ RUS ARE")
+    by_name = draft.with_votes(yes="China, Gabon, Mozambique, Russia, United Arab Emirates")
+    by_list = draft.with_votes(yes=["China", "GAB", "Mozambique", "RUS", "UAE"])
+    by_words = draft.with_votes(
+        yes="China Gabon Mozambique Russian Federation United Arab Emirates"
+    )
+
+    assert by_code == by_name == by_list == by_words
+    assert datetime.date(2023, 10, 16) == draft.date
+
+
+def test_records_are_frozen(draft: unsc.Resolution) -> None:
+    """with_votes and cast return new records; the original is unchanged."""
+    voted = draft.cast("USA", "N")
+
+    assert draft.vote_of("USA") is None
+    assert Vote.NO is voted.vote_of("United States")
+    with pytest.raises(AttributeError):
+        draft.symbol = "S/1"  # type: ignore[misc]
+
+
+def test_with_votes_keeps_earlier_votes(draft: unsc.Resolution) -> None:
+    """Votes given later add to those already recorded."""
+    voted = draft.with_votes(yes="CHN").with_votes(no="USA")
+
+    assert {m.code: v for m, v in voted.votes.items()} == {"CHN": Vote.YES, "USA": Vote.NO}
+    assert not voted.complete
+
+
+def test_vote_by_non_member(draft: unsc.Resolution) -> None:
+    """A vote by a state not on the council names it and the members."""
+    with pytest.raises(NotAMemberError, match="'Germany' is not a member of the 2023 Council"):
+        draft.with_votes(yes="FRA, Germany")
+
+
+def test_member_listed_twice(draft: unsc.Resolution) -> None:
+    """One member in two lists is an error naming both votes."""
+    with pytest.raises(DuplicateVoteError, match="USA is listed twice \\(yes and no\\)"):
+        draft.with_votes(yes="USA", no="United States")
+
+
+def test_member_listed_twice_in_one_list(draft: unsc.Resolution) -> None:
+    """Even within one list."""
+    with pytest.raises(DuplicateVoteError, match="FRA is listed twice"):
+        draft.with_votes(yes="FRA France")
+
+
+def test_incomplete_votes_declared_complete(draft: unsc.Resolution) -> None:
+    """complete=True checks every member voted, and names those who did not."""
+    with pytest.raises(MissingVotesError, match="no vote recorded for ALB, BRA"):
+        draft.with_votes(yes="CHN FRA", complete=True)
+
+
+def test_unknown_vote_word(draft: unsc.Resolution) -> None:
+    """cast rejects words that are not votes."""
+    with pytest.raises(UnknownVoteError, match="'perhaps' is not a vote"):
+        draft.cast("FRA", "perhaps")
+
+
+def test_unknown_sponsor() -> None:
+    """Sponsors must be states unsc knows."""
+    with pytest.raises(UnknownStateError, match="'Freedonia' is not a state"):
+        unsc.Resolution("S/1", council=unsc.Council.of_year(2023), sponsors="Freedonia")
+
+
+def test_bad_fields() -> None:
+    """Dates, chapters and ballots are checked, with what would be valid."""
+    council = unsc.Council.of_year(2023)
+    with pytest.raises(InvalidFieldError, match=r"Resolution\.date cannot be '16 Oct'"):
+        unsc.Resolution("S/1", council=council, date="16 Oct")
+    with pytest.raises(InvalidFieldError, match=r"'XX'.* from 'I' to 'XIX'"):
+        unsc.Resolution("S/1", council=council, chapter="XX")
+    with pytest.raises(InvalidFieldError, match="one entry per seat \\(15"):
+        unsc.Resolution("S/1", council=council, ballot=["Y"] * 14)
+
+
+def test_sponsors_and_parties_resolve(draft: unsc.Resolution) -> None:
+    """Sponsors and parties are stored as codes."""
+    record = unsc.Resolution(
+        "S/1", council=draft.council, sponsors="Russia", parties=["Israel", "Palestine"]
+    )
+
+    assert record.sponsors == ("RUS",)
+    assert record.parties == ("ISR", "PSE")
+
+
+def test_table_and_repr(s_2023_772: unsc.Resolution) -> None:
+    """The table has a row per member; the repr is one line."""
+    table = s_2023_772.table("github")
+
+    assert len(table.splitlines()) == 17
+    assert "| United States        | USA    | permanent | no      |" in table
+    assert repr(s_2023_772) == "<Resolution S/2023/772, 2023-10-16: 15 of 15 votes cast, 5–4–6>"
+
+
+def test_resolution_decide_method(s_2023_773: unsc.Resolution) -> None:
+    """draft.decide() is unsc.decide(draft)."""
+    assert unsc.decide(s_2023_773) == s_2023_773.decide()

@@ -1,0 +1,38 @@
+"""unsc: simulate, replay and analyse votes of the UN Security Council.
+
+The core, in the order the modules build on one another::
+
+    errors -> members -> votes -> rules -> council -> resolution
+
+>>> import unsc
+>>> council = unsc.Council.of_year(2023)
+>>> draft = unsc.Resolution("S/2023/772", council=council).with_votes(
+...     yes="CHN GAB MOZ RUS ARE", no="FRA JPN GBR USA", abstain="ALB BRA ECU GHA MLT CHE")
+>>> unsc.decide(draft).outcome
+<Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>
+"""
+
+from unsc import errors
+from unsc.council import Council
+from unsc.errors import UNSCError
+from unsc.members import Member
+from unsc.resolution import Resolution
+from unsc.rules import Decision, Outcome, Rules, decide
+from unsc.votes import Matter, Tally, Vote
+
+__all__ = [
+    "Council",
+    "Decision",
+    "Matter",
+    "Member",
+    "Outcome",
+    "Resolution",
+    "Rules",
+    "Tally",
+    "UNSCError",
+    "Vote",
+    "decide",
+    "errors",
+]
+
+__version__ = "0.1.0.dev0"

@@ -1,0 +1,284 @@
+"""Every error unsc raises on purpose.
+
+All of them derive from :class:`UNSCError`, so ``except unsc.UNSCError`` catches
+anything the library rejects. Each also inherits the builtin a caller would
+already catch (``LookupError`` for a name that is not there, ``ValueError`` for
+a value that is not allowed), carries the offending input as attributes, and
+says in its message what would have been valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = [
+    "DataError",
+    "DuplicateMemberError",
+    "DuplicateVoteError",
+    "EmptyCouncilError",
+    "InvalidFieldError",
+    "MissingVotesError",
+    "NotAMemberError",
+    "ObligatoryAbstentionError",
+    "QuotaError",
+    "UNSCError",
+    "UnknownMatterError",
+    "UnknownPresetError",
+    "UnknownStateError",
+    "UnknownVoteError",
+    "UnknownYearError",
+    "VetoHolderError",
+]
+
+
+def _listing(items: Iterable[str], limit: int = 20) -> str:
+    """Join ``items`` for a message, eliding a long tail."""
+    shown = list(items)
+    if len(shown) > limit:
+        return ", ".join(shown[:limit]) + f", … ({len(shown)} in all)"
+    return ", ".join(shown)
+
+
+class UNSCError(Exception):
+    """Base of every error unsc raises on purpose."""
+
+
+class UnknownStateError(UNSCError, LookupError):
+    """A code or name that matches no state unsc knows.
+
+    Attributes:
+        value: The input that matched nothing.
+        suggestions: Known names close to it, best first.
+    """
+
+    def __init__(self, value: str, suggestions: Iterable[str] = ()) -> None:
+        self.value = value
+        self.suggestions = tuple(suggestions)
+        hint = f" (did you mean: {', '.join(self.suggestions)}?)" if self.suggestions else ""
+        super().__init__(
+            f"{value!r} is not a state unsc knows{hint}; use an ISO 3166-1 alpha-3 code "
+            "such as 'USA' or an English short name such as 'United States'"
+        )
+
+
+class NotAMemberError(UNSCError, LookupError):
+    """A state named where only members of a given council are valid.
+
+    Attributes:
+        value: The input as given.
+        council: A short description of the council, e.g. ``"2023 Council"``.
+        valid: The codes of the council's members.
+    """
+
+    def __init__(self, value: str, council: str, valid: Iterable[str]) -> None:
+        self.value = value
+        self.council = council
+        self.valid = tuple(valid)
+        super().__init__(
+            f"{value!r} is not a member of the {council} (members: {_listing(self.valid)})"
+        )
+
+
+class UnknownVoteError(UNSCError, ValueError):
+    """A vote given as something that is not a vote.
+
+    Attributes:
+        value: The input as given.
+    """
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+        super().__init__(
+            f"{value!r} is not a vote; use Y, N, A or X (the UN's codes), "
+            "yes, no, abstain, absent, not participating, or a unsc.Vote"
+        )
+
+
+class UnknownMatterError(UNSCError, ValueError):
+    """A matter given as something other than substantive or procedural.
+
+    Attributes:
+        value: The input as given.
+    """
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+        super().__init__(f"{value!r} is not a matter; use 'substantive' or 'procedural'")
+
+
+class DuplicateVoteError(UNSCError, ValueError):
+    """One member given more than one vote in the same declaration.
+
+    Attributes:
+        member: The member's code.
+        votes: The votes it was given, in the order seen.
+    """
+
+    def __init__(self, member: str, votes: Iterable[str]) -> None:
+        self.member = member
+        self.votes = tuple(votes)
+        super().__init__(
+            f"{member} is listed twice ({' and '.join(self.votes)}); "
+            "each member casts exactly one vote"
+        )
+
+
+class MissingVotesError(UNSCError, ValueError):
+    """Votes declared complete, or decided on, while some members have none.
+
+    Attributes:
+        missing: The codes of the members without a vote.
+    """
+
+    def __init__(self, symbol: str, missing: Iterable[str]) -> None:
+        self.symbol = symbol
+        self.missing = tuple(missing)
+        super().__init__(
+            f"{symbol}: no vote recorded for {_listing(self.missing)}; every member needs "
+            "one (use absent= or not_participating= for members who did not vote)"
+        )
+
+
+class InvalidFieldError(UNSCError, ValueError):
+    """A field of a record given a value it cannot take.
+
+    Attributes:
+        field: The field's name, e.g. ``"Resolution.date"``.
+        value: The value given.
+        valid: What would have been valid, in words.
+    """
+
+    def __init__(self, field: str, value: object, valid: str) -> None:
+        self.field = field
+        self.value = value
+        self.valid = valid
+        super().__init__(f"{field} cannot be {value!r}; {valid}")
+
+
+class UnknownPresetError(UNSCError, LookupError):
+    """A name that is none of a fixed set of choices (rule presets, outcomes).
+
+    Attributes:
+        value: The name given.
+        valid: The names that exist.
+    """
+
+    def __init__(self, what: str, value: object, valid: Iterable[str]) -> None:
+        self.value = value
+        self.valid = tuple(valid)
+        super().__init__(f"{value!r} is not {what}; use one of: {', '.join(self.valid)}")
+
+
+class EmptyCouncilError(UNSCError, ValueError):
+    """A council with no members."""
+
+    def __init__(self) -> None:
+        super().__init__("a council needs at least one member (got none)")
+
+
+class DuplicateMemberError(UNSCError, ValueError):
+    """The same state given twice as a member of one council.
+
+    Attributes:
+        member: The code that appears more than once.
+    """
+
+    def __init__(self, member: str) -> None:
+        self.member = member
+        super().__init__(f"{member} is listed twice as a member; each state holds one seat")
+
+
+class QuotaError(UNSCError, ValueError):
+    """A quota of affirmative votes that no vote of the council could reach.
+
+    Attributes:
+        quota: The quota asked for.
+        size: The number of seats.
+    """
+
+    def __init__(self, quota: int, size: int) -> None:
+        self.quota = quota
+        self.size = size
+        super().__init__(
+            f"a quota of {quota} affirmative votes is impossible on a council of {size}; "
+            f"use a quota from 1 to {size}"
+        )
+
+
+class VetoHolderError(UNSCError, ValueError):
+    """A veto given to a state that has no seat on the council.
+
+    Attributes:
+        holder: The code of the would-be veto holder.
+        valid: The codes of the council's members.
+    """
+
+    def __init__(self, holder: str, valid: Iterable[str]) -> None:
+        self.holder = holder
+        self.valid = tuple(valid)
+        super().__init__(
+            f"{holder} cannot hold a veto: it is not a member of the council "
+            f"(members: {_listing(self.valid)})"
+        )
+
+
+class ObligatoryAbstentionError(UNSCError, ValueError):
+    """A party to a dispute voted where Article 27(3) obliges it to abstain.
+
+    Attributes:
+        member: The code of the party that voted.
+        vote: The vote it cast (``"yes"`` or ``"no"``).
+    """
+
+    def __init__(self, symbol: str, member: str, vote: str, chapter: str) -> None:
+        self.member = member
+        self.vote = vote
+        where = "Article 52(3)" if chapter == "52(3)" else f"Chapter {chapter}"
+        super().__init__(
+            f"{symbol}: {member} is a party to the dispute and voted {vote}; under "
+            f"Article 27(3) a party shall abstain in decisions under {where} "
+            "(record it as abstain, absent or not participating)"
+        )
+
+
+class UnknownYearError(UNSCError, LookupError):
+    """A year (or date) for which unsc has no council.
+
+    Attributes:
+        year: The year asked for.
+        first: The first year available.
+        last: The last year available.
+    """
+
+    def __init__(self, year: int, first: int, last: int) -> None:
+        self.year = year
+        self.first = first
+        self.last = last
+        super().__init__(
+            f"no Security Council on record for {year}; years available: {first}–{last}"
+        )
+
+
+class DataError(UNSCError, ValueError):
+    """A data file that cannot be read as what it claims to be.
+
+    Attributes:
+        path: The file.
+        line: The 1-based line number, when known.
+        column: The column name, when known.
+        problem: What is wrong, in words.
+    """
+
+    def __init__(
+        self, path: str, problem: str, *, line: int | None = None, column: str | None = None
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.problem = problem
+        where = path
+        if line is not None:
+            where += f", line {line}"
+        if column is not None:
+            where += f", column {column!r}"
+        super().__init__(f"{where}: {problem}")

@@ -1,0 +1,194 @@
+"""States that sit on the Council, and how to name them.
+
+A :class:`Member` is one seat-holder: its ISO 3166-1 alpha-3 code (the codes the
+UN's own voting data uses, including those of former states such as ``SUN`` for
+the USSR), its English short name, whether its seat is permanent, and its UN
+regional group.
+
+:func:`resolve` turns whatever a person types into a code. It accepts codes,
+names and common aliases, in any case and with or without accents:
+``"USA"``, ``"United States"``, ``"US"``, ``"UK"``, ``"Russia"``,
+``"cote d'ivoire"`` all work.
+
+>>> from unsc.members import resolve, state_name
+>>> resolve("UK"), resolve("russia"), resolve("Cote d'Ivoire")
+('GBR', 'RUS', 'CIV')
+>>> state_name("SUN")
+'USSR'
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import functools
+import unicodedata
+from importlib import resources
+
+import attrs
+
+from unsc.errors import UnknownStateError
+
+__all__ = ["GROUPS", "Member", "fold", "resolve", "state_group", "state_name"]
+
+#: The UN's regional groups, by the abbreviations unsc uses.
+GROUPS: dict[str, str] = {
+    "AFR": "African States",
+    "APG": "Asia-Pacific States",
+    "EEG": "Eastern European States",
+    "GRULAC": "Latin American and Caribbean States",
+    "WEOG": "Western European and other States",
+}
+
+
+def fold(text: str) -> str:
+    """Fold ``text`` for matching: case-insensitive, accents and outer spaces ignored.
+
+    >>> fold("  Côte d'Ivoire ")
+    "cote d'ivoire"
+    """
+    decomposed = unicodedata.normalize("NFKD", text.strip())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@attrs.frozen
+class _State:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    group: str | None
+
+
+@functools.cache
+def _states() -> tuple[dict[str, _State], dict[str, str]]:
+    """Load the bundled table of states once: by code, and a folded-name index."""
+    by_code: dict[str, _State] = {}
+    index: dict[str, str] = {}
+    text = resources.files("unsc.data").joinpath("states.csv").read_text(encoding="utf-8")
+    for row in csv.DictReader(text.splitlines()):
+        state = _State(
+            code=row["code"],
+            name=row["name"],
+            aliases=tuple(a for a in row["aliases"].split(";") if a),
+            group=row["group"] or None,
+        )
+        by_code[state.code] = state
+        for key in (state.code, state.name, *state.aliases):
+            index[fold(key)] = state.code
+    return by_code, index
+
+
+def resolve(name: str) -> str:
+    """Return the ISO 3166-1 alpha-3 code of the state called ``name``.
+
+    Args:
+        name: A code (``"USA"``), an English short name (``"United States"``) or a
+            common alias (``"US"``, ``"America"``); case and accents do not matter.
+
+    Returns:
+        The state's code, as the UN's voting data writes it.
+
+    Raises:
+        UnknownStateError: If no state unsc knows goes by that name; the error
+            suggests close matches.
+    """
+    if not isinstance(name, str):
+        raise UnknownStateError(repr(name))
+    by_code, index = _states()
+    if name in by_code:
+        return name
+    code = index.get(fold(name))
+    if code is None:
+        candidates = {fold(by_code[c].name): by_code[c].name for c in by_code}
+        close = difflib.get_close_matches(fold(name), list(candidates), n=3, cutoff=0.7)
+        raise UnknownStateError(name, [candidates[c] for c in close])
+    return code
+
+
+def state_name(code: str) -> str:
+    """Return the English short name of the state with ``code``.
+
+    Raises:
+        UnknownStateError: If ``code`` is not a code unsc knows.
+    """
+    return _state(code).name
+
+
+def state_group(code: str) -> str | None:
+    """Return the UN regional group of the state with ``code`` (see :data:`GROUPS`).
+
+    Raises:
+        UnknownStateError: If ``code`` is not a code unsc knows.
+    """
+    return _state(code).group
+
+
+def _state(code: str) -> _State:
+    by_code, _ = _states()
+    try:
+        return by_code[code]
+    except KeyError:
+        return by_code[resolve(code)]
+
+
+@attrs.frozen(order=False)
+class Member:
+    """One state's seat on a council.
+
+    Attributes:
+        code: ISO 3166-1 alpha-3 code as the UN's voting data uses it (``"SUN"``
+            for the USSR, ``"ZAR"`` for Zaire).
+        name: English short name, as the state was called at the time.
+        permanent: Whether the seat is permanent.
+        group: UN regional group (a key of :data:`GROUPS`), if any.
+
+    >>> Member.of("US", permanent=True)
+    Member(code='USA', name='United States', permanent=True, group='WEOG')
+    """
+
+    code: str
+    name: str
+    permanent: bool = False
+    group: str | None = None
+
+    @classmethod
+    def of(cls, name: str, *, permanent: bool = False, called: str | None = None) -> Member:
+        """Build the member for a state named by code, name or alias.
+
+        Args:
+            name: How to find the state (see :func:`resolve`).
+            permanent: Whether its seat is permanent.
+            called: The name to show, when it differs from today's
+                (``"Ukrainian SSR"``); defaults to the short name.
+
+        Raises:
+            UnknownStateError: If no state unsc knows goes by ``name``.
+        """
+        state = _state(name)
+        return cls(state.code, called or state.name, permanent, state.group)
+
+    @property
+    def sort_key(self) -> str:
+        """The key of English alphabetical order, which rule 18 uses for the presidency.
+
+        The USSR sat in the order of its full name, the Union of Soviet Socialist
+        Republics, ahead of the United Kingdom.
+        """
+        return fold(_SORT_NAMES.get(self.code, self.name))
+
+    @property
+    def in_prose(self) -> str:
+        """The name as it reads inside a sentence: "the United States", "France"."""
+        if fold(self.name).startswith(_ARTICLE_PREFIXES) or self.code in _WITH_ARTICLE:
+            return f"the {self.name}"
+        return self.name
+
+    def __str__(self) -> str:
+        return self.name
+
+
+_SORT_NAMES = {"SUN": "Union of Soviet Socialist Republics"}
+
+# Names English writes with "the" mid-sentence, as the UN's own prose does.
+_ARTICLE_PREFIXES = ("united ", "republic of ", "democratic ", "state of ", "federal ")
+_WITH_ARTICLE = frozenset({"RUS", "SUN", "NLD", "PHL", "DOM", "SYR", "COG", "GMB", "DDR"})

@@ -1,0 +1,432 @@
+"""The rules engine: how a vote of the Council is decided.
+
+A :class:`Rules` object is plain data: the quota of affirmative votes, which
+statuses of a veto holder block a substantive decision, and how many such
+blocks it takes. :meth:`Rules.decide` is a pure function of those rules and a
+resolution's votes; it returns a :class:`Decision`, which explains itself.
+
+The rules as the Council applies them (Article 27 of the Charter, and the
+practice recorded in ``docs/rules.md``):
+
+* Procedural matters (Art. 27(2)) pass with the quota of any members; no veto.
+* Substantive matters (Art. 27(3)) need the quota *and* no permanent member
+  voting against. Abstention, absence and non-participation do not block.
+* A permanent member's "no" is recorded as a veto only when the draft otherwise
+  had the quota. Short of it, the draft failed for lack of votes, whoever voted no.
+
+Presets: :data:`CHARTER_1945` (7 of 11) and :data:`CHARTER_1965` (9 of 15) as
+practised; :data:`LITERAL_1945` and :data:`LITERAL_1965`, the literal reading
+under which a permanent member's abstention or absence also blocks; and
+:data:`TWO_VETOES`, a reform idea under which a veto takes two permanent "no" votes.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import attrs
+
+from unsc.errors import (
+    InvalidFieldError,
+    MissingVotesError,
+    ObligatoryAbstentionError,
+    UnknownPresetError,
+)
+from unsc.members import Member
+from unsc.votes import Matter, Tally, Vote
+
+if TYPE_CHECKING:
+    from unsc.resolution import Resolution
+
+__all__ = [
+    "CHARTER_1945",
+    "CHARTER_1965",
+    "LITERAL_1945",
+    "LITERAL_1965",
+    "PRESETS",
+    "TWO_VETOES",
+    "Decision",
+    "Outcome",
+    "Rules",
+    "decide",
+]
+
+
+class Outcome(enum.Enum):
+    """What became of a proposal, in the three categories the UN records."""
+
+    ADOPTED = "adopted"
+    """Adopted."""
+    VETOED = "vetoed"
+    """Not adopted owing to the negative vote of a permanent member."""
+    INSUFFICIENT_VOTES = "insufficient votes"
+    """Not adopted, having failed to obtain the required number of votes."""
+
+    @classmethod
+    def parse(cls, value: Outcome | str) -> Outcome:
+        """Read an outcome from an :class:`Outcome` or its name or value, in any case."""
+        if isinstance(value, Outcome):
+            return value
+        key = str(value).strip().lower().replace("_", " ")
+        for outcome in cls:
+            if key in (outcome.value, outcome.name.lower().replace("_", " ")):
+                return outcome
+        raise UnknownPresetError("an outcome", value, (o.value for o in cls))
+
+
+def _votes(values: Iterable[Vote | str]) -> frozenset[Vote]:
+    return frozenset(Vote.parse(v) for v in values)
+
+
+def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 1:
+        raise InvalidFieldError(f"Rules.{attribute.name}", value, "it must be at least 1")
+
+
+@attrs.frozen
+class Rules:
+    """A set of voting rules, as data.
+
+    Attributes:
+        name: A short name, shown in explanations.
+        quota: Affirmative votes needed to adopt (7 before 1966, 9 since).
+        blocking: The votes of a veto holder that block a substantive
+            decision: ``{Vote.NO}`` in practice; every status but yes under the
+            literal reading of "concurring votes".
+        vetoes_needed: How many veto holders must block for a veto (1 under
+            the Charter; 2 in a reform proposal).
+        source: Where the rule comes from, cited in explanations.
+
+    >>> CHARTER_1965.quota, sorted(v.value for v in CHARTER_1965.blocking)
+    (9, ['no'])
+    """
+
+    name: str
+    quota: int = attrs.field(validator=_positive)
+    blocking: frozenset[Vote] = attrs.field(default=frozenset({Vote.NO}), converter=_votes)
+    vetoes_needed: int = attrs.field(default=1, validator=_positive)
+    source: str = "Article 27(3) of the Charter"
+    _blocking: tuple[Vote, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        # A tuple tests membership by identity first; a frozenset would hash each enum.
+        object.__setattr__(self, "_blocking", tuple(sorted(self.blocking, key=list(Vote).index)))
+
+    @property
+    def practice(self) -> bool:
+        """Whether only a "no" blocks, as in the Council's practice since 1946."""
+        return self.blocking == frozenset({Vote.NO})
+
+    @classmethod
+    def for_year(cls, year: int) -> Rules:
+        """The rules in force in ``year``: 7 of 11 until 1965, 9 of 15 from 1966."""
+        return CHARTER_1945 if year < 1966 else CHARTER_1965
+
+    @classmethod
+    def preset(cls, name: str) -> Rules:
+        """Look up a preset by its key in :data:`PRESETS` (e.g. ``"literal-1965"``).
+
+        Raises:
+            UnknownPresetError: For a key that is not in :data:`PRESETS`.
+        """
+        try:
+            return PRESETS[name.strip().lower()]
+        except KeyError:
+            raise UnknownPresetError("a preset", name, PRESETS) from None
+
+    def decide(self, resolution: Resolution) -> Decision:
+        """Decide ``resolution`` under these rules.
+
+        Raises:
+            MissingVotesError: If a member has no recorded vote.
+            ObligatoryAbstentionError: If a party to a dispute voted yes or no in a
+                decision under Chapter VI or Article 52(3).
+        """
+        ballot = resolution.ballot
+        if not resolution.complete:
+            missing = (m.code for m, v in zip(resolution.council.members, ballot) if v is None)
+            raise MissingVotesError(resolution.symbol, missing)
+        if resolution.without_vote:
+            return Decision(resolution, self, _ADOPTED)
+        # This is the hot path (docs/performance.md): one C-level count, then one pass
+        # over the veto holders only, comparing enum members by identity.
+        council = resolution.council
+        members = council.members
+        against = []
+        blockers = []
+        blocking = self._blocking
+        exempt = _obliged_to_abstain(resolution) if resolution.parties else ()
+        for i in council.veto_index:
+            vote = ballot[i]
+            if vote is _NO:
+                against.append(members[i])
+            if vote in blocking and members[i].code not in exempt:
+                blockers.append(members[i])
+        if ballot.count(_YES) < self.quota:
+            return Decision(resolution, self, _INSUFFICIENT, (), tuple(against))
+        if resolution.matter is _PROCEDURAL or len(blockers) < self.vetoes_needed:
+            return Decision(resolution, self, _ADOPTED, (), tuple(against))
+        return Decision(resolution, self, _VETOED, tuple(blockers), tuple(against))
+
+
+_YES, _NO = Vote.YES, Vote.NO
+_ADOPTED, _VETOED = Outcome.ADOPTED, Outcome.VETOED
+_INSUFFICIENT, _PROCEDURAL = Outcome.INSUFFICIENT_VOTES, Matter.PROCEDURAL
+
+_LITERAL = frozenset({Vote.NO, Vote.ABSTAIN, Vote.ABSENT, Vote.NOT_PARTICIPATING})
+
+#: The Charter of 1945 as practised: 7 of 11, only a permanent "no" blocks.
+CHARTER_1945 = Rules("Charter 1945, as practised", 7, source="Article 27(3), 1945 text")
+#: The Charter as amended in 1965 (in force 31 August 1965; 15 seats from 1966), as practised.
+CHARTER_1965 = Rules("Charter 1965, as practised", 9, source="Article 27(3), as amended in 1965")
+#: Teaching variant: 1945 text read literally; any permanent member not voting yes blocks.
+LITERAL_1945 = Rules(
+    "Charter 1945, literal reading", 7, _LITERAL, source="Article 27(3) read literally"
+)
+#: Teaching variant: 1965 text read literally; any permanent member not voting yes blocks.
+LITERAL_1965 = Rules(
+    "Charter 1965, literal reading", 9, _LITERAL, source="Article 27(3) read literally"
+)
+#: Reform variant: a veto takes two permanent "no" votes.
+TWO_VETOES = Rules(
+    "Two-member veto (reform proposal)",
+    9,
+    vetoes_needed=2,
+    source="reform proposal: a veto needs two permanent members voting no",
+)
+#: Every preset by key.
+PRESETS: dict[str, Rules] = {
+    "charter-1945": CHARTER_1945,
+    "charter-1965": CHARTER_1965,
+    "literal-1945": LITERAL_1945,
+    "literal-1965": LITERAL_1965,
+    "two-vetoes": TWO_VETOES,
+}
+
+# Article 27(3), proviso: "in decisions under Chapter VI, and under paragraph 3 of
+# Article 52, a party to a dispute shall abstain from voting".
+_OBLIGATORY_ABSTENTION = frozenset({"VI", "52(3)"})
+
+
+def _obliged_to_abstain(resolution: Resolution) -> tuple[str, ...]:
+    """Codes of members obliged to abstain; raise if one of them voted yes or no."""
+    if (
+        not resolution.parties
+        or resolution.chapter not in _OBLIGATORY_ABSTENTION
+        or resolution.matter is not Matter.SUBSTANTIVE
+    ):
+        return ()
+    for member, vote in zip(resolution.council.members, resolution.ballot):
+        if member.code in resolution.parties and (vote is Vote.YES or vote is Vote.NO):
+            raise ObligatoryAbstentionError(
+                resolution.symbol, member.code, vote.value, resolution.chapter or ""
+            )
+    return resolution.parties
+
+
+def decide(resolution: Resolution, rules: Rules | None = None) -> Decision:
+    """Decide ``resolution`` by ``rules``, by default the rules of its council.
+
+    This is the engine: ``decide(draft)`` is ``draft.council.rules.decide(draft)``.
+
+    Raises:
+        MissingVotesError: If a member has no recorded vote.
+        ObligatoryAbstentionError: If a party to a dispute voted where it must abstain.
+    """
+    if rules is None:
+        rules = resolution.council.rules
+    return rules.decide(resolution)
+
+
+_NUMBERS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+]
+
+
+def _number(n: int) -> str:
+    return _NUMBERS[n] if 0 <= n < len(_NUMBERS) else str(n)
+
+
+def _names(members: Iterable[Member]) -> str:
+    names = [m.in_prose for m in members]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _votes_word(n: int) -> str:
+    return "vote" if n == 1 else "votes"
+
+
+# A dict-backed frozen class: attrs then builds it by writing to __dict__, about a third
+# faster than a slotted one, and a Decision is made on every call of decide().
+@attrs.frozen(slots=False)
+class Decision:
+    """The outcome of one vote, and why.
+
+    Attributes:
+        resolution: The proposal as voted on.
+        rules: The rules it was decided by.
+        outcome: Adopted, vetoed, or failed for lack of votes.
+        vetoed_by: The veto holders whose votes blocked it; empty unless
+            :attr:`outcome` is :attr:`Outcome.VETOED`.
+        permanent_against: Every veto holder that voted no, whether or not that
+            was a veto (S/2023/772: France, the United Kingdom, the United States).
+    """
+
+    resolution: Resolution
+    rules: Rules
+    outcome: Outcome
+    vetoed_by: tuple[Member, ...] = ()
+    permanent_against: tuple[Member, ...] = ()
+
+    @property
+    def tally(self) -> Tally:
+        """The count of the votes."""
+        return self.resolution.tally
+
+    @property
+    def adopted(self) -> bool:
+        """Whether the proposal was adopted."""
+        return self.outcome is Outcome.ADOPTED
+
+    @property
+    def verdict(self) -> str:
+        """One line: the symbol, the outcome and the tally."""
+        words = {
+            Outcome.ADOPTED: "adopted",
+            Outcome.VETOED: "not adopted (vetoed)",
+            Outcome.INSUFFICIENT_VOTES: "not adopted (insufficient votes)",
+        }[self.outcome]
+        if self.resolution.without_vote:
+            return f"{self.resolution.symbol}: adopted without a vote"
+        return f"{self.resolution.symbol}: {words}, {self.tally}"
+
+    def explain(self) -> str:
+        """Say in plain English what was decided and which rule decided it.
+
+        >>> import unsc
+        >>> draft = unsc.Resolution("S/2014/916", council=unsc.Council.of_year(2014))
+        >>> draft = draft.with_votes(
+        ...     yes="ARG TCD CHL CHN FRA JOR LUX RUS", no="AUS USA",
+        ...     abstain="LTU NGA KOR RWA GBR")
+        >>> print(unsc.decide(draft).explain())
+        Not adopted: 8 votes in favour where 9 are required (Article 27(3), as amended
+        in 1965). The United States voted against, which does not count as a veto
+        because the draft lacked nine votes.
+        """
+        rules, tally, quota = self.rules, self.tally, self.rules.quota
+        if self.resolution.without_vote:
+            return "Adopted without a vote: no member asked for one, so no vote was taken."
+        procedural = self.resolution.matter is Matter.PROCEDURAL
+        article = "Article 27(2)" if procedural else rules.source
+        lines: list[str] = []
+        if self.outcome is Outcome.INSUFFICIENT_VOTES:
+            lines.append(
+                f"Not adopted: {tally.yes} {_votes_word(tally.yes)} in favour where {quota} "
+                f"are required ({article})."
+            )
+            if self.permanent_against and not procedural:
+                lines.append(
+                    f"{_capital(_names(self.permanent_against))} voted against, which does "
+                    f"not count as a veto because the draft lacked {_number(quota)} votes."
+                )
+        elif self.outcome is Outcome.VETOED:
+            blockers = self.vetoed_by
+            lines.append(
+                f"Not adopted: {tally.yes} {_votes_word(tally.yes)} in favour, {quota} "
+                f"required, but {_names(blockers)}"
+                + ("," if len(blockers) == 1 else "")
+                + " "
+                + _blocking_phrase(self.resolution, blockers)
+                + f" ({rules.source})."
+            )
+        else:
+            lines.append(
+                f"Adopted: {tally.yes} {_votes_word(tally.yes)} in favour, {quota} required"
+                + (
+                    f", as a procedural matter, on which there is no veto ({article})."
+                    if procedural
+                    else f", and no veto ({article})."
+                )
+            )
+            if not procedural:
+                lines.extend(self._why_not_blocked())
+        return _wrap(" ".join(lines))
+
+    def _why_not_blocked(self) -> list[str]:
+        """Sentences on the veto holders who did not vote yes on an adopted draft."""
+        council, ballot = self.resolution.council, self.resolution.ballot
+        lines = []
+        if self.permanent_against:
+            lines.append(
+                f"{_capital(_names(self.permanent_against))} voted against, but under "
+                f"these rules a veto takes {_number(self.rules.vetoes_needed)} permanent "
+                "members voting no."
+            )
+        doing = {
+            Vote.ABSTAIN: "abstention",
+            Vote.ABSENT: "absence",
+            Vote.NOT_PARTICIPATING: "non-participation",
+        }
+        idle = [(council.members[i], ballot[i]) for i in council.veto_index]
+        idle = [(member, vote) for member, vote in idle if vote in doing]
+        if idle:
+            kinds = sorted({doing[vote] for _, vote in idle if vote is not None})
+            idle_members = [member for member, _ in idle]
+            lines.append(
+                f"The {' and '.join(kinds)} of {_names(idle_members)} "
+                f"{'does' if len(idle) == 1 else 'do'} not count as a veto: in the "
+                "Council's practice since 1946 only a permanent member's negative vote "
+                "blocks (ICJ, Namibia advisory opinion, 1971, para. 22)."
+            )
+        return lines
+
+
+def _blocking_phrase(resolution: Resolution, blockers: tuple[Member, ...]) -> str:
+    ballot, members = resolution.ballot, resolution.council.members
+    kinds = {ballot[members.index(m)] for m in blockers}
+    one = len(blockers) == 1
+    if kinds == {Vote.NO}:
+        return (
+            "a permanent member, voted against: a veto"
+            if one
+            else "(permanent members) voted against: vetoes"
+        )
+    return (
+        ("a permanent member, " if one else "(permanent members) ")
+        + "did not concur, which blocks adoption under the literal reading of "
+        '"the concurring votes of the permanent members"'
+    )
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _wrap(text: str) -> str:
+    import textwrap
+
+    return textwrap.fill(text, width=80)

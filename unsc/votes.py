@@ -1,0 +1,147 @@
+"""Votes, their count, and the kind of matter voted on.
+
+>>> Vote.parse("Y"), Vote.parse("abstention"), Vote.parse("not participating")
+(<Vote.YES: 'yes'>, <Vote.ABSTAIN: 'abstain'>, <Vote.NOT_PARTICIPATING: 'not participating'>)
+>>> Tally.of([Vote.YES, Vote.YES, Vote.NO, Vote.ABSTAIN])
+Tally(yes=2, no=1, abstain=1, absent=0, not_participating=0)
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from unsc.errors import UnknownMatterError, UnknownVoteError
+
+__all__ = ["Matter", "Tally", "Vote"]
+
+
+class Vote(enum.Enum):
+    """How one member stood on one proposal.
+
+    The UN's voting data writes ``Y``, ``N``, ``A`` and ``X``; ``X`` ("non-voting")
+    covers both a member that was absent and one present that did not
+    participate, which the record's note tells apart.
+    """
+
+    YES = "yes"
+    NO = "no"
+    ABSTAIN = "abstain"
+    ABSENT = "absent"
+    NOT_PARTICIPATING = "not participating"
+
+    @classmethod
+    def parse(cls, value: Vote | str) -> Vote:
+        """Read a vote from a :class:`Vote`, a UN code or a word.
+
+        ``X`` reads as :attr:`NOT_PARTICIPATING` (the UN's "non-voting"); say
+        ``"absent"`` for a member that was not in the room.
+
+        Raises:
+            UnknownVoteError: If ``value`` is none of these.
+        """
+        if isinstance(value, Vote):
+            return value
+        if isinstance(value, str):
+            found = _WORDS.get(" ".join(value.replace("_", " ").replace("-", " ").split()).lower())
+            if found is not None:
+                return found
+        raise UnknownVoteError(value)
+
+    @property
+    def code(self) -> str:
+        """The UN Digital Library's code for this vote: ``Y``, ``N``, ``A`` or ``X``."""
+        return _CODES[self]
+
+
+_CODES = {
+    Vote.YES: "Y",
+    Vote.NO: "N",
+    Vote.ABSTAIN: "A",
+    Vote.ABSENT: "X",
+    Vote.NOT_PARTICIPATING: "X",
+}
+_WORDS: dict[str, Vote] = {
+    "y": Vote.YES,
+    "yes": Vote.YES,
+    "in favour": Vote.YES,
+    "in favor": Vote.YES,
+    "for": Vote.YES,
+    "n": Vote.NO,
+    "no": Vote.NO,
+    "against": Vote.NO,
+    "a": Vote.ABSTAIN,
+    "abstain": Vote.ABSTAIN,
+    "abstained": Vote.ABSTAIN,
+    "abstaining": Vote.ABSTAIN,
+    "abstention": Vote.ABSTAIN,
+    "absent": Vote.ABSENT,
+    "x": Vote.NOT_PARTICIPATING,
+    "not participating": Vote.NOT_PARTICIPATING,
+    "did not participate": Vote.NOT_PARTICIPATING,
+    "non voting": Vote.NOT_PARTICIPATING,
+}
+
+
+@attrs.frozen
+class Tally:
+    """How many members voted each way.
+
+    ``str(tally)`` gives the UN's way of writing a vote, in favour–against–abstaining.
+    """
+
+    yes: int = 0
+    no: int = 0
+    abstain: int = 0
+    absent: int = 0
+    not_participating: int = 0
+
+    @classmethod
+    def of(cls, votes: Iterable[Vote]) -> Tally:
+        """Count ``votes``."""
+        votes = tuple(votes)
+        return cls(
+            votes.count(Vote.YES),
+            votes.count(Vote.NO),
+            votes.count(Vote.ABSTAIN),
+            votes.count(Vote.ABSENT),
+            votes.count(Vote.NOT_PARTICIPATING),
+        )
+
+    @property
+    def total(self) -> int:
+        """The number of members counted, whether or not they voted."""
+        return self.yes + self.no + self.abstain + self.absent + self.not_participating
+
+    def __str__(self) -> str:
+        text = f"{self.yes}–{self.no}–{self.abstain}"
+        if self.absent:
+            text += f", {self.absent} absent"
+        if self.not_participating:
+            text += f", {self.not_participating} not participating"
+        return text
+
+
+class Matter(enum.Enum):
+    """What kind of decision a vote is, under Article 27 of the Charter."""
+
+    SUBSTANTIVE = "substantive"
+    """Article 27(3): the quota, including the concurring votes of the permanent members."""
+    PROCEDURAL = "procedural"
+    """Article 27(2): the quota of any members; no veto."""
+
+    @classmethod
+    def parse(cls, value: Matter | str) -> Matter:
+        """Read a matter from a :class:`Matter` or its name, in any case.
+
+        Raises:
+            UnknownMatterError: If ``value`` names neither kind.
+        """
+        if isinstance(value, Matter):
+            return value
+        try:
+            return cls(str(value).strip().lower())
+        except ValueError:
+            raise UnknownMatterError(value) from None
