@@ -5,8 +5,8 @@ Run from the repository root with the facts folder beside it:
     python tools/make_councils.py ../shared/facts/membership_by_year_1946_2026.csv
 
 Each council is written with the codes the UN's voting data uses (SUN for the USSR
-until 1991, ZAR for Zaire), the quota, the names members bore at the time where they
-differ from today's, and the source of the row. The facts file is the authority; this
+until 1991, ZAR for Zaire), the quota, and the source of the row. Names members bore
+at the time live in unsc/data/names.csv, with their dates. The facts file is the authority; this
 script only translates names into codes and fails loudly on any name it cannot place.
 """
 
@@ -58,14 +58,6 @@ def main(facts_csv: str) -> None:
             year = int(row["year"])
             permanent = [code(n, year) for n in row["permanent"].split(";")]
             elected = [code(n, year) for n in row["elected"].split(";")]
-            names = []
-            for note in filter(None, (n.strip() for n in row["name_at_time_notes"].split(";"))):
-                today, _, then = note.partition("=")
-                c = code(today, year)
-                if c == "ZAR":
-                    continue  # the code already carries the name
-                then = then.split(" until ")[0].replace(" (UAR)", "")
-                names.append(f"{c}={then}")
             out.append(
                 {
                     "year": year,
@@ -73,7 +65,6 @@ def main(facts_csv: str) -> None:
                     "quota": int(row["affirmative_votes_required"]),
                     "permanent": " ".join(permanent),
                     "elected": " ".join(sorted(elected)),
-                    "names_at_time": ";".join(names),
                     "source": row["source"],
                 }
             )

@@ -12,7 +12,7 @@ The core, in the order the modules build on one another::
 <Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>
 """
 
-from unsc import errors
+from unsc import errors, history
 from unsc.council import Council
 from unsc.errors import UNSCError
 from unsc.members import Member
@@ -33,6 +33,7 @@ __all__ = [
     "Vote",
     "decide",
     "errors",
+    "history",
 ]
 
 __version__ = "0.1.0.dev0"

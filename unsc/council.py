@@ -10,23 +10,28 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
+import datetime
 import functools
-from collections.abc import Iterable, Iterator
+import io
+from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
+from types import MappingProxyType
 
 import attrs
 
 from unsc.errors import (
     DuplicateMemberError,
     EmptyCouncilError,
+    InvalidFieldError,
     NotAMemberError,
     QuotaError,
     UnknownStateError,
     UnknownYearError,
     VetoHolderError,
 )
-from unsc.members import Member, resolve
+from unsc.members import Member, dated_names, name_on, resolve
 from unsc.rules import Rules
 
 __all__ = ["Council"]
@@ -68,6 +73,8 @@ class Council:
         rules: The voting rules in force.
         veto: Codes of the members holding a veto; by default the permanent members.
         year: The year of a real council, or ``None`` for a custom one.
+        veto_index: The seat numbers of the veto holders (derived).
+        codes: The members' codes, in the council's order (derived).
 
     >>> from unsc import Council, Member, Rules
     >>> Council([Member.of("FRA", permanent=True), "DEU", "JPN"], rules=Rules("small", 2)).size
@@ -79,6 +86,7 @@ class Council:
     veto: frozenset[str] = attrs.field(default=None, converter=_names)
     year: int | None = None
     veto_index: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+    codes: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
     _index: dict[str, int] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
@@ -90,6 +98,7 @@ class Council:
             raise QuotaError(self.rules.quota, size)
         index = {m.code: i for i, m in enumerate(self.members)}
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "codes", tuple(index))
         if self.veto is None:
             veto = frozenset(m.code for m in self.members if m.permanent)
         else:
@@ -109,13 +118,63 @@ class Council:
     def of_year(cls, year: int) -> Council:
         """The Council as it sat on 1 January of ``year`` (1946–2026).
 
+        Members carry the names they bore that day (the Republic of China in the
+        China seat until 1971, the USSR until 1991).
+
         Raises:
             UnknownYearError: If ``year`` is outside the bundled data.
         """
-        table = _councils()
-        if year not in table:
-            raise UnknownYearError(year, min(table), max(table))
-        return table[year]
+        return cls.of_date(datetime.date(year, 1, 1))
+
+    @classmethod
+    def of_date(cls, day: datetime.date | str) -> Council:
+        """The Council as it sat on ``day``, with the changes made during the year.
+
+        The China seat passed to the People's Republic on 25 October 1971 and the
+        USSR's seat to the Russian Federation on 24 December 1991; states renamed
+        mid-term (Upper Volta, Burkina Faso from 4 August 1984) carry the name of
+        the day.
+
+        >>> Council.of_date("1991-12-30")["RUS"].name
+        'Russian Federation'
+
+        Raises:
+            UnknownYearError: If ``day`` falls outside the bundled data.
+        """
+        if isinstance(day, str):
+            day = datetime.date.fromisoformat(day)
+        rows = _membership()
+        if day.year not in rows:
+            raise UnknownYearError(day.year, min(rows), max(rows))
+        # A year's council changes only on the few days a seat or a name changes hands.
+        breaks = _breaks(day.year)
+        return _council_between(day.year, bisect.bisect_right(breaks, day))
+
+    def president(self, month: int) -> Member:
+        """The member presiding over this Council in ``month`` (1–12) of its year.
+
+        Rule 18: the presidency passes each calendar month to the next member in
+        English alphabetical order, and the rotation carries over the turn of the
+        year into the new membership. unsc applies the rule forward from months
+        on record (see :data:`PRESIDENCY_ANCHORS`), from January 1950 on; between
+        anchors far apart a month may differ from the record where the Council
+        departed from strict rotation.
+
+        >>> Council.of_year(2023).president(10).name
+        'Brazil'
+
+        Raises:
+            UnknownYearError: For a custom council, or a month before the first anchor.
+            InvalidFieldError: If ``month`` is not 1–12.
+        """
+        if not 1 <= month <= 12:
+            raise InvalidFieldError("month", month, "use a month from 1 to 12")
+        table = _presidents()
+        first = min(table)
+        if self.year is None or (self.year, month) not in table:
+            raise UnknownYearError(self.year or 0, first[0], max(table)[0])
+        council = Council.of_date(datetime.date(self.year, month, 1))
+        return council[table[self.year, month]]
 
     @property
     def permanent(self) -> tuple[Member, ...]:
@@ -136,11 +195,6 @@ class Council:
     def size(self) -> int:
         """The number of seats."""
         return len(self.members)
-
-    @property
-    def codes(self) -> tuple[str, ...]:
-        """The members' codes, in the council's order."""
-        return tuple(m.code for m in self.members)
 
     @property
     def label(self) -> str:
@@ -165,6 +219,11 @@ class Council:
         if code is None or code not in self._index:
             raise NotAMemberError(str(name), self.label, self.codes) from None
         return self._index[code]
+
+    @property
+    def seats(self) -> Mapping[str, int]:
+        """Seat numbers by exact code (a read-only view; no lookup by name or alias)."""
+        return MappingProxyType(self._index)
 
     def __getitem__(self, name: str) -> Member:
         return self.members[self.index(name)]
@@ -195,16 +254,106 @@ def _default_rules(size: int) -> Rules:
 
 
 @functools.cache
-def _councils() -> dict[int, Council]:
-    """Load every bundled council once."""
+def _membership() -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The bundled table of councils: permanent and elected codes by year."""
     text = resources.files("unsc.data").joinpath("councils.csv").read_text(encoding="utf-8")
-    table: dict[int, Council] = {}
-    for row in csv.DictReader(text.splitlines()):
-        year = int(row["year"])
-        called = dict(pair.split("=", 1) for pair in row["names_at_time"].split(";") if pair)
-        members = [
-            Member.of(code, permanent=True, called=called.get(code))
-            for code in row["permanent"].split()
-        ] + [Member.of(code, called=called.get(code)) for code in row["elected"].split()]
-        table[year] = Council(members, rules=Rules.for_year(year), year=year)
+    return {
+        int(row["year"]): (tuple(row["permanent"].split()), tuple(row["elected"].split()))
+        for row in csv.DictReader(io.StringIO(text))
+    }
+
+
+@functools.cache
+def _breaks(year: int) -> tuple[datetime.date, ...]:
+    """The days in ``year`` on which a member's seat or name changed."""
+    permanent, elected = _membership()[year]
+    days: set[datetime.date] = set()
+    for code in permanent + elected:
+        for start, end, _ in dated_names().get(code, ()):
+            days.update(d for d in (start, end + datetime.timedelta(days=1)) if d.year == year)
+        if code in _SUCCESSIONS and _SUCCESSIONS[code][1].year == year:
+            days.add(_SUCCESSIONS[code][1])
+    return tuple(sorted(d for d in days if d > datetime.date(year, 1, 1)))
+
+
+@functools.cache
+def _council_between(year: int, part: int) -> Council:
+    """The council of ``year`` between its ``part``-th and next change, built once."""
+    day = ((datetime.date(year, 1, 1), *_breaks(year)))[part]
+    permanent, elected = _membership()[year]
+    members = [
+        Member.of(
+            _successor(code, day),
+            permanent=is_permanent,
+            called=name_on(_successor(code, day), day),
+        )
+        for codes, is_permanent in ((permanent, True), (elected, False))
+        for code in codes
+    ]
+    return Council(members, rules=Rules.for_year(year), year=year)
+
+
+# The Russian Federation continued the USSR's membership, including its permanent
+# seat, by the letter of its President dated 24 December 1991.
+_SUCCESSIONS = {"SUN": ("RUS", datetime.date(1991, 12, 24))}
+
+
+def _successor(code: str, day: datetime.date) -> str:
+    successor = _SUCCESSIONS.get(code)
+    return successor[0] if successor and day >= successor[1] else code
+
+
+#: Months whose president is on record, from which rule 18 is applied forward:
+#: (year, month, member code, source).
+PRESIDENCY_ANCHORS: tuple[tuple[int, int, str, str], ...] = (
+    (
+        1950,
+        1,
+        "CHN",
+        "Dr. T. F. Tsiang (China) took the chair in January 1950, when the USSR walked "
+        "out (TIME, 7 Aug 1950)",
+    ),
+    (
+        1950,
+        8,
+        "SUN",
+        "The USSR's representative Y. Malik assumed the presidency on 1 August 1950, "
+        "'the first day of his normal office under the rotating system' (TIME, 7 Aug "
+        "1950; Hindustan Times, 29 July 1950)",
+    ),
+    (
+        2022,
+        9,
+        "FRA",
+        "'France holds the presidency of the Council for September' (30 September 2022 "
+        "meeting on S/2022/720, as reported)",
+    ),
+    (2023, 10, "BRA", "S/PV.9442 (18 October 2023), cover page: President: Brazil"),
+    (
+        2024,
+        11,
+        "GBR",
+        "The UK Foreign Secretary chaired the Council as its President on 18 November 2024",
+    ),
+)
+
+
+@functools.cache
+def _presidents() -> dict[tuple[int, int], str]:
+    """Every month's president from the first anchor to the last year of data."""
+    anchors = {(y, m): code for y, m, code, _ in PRESIDENCY_ANCHORS}
+    year, month = min(anchors)
+    last = max(_membership())
+    table: dict[tuple[int, int], str] = {}
+    previous = Council.of_date(datetime.date(year, month, 1))[anchors[year, month]]
+    while year <= last:
+        council = Council.of_date(datetime.date(year, month, 1))
+        if (year, month) in anchors:
+            current = council[anchors[year, month]]
+        else:
+            after = [m for m in council.members if m.sort_key > previous.sort_key]
+            current = after[0] if after else council.members[0]
+        table[year, month] = current.code
+        previous = current
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return table

@@ -24,6 +24,7 @@ __all__ = [
     "UNSCError",
     "UnknownMatterError",
     "UnknownPresetError",
+    "UnknownRecordError",
     "UnknownStateError",
     "UnknownVoteError",
     "UnknownYearError",
@@ -167,6 +168,25 @@ class UnknownPresetError(UNSCError, LookupError):
         self.value = value
         self.valid = tuple(valid)
         super().__init__(f"{value!r} is not {what}; use one of: {', '.join(self.valid)}")
+
+
+class UnknownRecordError(UNSCError, LookupError):
+    """A symbol that matches no vote unsc has on record.
+
+    Attributes:
+        symbol: The symbol asked for.
+        suggestions: Symbols on record that are close to it.
+    """
+
+    def __init__(self, symbol: str, suggestions: Iterable[str] = ()) -> None:
+        self.symbol = symbol
+        self.suggestions = tuple(suggestions)
+        hint = (
+            f"; close matches: {', '.join(self.suggestions)}"
+            if self.suggestions
+            else "; unsc.history.records() lists every vote on record"
+        )
+        super().__init__(f"no vote on record for {symbol!r}{hint}")
 
 
 class EmptyCouncilError(UNSCError, ValueError):

@@ -20,8 +20,10 @@ names and common aliases, in any case and with or without accents:
 from __future__ import annotations
 
 import csv
+import datetime
 import difflib
 import functools
+import io
 import unicodedata
 from importlib import resources
 
@@ -29,7 +31,17 @@ import attrs
 
 from unsc.errors import UnknownStateError
 
-__all__ = ["GROUPS", "Member", "fold", "resolve", "state_group", "state_name"]
+__all__ = [
+    "GROUPS",
+    "Member",
+    "dated_names",
+    "fold",
+    "name_on",
+    "resolve",
+    "state_aliases",
+    "state_group",
+    "state_name",
+]
 
 #: The UN's regional groups, by the abbreviations unsc uses.
 GROUPS: dict[str, str] = {
@@ -65,7 +77,7 @@ def _states() -> tuple[dict[str, _State], dict[str, str]]:
     by_code: dict[str, _State] = {}
     index: dict[str, str] = {}
     text = resources.files("unsc.data").joinpath("states.csv").read_text(encoding="utf-8")
-    for row in csv.DictReader(text.splitlines()):
+    for row in csv.DictReader(io.StringIO(text)):
         state = _State(
             code=row["code"],
             name=row["name"],
@@ -112,6 +124,44 @@ def state_name(code: str) -> str:
         UnknownStateError: If ``code`` is not a code unsc knows.
     """
     return _state(code).name
+
+
+@functools.cache
+def dated_names() -> dict[str, tuple[tuple[datetime.date, datetime.date, str], ...]]:
+    """Names states bore before today's, with the first and last days they were in use."""
+    text = resources.files("unsc.data").joinpath("names.csv").read_text(encoding="utf-8")
+    names: dict[str, list[tuple[datetime.date, datetime.date, str]]] = {}
+    for row in csv.DictReader(io.StringIO(text)):
+        span = (
+            datetime.date.fromisoformat(row["from"]),
+            datetime.date.fromisoformat(row["until"]),
+            row["name"],
+        )
+        names.setdefault(row["code"], []).append(span)
+    return {code: tuple(spans) for code, spans in names.items()}
+
+
+def name_on(code: str, day: datetime.date) -> str:
+    """The English short name the state with ``code`` bore on ``day``.
+
+    >>> import datetime
+    >>> name_on("CHN", datetime.date(1950, 6, 27)), name_on("CHN", datetime.date(1971, 10, 25))
+    ('Republic of China', 'China')
+    >>> name_on("BFA", datetime.date(1984, 1, 1))
+    'Upper Volta'
+
+    Raises:
+        UnknownStateError: If ``code`` is not a code unsc knows.
+    """
+    for start, end, name in dated_names().get(code, ()):
+        if start <= day <= end:
+            return name
+    return _state(code).name
+
+
+def state_aliases(code: str) -> tuple[str, ...]:
+    """The other names the state with ``code`` goes by ("US", "America" for ``USA``)."""
+    return _state(code).aliases
 
 
 def state_group(code: str) -> str | None:
@@ -172,7 +222,7 @@ class Member:
         """The key of English alphabetical order, which rule 18 uses for the presidency.
 
         The USSR sat in the order of its full name, the Union of Soviet Socialist
-        Republics, ahead of the United Kingdom.
+        Republics, ahead of the United Kingdom; the China seat sorts as China.
         """
         return fold(_SORT_NAMES.get(self.code, self.name))
 
@@ -187,7 +237,9 @@ class Member:
         return self.name
 
 
-_SORT_NAMES = {"SUN": "Union of Soviet Socialist Republics"}
+# The English alphabetical order of rule 18 goes by the name of the seat as the UN lists
+# it: the USSR under its full name, and the China seat as China whoever held it.
+_SORT_NAMES = {"SUN": "Union of Soviet Socialist Republics", "CHN": "China"}
 
 # Names English writes with "the" mid-sentence, as the UN's own prose does.
 _ARTICLE_PREFIXES = ("united ", "republic of ", "democratic ", "state of ", "federal ")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import attrs
 from tabulate import tabulate
@@ -29,7 +30,7 @@ from unsc.errors import (
     UnknownStateError,
 )
 from unsc.members import Member, resolve
-from unsc.rules import Decision, Rules
+from unsc.rules import Decision, Outcome, Rules
 from unsc.votes import Matter, Tally, Vote
 
 __all__ = ["Resolution"]
@@ -48,8 +49,13 @@ def _date(value: datetime.date | str | None) -> datetime.date | None:
         ) from None
 
 
+_PARSED = frozenset({Vote, type(None)})
+
+
 def _states(values: Names) -> tuple[str, ...]:
     """Codes of states named by code, name or alias (sponsors, parties)."""
+    if values == ():
+        return ()
     if isinstance(values, Member):
         return (values.code,)
     if isinstance(values, str):
@@ -87,6 +93,14 @@ def _split(text: str, known: Callable[[str], bool]) -> list[str]:
 
 def _matter(value: Matter | str) -> Matter:
     return Matter.parse(value)
+
+
+def _outcome(value: Outcome | str | None) -> Outcome | None:
+    return None if value is None else Outcome.parse(value)
+
+
+def _texts(value: str | Iterable[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 _CHAPTERS = frozenset(
@@ -129,7 +143,9 @@ def _chapter(value: str | None) -> str | None:
     return key
 
 
-@attrs.frozen(kw_only=True, repr=False)
+# Dict-backed: attrs initialises it faster than a slotted class, which matters when a
+# file of thousands of resolutions is read (docs/performance.md).
+@attrs.frozen(kw_only=True, repr=False, slots=False)
 class Resolution:
     """One proposal to the Council (a draft resolution, amendment or motion) and its votes.
 
@@ -147,6 +163,13 @@ class Resolution:
         parties: Codes of the parties to the dispute, who must abstain in a
             decision under Chapter VI or Article 52(3) (Article 27(3)).
         without_vote: Adopted without a vote (by consensus or acclamation).
+        meeting: The meeting record, e.g. ``"S/PV.9439"``.
+        topic: A short subject for filtering, e.g. ``"Gaza"``.
+        amends: For an amendment, the symbol of the draft it amends.
+        recorded: The outcome the UN recorded, for records of real votes.
+        sources: Where the record comes from.
+        note: Anything a reader of the record should know (e.g. how sure it is).
+        complete: Whether every member has a vote (derived from the ballot).
     """
 
     symbol: str = attrs.field(kw_only=False)
@@ -159,15 +182,22 @@ class Resolution:
     chapter: str | None = attrs.field(default=None, converter=_chapter)
     parties: tuple[str, ...] = attrs.field(default=(), converter=_states)
     without_vote: bool = False
+    meeting: str = ""
+    topic: str = ""
+    amends: str | None = None
+    recorded: Outcome | None = attrs.field(default=None, converter=_outcome)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    note: str = ""
     complete: bool = attrs.field(init=False, eq=False, repr=False)
-    """Whether every member has a vote."""
 
     def __attrs_post_init__(self) -> None:
         size = self.council.size
         if self.ballot is None:
             object.__setattr__(self, "ballot", (None,) * size)
         else:
-            ballot = tuple(None if v is None else Vote.parse(v) for v in self.ballot)
+            ballot = tuple(self.ballot)
+            if not set(map(type, ballot)) <= _PARSED:  # parse only what is not a Vote yet
+                ballot = tuple(None if v is None else Vote.parse(v) for v in ballot)
             if len(ballot) != size:
                 raise InvalidFieldError(
                     "Resolution.ballot",
@@ -176,6 +206,20 @@ class Resolution:
                 )
             object.__setattr__(self, "ballot", ballot)
         object.__setattr__(self, "complete", None not in self.ballot)
+
+    @classmethod
+    def _trusted(cls, symbol: str, **fields: Any) -> Resolution:
+        """A record from values already checked and in canonical form, skipping converters.
+
+        For readers of large files (``unsc.history.undl``), which check every row once;
+        converting the same values again would double the cost of reading. Fields not
+        given take their defaults; ``ballot`` must be a tuple of :class:`Vote` or None.
+        """
+        record = object.__new__(cls)
+        values = {**_DEFAULTS, "symbol": symbol, **fields}
+        values["complete"] = None not in values["ballot"]
+        record.__dict__.update(values)
+        return record
 
     # -- votes ---------------------------------------------------------------------------
 
@@ -289,3 +333,10 @@ class Resolution:
             f"<Resolution {self.symbol}{when}: {cast} of {self.council.size} votes cast"
             f"{', ' + str(self.tally) if cast else ''}>"
         )
+
+
+_DEFAULTS = {
+    f.name: f.default
+    for f in attrs.fields(Resolution)
+    if f.init and f.default is not attrs.NOTHING and not isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
+}

@@ -1,0 +1,234 @@
+"""Reading the UN Digital Library's voting data: the format, its quirks and bad files."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+import unsc
+from unsc import Vote, history
+from unsc.errors import DataError
+from unsc.history.undl import HEADER, write_undl
+
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "undl_sample.csv"
+# The header of the UN's file, as its data description and published excerpt show it.
+UN_HEADER = (
+    "undl_id,ms_code,ms_name,permanent_member,ms_vote,date,resolution,draft,meeting,"
+    "description,agenda,subjects,vote_note,total_yes,total_no,total_abstentions,"
+    "total_non_voting,total_ms,modality,undl_link"
+)
+
+
+@pytest.fixture(name="sample_text")
+def _sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+def _write(tmp_path: Path, text: str | bytes, name: str = "votes.csv") -> Path:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_header_is_the_uns() -> None:
+    """unsc writes and expects the UN's columns, in the UN's order."""
+    assert UN_HEADER.split(",") == HEADER
+
+
+def test_sample_replays_cleanly() -> None:
+    """Every resolution in the sample is read and decided as recorded (adopted)."""
+    report = history.replay_undl(SAMPLE)
+
+    assert (report.resolutions, report.agreed) == (16, 16)
+    assert report.clean
+    assert "16 resolutions, engine agrees on 16, disagrees on 0" in report.summary()
+
+
+def test_x_read_with_the_note() -> None:
+    """X is absent when the note says so, otherwise not participating."""
+    by_symbol = {r.symbol: r for r in history.load_undl(SAMPLE)}
+    res83 = by_symbol["S/RES/83 (1950)"]
+
+    assert Vote.ABSENT is res83.vote_of("SUN")
+    assert Vote.NOT_PARTICIPATING is res83.vote_of("EGY")
+    assert Vote.NOT_PARTICIPATING is by_symbol["S/RES/472(1980)"].vote_of("CHN")
+
+
+def test_without_vote_is_adopted() -> None:
+    """Modality 'Without Vote': adopted, all members non-voting."""
+    res11 = next(r for r in history.load_undl(SAMPLE) if r.symbol == "S/RES/11(1946)")
+
+    assert res11.without_vote
+    assert unsc.Outcome.ADOPTED is res11.decide().outcome
+
+
+def test_procedural_resolutions_are_read_as_procedural() -> None:
+    """Resolution 2623 (2022), Russia against, is on the procedural list and replays adopted."""
+    res2623 = next(r for r in history.load_undl(SAMPLE) if r.symbol == "S/RES/2623 (2022)")
+
+    assert "S/RES/2623(2022)" in history.PROCEDURAL
+    assert unsc.Matter.PROCEDURAL is res2623.matter
+    assert "SC/14809" in history.PROCEDURAL.source("S/RES/2623 (2022)")
+
+
+def test_round_trip_keeps_every_vote(tmp_path: Path) -> None:
+    """Records written in the UN format read back with the same votes."""
+    records = [history.get(s) for s in ("S/RES/83 (1950)", "S/RES/2712 (2023)", "S/2023/772")]
+    buffer = io.StringIO()
+    write_undl(records, buffer)
+    path_text = buffer.getvalue()
+
+    back = list(history.load_undl(_tmp(path_text, tmp_path)))
+
+    assert [r.ballot for r in records] == [r.ballot for r in back]
+
+
+def _tmp(text: str, folder: Path) -> Path:
+    return _write(folder, text, "round-trip.csv")
+
+
+def test_successor_code_on_the_predecessors_seat(tmp_path: Path, sample_text: str) -> None:
+    """A file that writes RUS for the USSR's seat in 1950 is read onto that seat."""
+    text = sample_text.replace(",SUN,USSR,", ",RUS,USSR,")
+
+    report = history.replay_undl(_write(tmp_path, text))
+
+    assert report.clean
+
+
+# -- bad files ----------------------------------------------------------------------------
+
+
+def test_missing_column(tmp_path: Path, sample_text: str) -> None:
+    """A missing column is named, on line 1."""
+    path = _write(tmp_path, sample_text.replace("ms_vote", "vote", 1))
+
+    with pytest.raises(DataError, match=r"votes\.csv, line 1, column 'ms_vote': missing column"):
+        list(history.load_undl(path))
+
+
+def test_unknown_vote_code(tmp_path: Path, sample_text: str) -> None:
+    """An unknown vote code names its line and column."""
+    lines = sample_text.splitlines(keepends=True)
+    lines[3] = lines[3].replace(",X,", ",Q,")
+
+    with pytest.raises(DataError, match=r"line 4, column 'ms_vote': 'Q' is not a vote code"):
+        list(history.load_undl(_write(tmp_path, "".join(lines))))
+
+
+def test_member_twice(tmp_path: Path, sample_text: str) -> None:
+    """A member twice in one resolution is named, with both lines."""
+    lines = sample_text.splitlines(keepends=True)
+    lines.insert(3, lines[2])
+
+    with pytest.raises(DataError, match=r"line 4, column 'ms_code': .* appears twice .*line 3"):
+        list(history.load_undl(_write(tmp_path, "".join(lines))))
+
+
+def test_member_not_on_the_council(tmp_path: Path, sample_text: str) -> None:
+    """A state that was not on the Council that year is named."""
+    text = sample_text.replace(",JPN,JAPAN,", ",DEU,GERMANY,", 1)
+
+    with pytest.raises(
+        DataError, match=r"column 'ms_code': DEU \(GERMANY\) was not on the Council"
+    ):
+        list(history.load_undl(_write(tmp_path, text)))
+
+
+def test_not_utf8(tmp_path: Path, sample_text: str) -> None:
+    """Bytes that are not UTF-8 are located by line and column."""
+    lines = sample_text.encode("utf-8").splitlines(keepends=True)
+    lines[3] = lines[3].replace(b"CHINA", b"CH\xffNA")
+
+    with pytest.raises(DataError, match=r"line 4, column 'ms_name': bytes that are not UTF-8"):
+        list(history.load_undl(_write(tmp_path, b"".join(lines))))
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    """An empty file says what it should have held."""
+    with pytest.raises(DataError, match="the file is empty; expected a header row"):
+        list(history.load_undl(_write(tmp_path, "")))
+
+
+def test_truncated_last_line(tmp_path: Path, sample_text: str) -> None:
+    """A last row cut short is reported with its line."""
+    text = sample_text.rstrip("\n")
+    text = text[: text.rfind(",2024-06-10,")]
+    last = text.count("\n") + 1
+
+    with pytest.raises(DataError, match=rf"line {last}: row has 5 of 20 columns \(truncated"):
+        list(history.load_undl(_write(tmp_path, text)))
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    """A file that is not there is a DataError naming it."""
+    with pytest.raises(DataError, match=r"nowhere\.csv: cannot be read"):
+        list(history.load_undl(tmp_path / "nowhere.csv"))
+
+
+def test_totals_mismatch_reported_not_fixed(tmp_path: Path, sample_text: str) -> None:
+    """Totals that disagree with the member rows are reported; the rows are what counts."""
+    text = sample_text.replace(",12,0,3,0,15,Vote,", ",13,0,2,0,15,Vote,")
+
+    report = history.replay_undl(_write(tmp_path, text))
+
+    assert len(report.mismatches) == 1
+    mismatch = report.mismatches[0]
+    assert (
+        mismatch.symbol,
+        mismatch.stated,
+        mismatch.counted,
+    ) == ("S/RES/2712 (2023)", (13, 0, 2, 0), (12, 0, 3, 0))
+    assert report.agreed == 16
+    assert "totals say 13-0-2-0, member rows give 12-0-3-0" in str(mismatch)
+
+
+def test_not_strict_collects_and_goes_on(tmp_path: Path, sample_text: str) -> None:
+    """strict=False reports every problem and reads everything else."""
+    lines = sample_text.encode("utf-8").splitlines(keepends=True)
+    lines[3] = lines[3].replace(b",X,", b",Q,", 1)  # bad vote in resolution 11 (1946)
+    lines[20] = lines[20].replace(b"PHILIPPINES", b"PHIL\xffPPINES")  # bad bytes, res. 472
+    path = _write(tmp_path, b"".join(lines))
+
+    reader = history.load_undl(path, strict=False)
+    read = list(reader)
+    report = history.replay_undl(path, strict=False)
+
+    problems = [str(p) for p in reader.problems]
+    assert len(problems) == 3
+    assert "line 4, column 'ms_vote': 'Q' is not a vote code" in problems[0]
+    # resolution 11 lost its row for China, so it is reported incomplete, not guessed at
+    assert "S/RES/11(1946) has no row for CHN" in problems[1]
+    assert "line 21, column 'ms_name': bytes that are not UTF-8" in problems[2]
+    assert len(read) == 15
+    assert len(report.problems) == 3
+    assert "15 resolutions, engine agrees on 15" in report.summary()
+    assert "3 problems" in report.summary()
+
+
+def test_records_read_from_file_equal_records_built_normally() -> None:
+    """The reader's fast construction yields records equal to the checked constructor's."""
+    for record in history.load_undl(SAMPLE):
+        rebuilt = unsc.Resolution(
+            record.symbol,
+            council=record.council,
+            date=record.date,
+            title=record.title,
+            matter=record.matter,
+            ballot=record.ballot,
+            without_vote=record.without_vote,
+            meeting=record.meeting,
+            topic=record.topic,
+            recorded=record.recorded,
+            sources=record.sources,
+            note=record.note,
+        )
+
+        assert rebuilt == record
+        assert rebuilt.complete is record.complete
+        assert hash(rebuilt) == hash(record)
