@@ -18,6 +18,7 @@ __all__ = [
     "EmptyCouncilError",
     "InvalidFieldError",
     "MissingVotesError",
+    "NoVotesError",
     "NotAMemberError",
     "ObligatoryAbstentionError",
     "QuotaError",
@@ -187,6 +188,21 @@ class UnknownRecordError(UNSCError, LookupError):
             else "; unsc.history.records() lists every vote on record"
         )
         super().__init__(f"no vote on record for {symbol!r}{hint}")
+
+
+class NoVotesError(UNSCError, ValueError):
+    """A record adopted without a vote, asked about the votes it never had.
+
+    Attributes:
+        symbol: The record.
+    """
+
+    def __init__(self, symbol: str) -> None:
+        self.symbol = symbol
+        super().__init__(
+            f"{symbol} was adopted without a vote: there are no votes to change "
+            "(give it a ballot to ask what would defeat it)"
+        )
 
 
 class EmptyCouncilError(UNSCError, ValueError):

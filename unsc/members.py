@@ -25,6 +25,7 @@ import difflib
 import functools
 import io
 import unicodedata
+from collections.abc import Iterable
 from importlib import resources
 
 import attrs
@@ -37,6 +38,7 @@ __all__ = [
     "dated_names",
     "fold",
     "name_on",
+    "prose_list",
     "resolve",
     "state_aliases",
     "state_group",
@@ -235,6 +237,14 @@ class Member:
 
     def __str__(self) -> str:
         return self.name
+
+
+def prose_list(members: Iterable[Member]) -> str:
+    """Members named as a sentence does: "France, the United Kingdom and the United States"."""
+    names = [m.in_prose for m in members]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 # The English alphabetical order of rule 18 goes by the name of the seat as the UN lists

@@ -34,7 +34,7 @@ from unsc.errors import (
     ObligatoryAbstentionError,
     UnknownPresetError,
 )
-from unsc.members import Member
+from unsc.members import Member, prose_list
 from unsc.votes import Matter, Tally, Vote
 
 if TYPE_CHECKING:
@@ -269,13 +269,6 @@ def _number(n: int) -> str:
     return _NUMBERS[n] if 0 <= n < len(_NUMBERS) else str(n)
 
 
-def _names(members: Iterable[Member]) -> str:
-    names = [m.in_prose for m in members]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def _votes_word(n: int) -> str:
     return "vote" if n == 1 else "votes"
 
@@ -350,14 +343,14 @@ class Decision:
             )
             if self.permanent_against and not procedural:
                 lines.append(
-                    f"{_capital(_names(self.permanent_against))} voted against, which does "
+                    f"{_capital(prose_list(self.permanent_against))} voted against, which does "
                     f"not count as a veto because the draft lacked {_number(quota)} votes."
                 )
         elif self.outcome is Outcome.VETOED:
             blockers = self.vetoed_by
             lines.append(
                 f"Not adopted: {tally.yes} {_votes_word(tally.yes)} in favour, {quota} "
-                f"required, but {_names(blockers)}"
+                f"required, but {prose_list(blockers)}"
                 + ("," if len(blockers) == 1 else "")
                 + " "
                 + _blocking_phrase(self.resolution, blockers)
@@ -382,7 +375,7 @@ class Decision:
         lines = []
         if self.permanent_against:
             lines.append(
-                f"{_capital(_names(self.permanent_against))} voted against, but under "
+                f"{_capital(prose_list(self.permanent_against))} voted against, but under "
                 f"these rules a veto takes {_number(self.rules.vetoes_needed)} permanent "
                 "members voting no."
             )
@@ -397,7 +390,7 @@ class Decision:
             kinds = sorted({doing[vote] for _, vote in idle if vote is not None})
             idle_members = [member for member, _ in idle]
             lines.append(
-                f"The {' and '.join(kinds)} of {_names(idle_members)} "
+                f"The {' and '.join(kinds)} of {prose_list(idle_members)} "
                 f"{'does' if len(idle) == 1 else 'do'} not count as a veto: in the "
                 "Council's practice since 1946 only a permanent member's negative vote "
                 "blocks (ICJ, Namibia advisory opinion, 1971, para. 22)."

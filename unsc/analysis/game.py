@@ -1,0 +1,187 @@
+"""Simple voting games: who must say yes for a proposal to pass.
+
+A :class:`Game` is the yes/no model of a council used by the power indices: each seat
+has a weight, some seats hold a veto, and a coalition of "yes" seats wins when its
+weight reaches the quota and fewer than ``vetoes_needed`` veto holders are outside it.
+Every seat outside the coalition is treated alike, as not voting yes; that is the
+weighted-game model, and for the Security Council it is only an approximation (a
+permanent member's abstention is not a veto). :mod:`unsc.analysis.ternary` measures
+power under the Council's real rules.
+
+Seats with the same weight and veto form a *class*; computations count coalitions by
+how many seats of each class they hold, not one coalition at a time.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Iterable, Iterator, Sequence
+
+import attrs
+
+from unsc.council import Council
+from unsc.errors import InvalidFieldError
+from unsc.rules import Rules
+
+__all__ = ["Game", "SeatClass"]
+
+
+@attrs.frozen
+class SeatClass:
+    """Seats that play the same role: same weight, same veto.
+
+    Attributes:
+        weight: Each seat's weight.
+        veto: Whether each seat holds a veto.
+        seats: The indices of the seats in the game, in order.
+    """
+
+    weight: int
+    veto: bool
+    seats: tuple[int, ...]
+
+    @property
+    def size(self) -> int:
+        """How many seats the class has."""
+        return len(self.seats)
+
+
+def _ints(values: Iterable[int]) -> tuple[int, ...]:
+    return tuple(values)
+
+
+def _bools(values: Iterable[bool]) -> tuple[bool, ...]:
+    return tuple(bool(v) for v in values)
+
+
+def _strs(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _check_weights(instance: Game, attribute: object, weights: tuple[int, ...]) -> None:
+    if not weights:
+        raise InvalidFieldError("Game.weights", weights, "a game needs at least one seat")
+    for weight in weights:
+        if not isinstance(weight, int) or weight < 0:
+            raise InvalidFieldError("Game.weights", weight, "weights are whole numbers >= 0")
+
+
+@attrs.frozen
+class Game:
+    """A weighted voting game, with optional veto holders.
+
+    Attributes:
+        weights: Each seat's weight.
+        quota: The weight a coalition needs.
+        veto: For each seat, whether it holds a veto.
+        labels: A name for each seat.
+        vetoes_needed: How many veto holders outside a coalition block it.
+
+    >>> Game.of_council(Council.of_year(2023)).quota
+    9
+    >>> Game.weighted([7] * 5 + [1] * 10, 39).classes[0]
+    SeatClass(weight=7, veto=False, seats=(0, 1, 2, 3, 4))
+    """
+
+    weights: tuple[int, ...] = attrs.field(converter=_ints, validator=_check_weights)
+    quota: int
+    veto: tuple[bool, ...] = attrs.field(converter=_bools)
+    labels: tuple[str, ...] = attrs.field(converter=_strs)
+    vetoes_needed: int = 1
+    classes: tuple[SeatClass, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        n = len(self.weights)
+        if len(self.veto) != n or len(self.labels) != n:
+            raise InvalidFieldError(
+                "Game", (len(self.veto), len(self.labels)), f"veto and labels need {n} entries"
+            )
+        if not 1 <= self.quota <= sum(self.weights):
+            raise InvalidFieldError(
+                "Game.quota",
+                self.quota,
+                f"use a quota from 1 to the total weight {sum(self.weights)}",
+            )
+        if self.vetoes_needed < 1:
+            raise InvalidFieldError("Game.vetoes_needed", self.vetoes_needed, "use 1 or more")
+        groups: dict[tuple[int, bool], list[int]] = {}
+        for seat, (weight, veto) in enumerate(zip(self.weights, self.veto)):
+            groups.setdefault((weight, veto), []).append(seat)
+        classes = tuple(
+            SeatClass(weight, veto, tuple(seats))
+            for (weight, veto), seats in sorted(
+                groups.items(), key=lambda kv: (-kv[0][0], not kv[0][1])
+            )
+        )
+        object.__setattr__(self, "classes", classes)
+
+    @classmethod
+    def of_council(cls, council: Council, rules: Rules | None = None) -> Game:
+        """The yes/no game of a council: one vote per seat, its quota and veto holders."""
+        rules = rules or council.rules
+        return cls(
+            weights=(1,) * council.size,
+            quota=rules.quota,
+            veto=tuple(m.code in council.veto for m in council.members),
+            vetoes_needed=rules.vetoes_needed,
+            labels=council.codes,
+        )
+
+    @classmethod
+    def weighted(
+        cls, weights: Iterable[int], quota: int, labels: Iterable[str] | None = None
+    ) -> Game:
+        """A plain weighted game: a coalition wins when its weight reaches ``quota``.
+
+        This is the model of the power-index libraries; the Security Council in it is
+        five seats of weight 7 and ten of weight 1, quota 39.
+        """
+        weights = tuple(weights)
+        names = (
+            tuple(labels)
+            if labels is not None
+            else tuple(f"S{i + 1}" for i in range(len(weights)))
+        )
+        return cls(weights=weights, quota=quota, veto=(False,) * len(weights), labels=names)
+
+    @property
+    def size(self) -> int:
+        """The number of seats."""
+        return len(self.weights)
+
+    @property
+    def veto_holders(self) -> int:
+        """How many seats hold a veto."""
+        return sum(self.veto)
+
+    def wins(self, coalition: Iterable[int]) -> bool:
+        """Whether the seats in ``coalition`` (indices) win together."""
+        seats = set(coalition)
+        weight = sum(self.weights[i] for i in seats)
+        outside = sum(1 for i, v in enumerate(self.veto) if v and i not in seats)
+        return weight >= self.quota and outside < self.vetoes_needed
+
+    def class_wins(self, counts: Sequence[int]) -> bool:
+        """Whether a coalition holding ``counts[k]`` seats of each class wins."""
+        weight = 0
+        outside = 0
+        for cls_, j in zip(self.classes, counts):
+            weight += cls_.weight * j
+            if cls_.veto:
+                outside += cls_.size - j
+        return weight >= self.quota and outside < self.vetoes_needed
+
+    def class_vectors(self) -> Iterator[tuple[tuple[int, ...], int]]:
+        """Every coalition shape (seats held per class), with how many coalitions have it."""
+        ranges = [range(c.size + 1) for c in self.classes]
+        for counts in itertools.product(*ranges):
+            ways = 1
+            for c, j in zip(self.classes, counts):
+                ways *= math.comb(c.size, j)
+            yield counts, ways
+
+    @property
+    def shapes(self) -> int:
+        """How many coalition shapes there are: the product of (class size + 1)."""
+        return math.prod(c.size + 1 for c in self.classes)

@@ -1,0 +1,407 @@
+"""Exact voting power: Shapley–Shubik, Banzhaf, Coleman, Deegan–Packel, Holler.
+
+Every index is an exact :class:`~fractions.Fraction`. Two exact methods, chosen by size:
+
+* **By coalition shape.** Seats with the same weight and veto are interchangeable, so a
+  coalition is counted by how many seats of each class it holds, weighted by the number
+  of coalitions of that shape (a product of binomial coefficients). The real Council has
+  two classes and 66 shapes, not 32,768 coalitions. Used whenever there are at most
+  :data:`SHAPE_LIMIT` shapes, with or without veto holders.
+* **By generating function.** For weighted games with many distinct weights (200 seats of
+  weights 1–20), coalitions are counted by weight and size with a generating function
+  whose coefficients are Python integers packed into one big integer per weight: no
+  overflow at any size, and the big-integer arithmetic runs in C.
+
+Definitions (n seats; a *swing* of seat i is a coalition S without i that loses while
+S with i wins; W is the set of winning coalitions, L the losing ones):
+
+* Shapley–Shubik: the share of the n! orders of voting in which i is pivotal,
+  Σ over swings S of |S|!(n−|S|−1)!/n!.
+* Banzhaf raw (Penrose): swings of i / 2^(n−1); normalised: swings of i / all swings.
+* Coleman: power of the collectivity to act |W| / 2^n; power to prevent action
+  swings of i / |W|; power to initiate action swings of i / |L|.
+* Deegan–Packel: over the minimal winning coalitions M (every member a swing), the
+  average over M of 1/|S| for the S that contain i.
+* Holler (public good): the number of minimal winning coalitions containing i over the
+  sum of that number for all seats.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+
+import attrs
+from tabulate import tabulate
+
+from unsc.analysis.game import Game
+from unsc.council import Council
+from unsc.errors import UnknownPresetError, UNSCError
+from unsc.rules import Rules
+
+__all__ = ["INDICES", "SHAPE_LIMIT", "PowerIndices", "power"]
+
+#: The indices :func:`power` computes, by name.
+INDICES = (
+    "shapley_shubik",
+    "banzhaf",
+    "banzhaf_raw",
+    "coleman_prevent",
+    "coleman_initiate",
+    "deegan_packel",
+    "holler",
+)
+#: Above this many coalition shapes, games are counted by generating function.
+SHAPE_LIMIT = 200_000
+
+
+class TooLargeError(UNSCError, ValueError):
+    """A game too large to count exactly by the methods unsc has for it."""
+
+
+@attrs.frozen
+class PowerIndices:
+    """Exact power indices of every seat of a game.
+
+    Attributes:
+        game: The game.
+        values: Each index by name, one :class:`~fractions.Fraction` per seat.
+        coleman_act: Coleman's power of the collectivity to act, |W| / 2^n.
+    """
+
+    game: Game
+    values: Mapping[str, tuple[Fraction, ...]] = attrs.field(eq=False)
+    coleman_act: Fraction
+
+    def __getitem__(self, index: str) -> tuple[Fraction, ...]:
+        try:
+            return self.values[index]
+        except KeyError:
+            raise UnknownPresetError("an index computed here", index, self.values) from None
+
+    def of(self, seat: str) -> dict[str, Fraction]:
+        """Every index of the seat labelled ``seat`` (e.g. ``"USA"``)."""
+        try:
+            i = self.game.labels.index(seat)
+        except ValueError:
+            raise UnknownPresetError("a seat of this game", seat, self.game.labels) from None
+        return {name: values[i] for name, values in self.values.items()}
+
+    def as_floats(self) -> dict[str, tuple[float, ...]]:
+        """The indices as floats."""
+        return {name: tuple(float(v) for v in values) for name, values in self.values.items()}
+
+    def table(self, fmt: str = "simple", *, floats: bool = True, digits: int = 5) -> str:
+        """One row per class of seats (seats of a class have equal power), any tabulate format."""
+        names = list(self.values)
+        rows = []
+        for cls_ in self.game.classes:
+            first = cls_.seats[0]
+            label = ", ".join(self.game.labels[i] for i in cls_.seats[:6])
+            if cls_.size > 6:
+                label += f", … ({cls_.size} seats)"
+            row: list[object] = [label, cls_.weight, "yes" if cls_.veto else ""]
+            for name in names:
+                value = self.values[name][first]
+                row.append(round(float(value), digits) if floats else str(value))
+            rows.append(row)
+        headers = ["seats", "weight", "veto", *names]
+        text = tabulate(rows, headers=headers, tablefmt=fmt)
+        act = round(float(self.coleman_act), digits) if floats else str(self.coleman_act)
+        return f"{text}\n\nColeman power of the collectivity to act: {act}"
+
+    def __str__(self) -> str:
+        return self.table()
+
+
+def power(
+    council_or_game: Council | Game,
+    *,
+    rules: Rules | None = None,
+    indices: Iterable[str] = INDICES,
+) -> PowerIndices:
+    """Exact power indices for a council (its yes/no game) or any weighted game.
+
+    Args:
+        council_or_game: A :class:`~unsc.Council` or a :class:`Game`.
+        rules: For a council, rules other than its own (e.g. ``TWO_VETOES``).
+        indices: Which indices to compute (see :data:`INDICES`); all by default.
+
+    >>> import unsc
+    >>> p = power(unsc.Council.of_year(2023))
+    >>> p.of("USA")["shapley_shubik"], p.of("JPN")["shapley_shubik"]
+    (Fraction(421, 2145), Fraction(4, 2145))
+
+    Raises:
+        UnknownPresetError: For an index name not in :data:`INDICES`.
+        TooLargeError: For a game with veto holders and too many coalition shapes.
+    """
+    game = (
+        Game.of_council(council_or_game, rules)
+        if isinstance(council_or_game, Council)
+        else council_or_game
+    )
+    wanted = tuple(indices)
+    for name in wanted:
+        if name not in INDICES:
+            raise UnknownPresetError("an index", name, INDICES)
+    if game.shapes <= SHAPE_LIMIT:
+        counts = _by_shape(game, need_minimal=_needs_minimal(wanted))
+    elif game.veto_holders == 0:
+        counts = _by_generating_function(game, need_minimal=_needs_minimal(wanted))
+    else:
+        raise TooLargeError(
+            f"a game with veto holders and {game.shapes} coalition shapes is beyond the "
+            f"exact methods here (limit {SHAPE_LIMIT}); group seats into fewer weights"
+        )
+    return _indices(game, counts, wanted)
+
+
+def _needs_minimal(wanted: Sequence[str]) -> bool:
+    return "deegan_packel" in wanted or "holler" in wanted
+
+
+@attrs.frozen
+class _Counts:
+    """Raw counts per class, from which every index follows."""
+
+    swings: tuple[int, ...]  # per seat of each class: coalitions in which it is a swing
+    pivots: tuple[int, ...]  # per seat of each class: Σ over swings of |S|!(n−|S|−1)!
+    winning: int
+    minimal: int  # minimal winning coalitions
+    minimal_with: tuple[int, ...]  # per seat of each class: minimal winning containing it
+    minimal_share: tuple[Fraction, ...]  # per seat of each class: Σ 1/|S| over those
+
+
+def _indices(game: Game, counts: _Counts, wanted: Sequence[str]) -> PowerIndices:
+    n = game.size
+    per_class: dict[str, list[Fraction]] = {name: [] for name in wanted}
+    total_swings = sum(c.size * s for c, s in zip(game.classes, counts.swings))
+    total_minimal_with = sum(c.size * m for c, m in zip(game.classes, counts.minimal_with))
+    losing = 2**n - counts.winning
+    for k in range(len(game.classes)):
+        for name in wanted:
+            per_class[name].append(
+                _index(name, k, n, counts, total_swings, total_minimal_with, losing)
+            )
+    values: dict[str, tuple[Fraction, ...]] = {}
+    for name in wanted:
+        seat_values = [Fraction(0)] * n
+        for cls_, value in zip(game.classes, per_class[name]):
+            for seat in cls_.seats:
+                seat_values[seat] = value
+        values[name] = tuple(seat_values)
+    return PowerIndices(game, values, Fraction(counts.winning, 2**n))
+
+
+def _index(
+    name: str,
+    k: int,
+    n: int,
+    counts: _Counts,
+    total_swings: int,
+    total_minimal_with: int,
+    losing: int,
+) -> Fraction:
+    """The index ``name`` of a seat of class ``k``, from the counts."""
+    swings = counts.swings[k]
+
+    def share(part: int | Fraction, whole: int) -> Fraction:
+        return Fraction(part) / whole if whole else Fraction(0)
+
+    if name == "shapley_shubik":
+        return Fraction(counts.pivots[k], math.factorial(n))
+    if name == "banzhaf":
+        return share(swings, total_swings)
+    if name == "banzhaf_raw":
+        return Fraction(swings, 2 ** (n - 1))
+    if name == "coleman_prevent":
+        return share(swings, counts.winning)
+    if name == "coleman_initiate":
+        return share(swings, losing)
+    if name == "deegan_packel":
+        return share(counts.minimal_share[k], counts.minimal)
+    return share(counts.minimal_with[k], total_minimal_with)  # holler
+
+
+# -- counting by coalition shape -----------------------------------------------------------
+
+
+def _by_shape(game: Game, *, need_minimal: bool) -> _Counts:
+    n = game.size
+    classes = game.classes
+    sizes = [c.size for c in classes]
+    order = [math.factorial(s) * math.factorial(n - s - 1) for s in range(n)]
+    swings = [0] * len(classes)
+    pivots = [0] * len(classes)
+    winning = minimal = 0
+    minimal_with = [0] * len(classes)
+    minimal_share = [Fraction(0)] * len(classes)
+    for counts, ways in game.class_vectors():
+        if not game.class_wins(counts):
+            # Each seat of class k outside this losing coalition is a swing if adding it wins.
+            size = sum(counts)
+            for k, c in enumerate(classes):
+                if counts[k] < c.size and game.class_wins(_plus(counts, k)):
+                    # coalitions of this shape that leave out one given seat of class k
+                    others = ways * (c.size - counts[k]) // c.size
+                    swings[k] += others
+                    pivots[k] += others * order[size]
+            continue
+        winning += ways
+        if need_minimal and all(
+            counts[k] == 0 or not game.class_wins(_minus(counts, k)) for k in range(len(classes))
+        ):
+            size = sum(counts)
+            minimal += ways
+            for k in range(len(classes)):
+                if counts[k]:
+                    with_seat = ways * counts[k] // sizes[k]
+                    minimal_with[k] += with_seat
+                    minimal_share[k] += Fraction(with_seat, size)
+    return _Counts(
+        tuple(swings), tuple(pivots), winning, minimal, tuple(minimal_with), tuple(minimal_share)
+    )
+
+
+def _plus(counts: tuple[int, ...], k: int) -> tuple[int, ...]:
+    return (*counts[:k], counts[k] + 1, *counts[k + 1 :])
+
+
+def _minus(counts: tuple[int, ...], k: int) -> tuple[int, ...]:
+    return (*counts[:k], counts[k] - 1, *counts[k + 1 :])
+
+
+# -- counting by generating function (weighted games without veto) ---------------------------
+
+
+class _Packed:
+    """Coalition counts by weight (list index) and size (fields of one big integer).
+
+    ``table[w]`` holds, in field s (``bits`` bits wide, little-endian), the number of
+    coalitions of weight w and size s. Weights at or above ``cap`` are not kept.
+    """
+
+    def __init__(self, seats: int, cap: int) -> None:
+        self.bits = 8 * ((seats + 9) // 8)  # counts stay below 2**(seats + 1)
+        self.cap = cap
+        self.table = [0] * cap
+        self.table[0] = 1
+
+    def add(self, weight: int) -> None:
+        """Add one seat of ``weight``: every coalition with or without it."""
+        table, bits = self.table, self.bits
+        for w in range(self.cap - 1, weight - 1, -1):
+            below = table[w - weight]
+            if below:
+                table[w] += below << bits
+
+    def without(self, weight: int) -> list[int]:
+        """The table with one seat of ``weight`` taken out (the inverse of :meth:`add`)."""
+        out = list(self.table)
+        bits = self.bits
+        for w in range(weight, self.cap):
+            below = out[w - weight]
+            if below:
+                out[w] -= below << bits
+        return out
+
+    def fields(self, value: int, seats: int) -> list[int]:
+        """The counts packed in ``value``, by size 0..seats."""
+        width = self.bits // 8
+        raw = value.to_bytes(width * (seats + 1), "little")
+        return [
+            int.from_bytes(raw[s * width : (s + 1) * width], "little") for s in range(seats + 1)
+        ]
+
+    def total(self, value: int) -> int:
+        """The sum of the counts packed in ``value``."""
+        # 2**bits ≡ 1 (mod 2**bits − 1), and the sum is smaller than the modulus.
+        return value % ((1 << self.bits) - 1)
+
+
+def _by_generating_function(game: Game, *, need_minimal: bool) -> _Counts:
+    n, q = game.size, game.quota
+    classes = game.classes  # heaviest first
+    heaviest = classes[0].weight
+    cap = min(sum(game.weights), q + heaviest - 1) + 1
+    packed = _Packed(n, cap)
+    for cls_ in classes:
+        for _ in range(cls_.size):
+            packed.add(cls_.weight)
+    order = [math.factorial(s) * math.factorial(n - s - 1) for s in range(n)]
+    losing = sum(packed.total(packed.table[w]) for w in range(min(q, cap)))
+    swings, pivots = [], []
+    for cls_ in classes:
+        others = packed.without(cls_.weight)
+        # Swings of a seat of this class: coalitions of the others weighing q − w .. q − 1.
+        # Their packed counts add field by field without carrying (each size's total
+        # count stays below 2**bits), so the window is summed first and unpacked once.
+        window = sum(others[max(0, q - cls_.weight) : q])
+        swings.append(packed.total(window))
+        pivots.append(sum(c * order[s] for s, c in enumerate(packed.fields(window, n - 1)) if c))
+    minimal = 0
+    minimal_with = [0] * len(classes)
+    minimal_share = [Fraction(0)] * len(classes)
+    if need_minimal:
+        minimal, minimal_with, minimal_share = _minimal_by_generating_function(game, cap)
+    return _Counts(
+        tuple(swings),
+        tuple(pivots),
+        2**n - losing,
+        minimal,
+        tuple(minimal_with),
+        tuple(minimal_share),
+    )
+
+
+def _minimal_by_generating_function(game: Game, cap: int) -> tuple[int, list[int], list[Fraction]]:
+    """Minimal winning coalitions, counted by their lightest class.
+
+    A coalition whose lightest seats weigh u is minimal winning exactly when its weight
+    lies in [q, q + u − 1]. Classes are added heaviest first, so when class L is reached
+    the table holds every coalition of heavier seats.
+    """
+    n, q = game.size, game.quota
+    classes = game.classes
+    heavier = _Packed(n, cap)
+    minimal = 0
+    minimal_with = [0] * len(classes)
+    minimal_share = [Fraction(0)] * len(classes)
+
+    def window(table: list[int], extra: int, shift: int, low: int, high: int) -> list[int]:
+        """Counts by size of coalitions from ``table`` plus ``extra`` seats weighing ``shift``."""
+        packed = sum(table[max(0, low - shift) : max(0, min(cap, high - shift + 1))])
+        by_size = [0] * (n + 2)
+        for s, c in enumerate(heavier.fields(packed, n)):
+            if c:
+                by_size[s + extra] += c
+        return by_size
+
+    def tally(by_size: list[int]) -> tuple[int, Fraction]:
+        return sum(by_size), sum((Fraction(c, s) for s, c in enumerate(by_size) if c), Fraction(0))
+
+    for big_l, light in enumerate(classes):
+        u, size_l = light.weight, light.size
+        low, high = q, q + u - 1
+        for j in range(1, size_l + 1):
+            # j seats of class L with every subset of heavier seats
+            count, share = tally(window(heavier.table, j, j * u, low, high))
+            ways_l = math.comb(size_l, j)
+            minimal += ways_l * count
+            # a given seat of class L is among the j in comb(size_l − 1, j − 1) of the ways
+            with_l = math.comb(size_l - 1, j - 1)
+            minimal_with[big_l] += with_l * count
+            minimal_share[big_l] += with_l * share
+        for k in range(big_l):
+            # a given seat of a heavier class k: force it in, leave the rest free
+            forced = heavier.without(classes[k].weight)
+            for j in range(1, size_l + 1):
+                count, share = tally(window(forced, j + 1, j * u + classes[k].weight, low, high))
+                ways_l = math.comb(size_l, j)
+                minimal_with[k] += ways_l * count
+                minimal_share[k] += ways_l * share
+        for _ in range(size_l):
+            heavier.add(u)
+    return minimal, minimal_with, minimal_share

@@ -1,0 +1,276 @@
+"""The exact probability that a draft is adopted, vetoed, or fails for lack of votes.
+
+Each member votes independently: yes, no, abstain or absent, with probabilities you give
+(or the default below). The three outcomes follow the Council's real rules: the quota of
+yes votes, and a veto only when the quota is reached and a permanent member blocks.
+Nothing is sampled: the probabilities are computed exactly, as fractions of the inputs.
+
+How: the generating function Π (p_yes·x + p_other + p_block·z) over the members, where x
+counts yes votes and z the blocking votes of veto holders. Each member's probabilities are
+written over a common denominator, so every coefficient is an integer; the coefficients
+for all yes counts are packed into one Python integer, and multiplying in a member is a
+shift, two small multiplications and an addition on it. The result is exact for any
+council size.
+
+Default: a member whose probabilities are not given votes yes, no or abstain with
+probability 1/3 each and is never absent — "nothing is known about this member". Give
+``default=`` to change it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from fractions import Fraction
+from numbers import Rational, Real
+
+import attrs
+from tabulate import tabulate
+
+from unsc.council import Council
+from unsc.errors import InvalidFieldError
+from unsc.resolution import Resolution
+from unsc.rules import Outcome, Rules
+from unsc.votes import Matter, Vote
+
+__all__ = ["UNIFORM", "Distribution", "Number", "PassProbability", "pass_probability"]
+
+#: A probability: a fraction, an integer, or a float (read as its exact value).
+Number = Fraction | int | float
+#: A member's vote, as probabilities: a mapping from votes (or their names) to numbers,
+#: or a tuple (yes, no, abstain) or (yes, no, abstain, absent).
+Distribution = Mapping[Vote, Number] | Mapping[str, Number] | tuple[Number, ...]
+
+#: The default distribution: yes, no, abstain equally likely; never absent.
+UNIFORM: dict[Vote, Fraction] = {
+    Vote.YES: Fraction(1, 3),
+    Vote.NO: Fraction(1, 3),
+    Vote.ABSTAIN: Fraction(1, 3),
+}
+_ORDER = (Vote.YES, Vote.NO, Vote.ABSTAIN, Vote.ABSENT, Vote.NOT_PARTICIPATING)
+
+
+@attrs.frozen
+class PassProbability:
+    """The probability of each outcome.
+
+    Attributes:
+        adopted: Probability the draft is adopted.
+        vetoed: Probability it reaches the quota but a veto blocks it.
+        insufficient: Probability it falls short of the quota.
+    """
+
+    adopted: Fraction
+    vetoed: Fraction
+    insufficient: Fraction
+
+    def __getitem__(self, outcome: Outcome | str) -> Fraction:
+        return {
+            Outcome.ADOPTED: self.adopted,
+            Outcome.VETOED: self.vetoed,
+            Outcome.INSUFFICIENT_VOTES: self.insufficient,
+        }[Outcome.parse(outcome)]
+
+    def as_floats(self) -> dict[str, float]:
+        """The three probabilities as floats."""
+        return {
+            "adopted": float(self.adopted),
+            "vetoed": float(self.vetoed),
+            "insufficient votes": float(self.insufficient),
+        }
+
+    def table(self, fmt: str = "simple", *, digits: int = 6) -> str:
+        """The three outcomes with their exact and decimal probabilities."""
+        rows = [
+            (name, str(value), round(float(value), digits))
+            for name, value in (
+                ("adopted", self.adopted),
+                ("vetoed", self.vetoed),
+                ("insufficient votes", self.insufficient),
+            )
+        ]
+        return tabulate(rows, headers=("outcome", "probability", "≈"), tablefmt=fmt)
+
+    def __str__(self) -> str:
+        return self.table()
+
+
+def pass_probability(
+    council_or_draft: Council | Resolution,
+    probabilities: Mapping[str, Distribution] | None = None,
+    *,
+    default: Distribution | None = None,
+    rules: Rules | None = None,
+    matter: Matter | str | None = None,
+) -> PassProbability:
+    """The exact probability of each outcome when members vote at random.
+
+    Args:
+        council_or_draft: A council (nobody has voted), or a draft whose recorded
+            votes are taken as certain and the rest drawn at random.
+        probabilities: For members by code, name or alias: a mapping from votes to
+            probabilities (``{"yes": 0.6, "abstain": 0.4}``) or a tuple
+            ``(yes, no, abstain[, absent])``. Each must sum to 1.
+        default: The distribution of members not given; :data:`UNIFORM` if omitted.
+        rules: Rules other than the council's.
+        matter: Substantive (the default, or the draft's) or procedural.
+
+    >>> import unsc
+    >>> odds = pass_probability(unsc.Council.of_year(2023))
+    >>> odds.adopted + odds.vetoed + odds.insufficient
+    Fraction(1, 1)
+
+    Raises:
+        NotAMemberError: For a member not on the council.
+        InvalidFieldError: For probabilities that are negative or do not sum to 1.
+    """
+    if isinstance(council_or_draft, Resolution):
+        council = council_or_draft.council
+        cast = council_or_draft.ballot
+        kind = council_or_draft.matter if matter is None else Matter.parse(matter)
+    else:
+        council = council_or_draft
+        cast = (None,) * council.size
+        kind = Matter.SUBSTANTIVE if matter is None else Matter.parse(matter)
+    rules = rules or council.rules
+    fallback = _distribution(UNIFORM if default is None else default, "default")
+    given = {
+        council.index(name): _distribution(dist, name)
+        for name, dist in (probabilities or {}).items()
+    }
+    members = []
+    for seat in range(council.size):
+        vote = cast[seat]
+        dist = {vote: Fraction(1)} if vote is not None else given.get(seat, fallback)
+        members.append((dist, seat in council.veto_index and kind is Matter.SUBSTANTIVE))
+    return _solve(members, rules)
+
+
+def _distribution(dist: Distribution, who: str) -> dict[Vote, Fraction]:
+    """A member's probabilities as exact fractions by vote, checked."""
+    if isinstance(dist, tuple):
+        if not 3 <= len(dist) <= 4:
+            raise InvalidFieldError(
+                f"probabilities of {who}",
+                dist,
+                "give (yes, no, abstain) or (yes, no, abstain, absent)",
+            )
+        items = list(zip(_ORDER, dist))
+    elif isinstance(dist, Mapping):
+        items = [(Vote.parse(vote), p) for vote, p in dist.items()]
+    else:
+        raise InvalidFieldError(
+            f"probabilities of {who}", dist, "give a mapping of votes to probabilities or a tuple"
+        )
+    out: dict[Vote, Fraction] = {}
+    for vote, p in items:
+        value = _exact(p, who)
+        if value < 0:
+            raise InvalidFieldError(f"probability of {vote.value} for {who}", p, "use 0 to 1")
+        out[vote] = out.get(vote, Fraction(0)) + value
+    total = sum(out.values(), Fraction(0))
+    if total != 1:
+        if abs(total - 1) > Fraction(1, 10**9):
+            raise InvalidFieldError(
+                f"probabilities of {who}", dist, f"they must sum to 1 (they sum to {float(total)})"
+            )
+        # Floats that sum to 1 only up to rounding: rescale exactly.
+        out = {vote: p / total for vote, p in out.items()}
+    return out
+
+
+def _exact(p: object, who: str) -> Fraction:
+    if isinstance(p, bool) or not isinstance(p, Real):
+        raise InvalidFieldError(f"probability for {who}", p, "use a number from 0 to 1")
+    if isinstance(p, (Fraction, Rational)):
+        return Fraction(p)
+    value = float(p)
+    if not math.isfinite(value):
+        raise InvalidFieldError(f"probability for {who}", p, "use a number from 0 to 1")
+    return Fraction(value)  # the exact value of the float
+
+
+def _widen(value: int, fields: int, bits: int, wider: int) -> int:
+    """Repack ``fields`` fields of ``value`` from ``bits`` to ``wider`` bits each."""
+    if not value:
+        return 0
+    old, new = bits // 8, wider // 8
+    raw = value.to_bytes(fields * old, "little")
+    out = bytearray(fields * new)
+    for i in range(fields):
+        out[i * new : i * new + old] = raw[i * old : (i + 1) * old]
+    return int.from_bytes(out, "little")
+
+
+def _field_sum(value: int, fields: int, bits: int) -> int:
+    """The sum of the ``fields`` packed fields of ``value``, by folding it in halves.
+
+    No carry crosses a field: every partial sum is at most the total, which fits.
+    """
+    while fields > 1:
+        half = (fields + 1) // 2
+        value = (value & ((1 << (half * bits)) - 1)) + (value >> (half * bits))
+        fields = half
+    return value
+
+
+def _solve(members: list[tuple[dict[Vote, Fraction], bool]], rules: Rules) -> PassProbability:
+    """The outcome probabilities by the packed generating function."""
+    needed = rules.vetoes_needed
+    scaled = []
+    denominator = 1
+    for dist, veto in members:
+        common = math.lcm(*(p.denominator for p in dist.values())) if dist else 1
+        yes = int(dist.get(Vote.YES, 0) * common)
+        block = (
+            int(sum((p for v, p in dist.items() if v in rules.blocking), Fraction(0)) * common)
+            if veto
+            else 0
+        )
+        scaled.append((yes, common - yes - block, block, veto))
+        denominator *= common
+    # poly[j]: coefficients by number of yes votes below the quota, packed `bits` wide, with
+    # j blocking votes (capped at `needed`). Counts of the quota or more are not kept: they
+    # follow from mass[j], the sum of all coefficients with j blocking votes. The fields
+    # start narrow and are widened (doubling) as the partial product of denominators grows,
+    # so early members are multiplied in on small integers.
+    fields = rules.quota
+    bits = 64
+    keep = (1 << (fields * bits)) - 1
+    limit = fields * bits
+    poly = [1] + [0] * needed
+    mass = [1] + [0] * needed
+    for yes, other, block, veto in scaled:
+        total = mass[0] if needed == 0 else sum(mass)
+        if (total * (yes + other + block)).bit_length() + 1 > bits:
+            wider = bits
+            while (total * (yes + other + block)).bit_length() + 1 > wider:
+                wider *= 2
+            poly = [_widen(value, fields, bits, wider) for value in poly]
+            bits = wider
+            keep = (1 << (fields * bits)) - 1
+            limit = fields * bits
+        blocking = veto and block
+        new = [0] * (needed + 1)
+        new_mass = [0] * (needed + 1)
+        for j in range(needed + 1):
+            value, weight = poly[j], mass[j]
+            if not weight:
+                continue
+            grown = value * other + (value << bits) * yes
+            new[j] += grown & keep if grown.bit_length() > limit else grown
+            new_mass[j] += weight * (other + yes)
+            if blocking:
+                up = min(j + 1, needed)
+                new[up] += value * block
+                new_mass[up] += weight * block
+        poly, mass = new, new_mass
+    short = [_field_sum(value, rules.quota, bits) for value in poly]
+    adopted = sum(mass[j] - short[j] for j in range(needed))
+    vetoed = mass[needed] - short[needed]
+    insufficient = sum(short)
+    return PassProbability(
+        Fraction(adopted, denominator),
+        Fraction(vetoed, denominator),
+        Fraction(insufficient, denominator),
+    )

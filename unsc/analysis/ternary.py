@@ -1,0 +1,158 @@
+"""Voting power when abstention is a vote of its own.
+
+The power indices of :mod:`unsc.analysis.power` use the weighted-game model: every seat
+votes yes or not-yes. For the Security Council that model gets one thing wrong that
+matters most: it cannot tell a permanent member's abstention from its "no". In the
+model, a permanent member that does not vote yes blocks; in the Council's practice since
+1946 only a negative vote blocks, and resolutions are adopted with permanent members
+abstaining (resolution 2712 (2023) with three, resolution 2504 (2020) with four). The
+model therefore overstates what a veto holder's abstention does, and cannot express the
+choice a permanent member actually has: to let a draft pass without supporting it.
+
+The measure here keeps the three options. Every member votes yes, no or abstain, at
+random (by default each with probability 1/3, independently); the outcome follows the
+Council's real rules. For each member and each pair of its options, the *ternary
+decisiveness* is the probability that switching between the two changes whether the draft
+is adopted:
+
+    D_i(a, b) = P(adopted | i votes a) − P(adopted | i votes b),  for a above b,
+
+since switching up (no → abstain → yes) never turns adoption into failure. ``overall`` is
+the average of the three pairs: the probability that, with i's vote and another option
+both drawn at random, the change matters. For an elected member, abstaining and voting no
+are the same (neither counts toward the nine), so its no ↔ abstain decisiveness is 0; for
+a permanent member it is exactly the power of the veto.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+
+import attrs
+from tabulate import tabulate
+
+from unsc.analysis.probability import Distribution, pass_probability
+from unsc.council import Council
+from unsc.rules import Rules
+from unsc.votes import Vote
+
+__all__ = ["TernaryPower", "ternary_power"]
+
+
+@attrs.frozen
+class TernaryPower:
+    """Ternary decisiveness of every member.
+
+    Attributes:
+        council: The council.
+        rules: The rules decided by.
+        yes_no: Per member, P(adopted | yes) − P(adopted | no).
+        yes_abstain: Per member, P(adopted | yes) − P(adopted | abstain).
+        abstain_no: Per member, P(adopted | abstain) − P(adopted | no).
+    """
+
+    council: Council
+    rules: Rules
+    yes_no: tuple[Fraction, ...]
+    yes_abstain: tuple[Fraction, ...]
+    abstain_no: tuple[Fraction, ...]
+
+    @property
+    def overall(self) -> tuple[Fraction, ...]:
+        """Per member, the average decisiveness over the three pairs of options."""
+        return tuple(
+            (a + b + c) / 3 for a, b, c in zip(self.yes_no, self.yes_abstain, self.abstain_no)
+        )
+
+    def of(self, member: str) -> dict[str, Fraction]:
+        """The measures of one member (code, name or alias)."""
+        i = self.council.index(member)
+        return {
+            "yes_no": self.yes_no[i],
+            "yes_abstain": self.yes_abstain[i],
+            "abstain_no": self.abstain_no[i],
+            "overall": self.overall[i],
+        }
+
+    def table(self, fmt: str = "simple", *, digits: int = 5) -> str:
+        """One row per member."""
+        rows = [
+            (
+                m.name,
+                "yes" if i in self.council.veto_index else "",
+                *(
+                    round(float(x[i]), digits)
+                    for x in (self.yes_no, self.yes_abstain, self.abstain_no)
+                ),
+                round(float(self.overall[i]), digits),
+            )
+            for i, m in enumerate(self.council.members)
+        ]
+        headers = ("member", "veto", "yes↔no", "yes↔abstain", "abstain↔no", "overall")
+        return tabulate(rows, headers=headers, tablefmt=fmt)
+
+    def __str__(self) -> str:
+        return self.table()
+
+
+def vote_share(vote: Vote) -> Distribution:
+    """The distribution of a member certain to cast ``vote``."""
+    return {vote: 1}
+
+
+def ternary_power(
+    council: Council,
+    probabilities: Mapping[str, Distribution] | None = None,
+    *,
+    default: Distribution | None = None,
+    rules: Rules | None = None,
+) -> TernaryPower:
+    """Each member's ternary decisiveness (see the module's description).
+
+    Args:
+        council: The council.
+        probabilities: How the other members vote, as for
+            :func:`~unsc.analysis.pass_probability`.
+        default: The distribution of members not given (yes, no, abstain 1/3 each).
+        rules: Rules other than the council's.
+
+    >>> import unsc
+    >>> t = ternary_power(unsc.Council.of_year(2023))
+    >>> t.of("USA")["abstain_no"] > 0, t.of("JPN")["abstain_no"]
+    (True, Fraction(0, 1))
+    """
+    rules = rules or council.rules
+    given = dict(probabilities or {})
+    adopt: dict[tuple[int, Vote], Fraction] = {}
+    # Members without a distribution of their own and with the same role face the same
+    # others, so one computation serves them all.
+    by_role: dict[bool, dict[Vote, Fraction]] = {}
+    named = {council.index(name) for name in given}
+    for i, member in enumerate(council.members):
+        role = i in council.veto_index
+        if i not in named and role in by_role:
+            values = by_role[role]
+        else:
+            others = {k: v for k, v in given.items() if council.index(k) != i}
+            values = {
+                vote: pass_probability(
+                    council,
+                    {**others, member.code: (vote_share(vote))},
+                    default=default,
+                    rules=rules,
+                ).adopted
+                for vote in (Vote.YES, Vote.NO, Vote.ABSTAIN)
+            }
+            if i not in named:
+                by_role[role] = values
+        for vote, value in values.items():
+            adopt[i, vote] = value
+    n = council.size
+    return TernaryPower(
+        council,
+        rules,
+        tuple(adopt[i, Vote.YES] - adopt[i, Vote.NO] for i in range(n)),
+        tuple(adopt[i, Vote.YES] - adopt[i, Vote.ABSTAIN] for i in range(n)),
+        tuple(adopt[i, Vote.ABSTAIN] - adopt[i, Vote.NO] for i in range(n)),
+    )

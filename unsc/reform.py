@@ -1,0 +1,262 @@
+"""Councils proposed in reform models, and rule variants, compared with today's.
+
+The three 2005 General Assembly drafts (sources in ``docs/reform.md``):
+
+* **G4** (Brazil, Germany, India, Japan), A/59/L.64: 25 seats — the five permanent
+  members, six new permanent members *without* a veto (two African, two Asia-Pacific,
+  one Latin American and Caribbean, one Western European and other), and fourteen
+  elected members (ten today plus four new).
+* **African Union** (Ezulwini consensus), A/59/L.67: 26 seats — the five permanent
+  members, six new permanent members *with* a veto, and fifteen elected members.
+* **Uniting for Consensus**, A/59/L.68: 25 seats — the five permanent members and
+  twenty elected members (immediate re-election allowed).
+
+The decision thresholds of the drafts are **assumptions** here (14 of 25, 15 of 26,
+15 of 25): the texts were not available to check them. New seats are not named: no
+state holds them. Rule variants apply today's Council under other rules, such as a
+veto that takes two permanent members voting no.
+
+>>> from unsc import reform
+>>> reform.model("g4").council.size, reform.model("g4").council.rules.quota
+(25, 14)
+"""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+from tabulate import tabulate
+
+from unsc.analysis.power import PowerIndices, power
+from unsc.analysis.probability import PassProbability, pass_probability
+from unsc.council import Council
+from unsc.errors import UnknownPresetError
+from unsc.members import Member
+from unsc.rules import CHARTER_1965, LITERAL_1965, TWO_VETOES, Rules
+
+__all__ = ["MODELS", "Comparison", "ReformModel", "compare", "model"]
+
+_TODAY = 2026
+_P5 = ("CHN", "FRA", "RUS", "GBR", "USA")
+
+
+@attrs.frozen
+class ReformModel:
+    """A council proposed in a reform model, or today's under other rules.
+
+    Attributes:
+        key: Short name (``"g4"``).
+        name: Full name.
+        council: The council, with its rules.
+        source: Where the model comes from.
+        assumptions: What unsc assumed where the source is silent or unchecked.
+    """
+
+    key: str
+    name: str
+    council: Council
+    source: str
+    assumptions: str = ""
+
+
+def _seats(
+    prefix: str, label: str, count: int, *, permanent: bool, groups: tuple[str | None, ...] = ()
+) -> list[Member]:
+    groups = groups or (None,) * count
+    return [
+        Member(f"{prefix}{i + 1:02d}", f"{label} {i + 1}", permanent, groups[i])
+        for i in range(count)
+    ]
+
+
+def _p5() -> list[Member]:
+    return [Member.of(code, permanent=True) for code in _P5]
+
+
+def _g4() -> ReformModel:
+    new = _seats(
+        "NP",
+        "New permanent seat",
+        6,
+        permanent=True,
+        groups=("AFR", "AFR", "APG", "APG", "GRULAC", "WEOG"),
+    )
+    elected = _seats("E", "Elected seat", 14, permanent=False)
+    council = Council(
+        [*_p5(), *new, *elected],
+        rules=Rules("G4 model, 14 of 25", 14, source="A/59/L.64 (threshold assumed)"),
+        veto=_P5,
+    )
+    return ReformModel(
+        "g4",
+        "G4 (A/59/L.64, 2005)",
+        council,
+        "A/59/L.64 of 6 July 2005: 25 seats, six new permanent members without the veto "
+        "until a review, four new elected seats",
+        "quota 14 of 25 assumed",
+    )
+
+
+def _au() -> ReformModel:
+    new = _seats("NP", "New permanent seat", 6, permanent=True)
+    elected = _seats("E", "Elected seat", 15, permanent=False)
+    council = Council(
+        [*_p5(), *new, *elected],
+        rules=Rules("African Union model, 15 of 26", 15, source="A/59/L.67 (threshold assumed)"),
+    )
+    return ReformModel(
+        "au",
+        "African Union / Ezulwini (A/59/L.67, 2005)",
+        council,
+        "African Union draft of July 2005: 26 seats, six new permanent members with the "
+        "veto, five new elected seats",
+        "quota 15 of 26 assumed; document symbol A/59/L.67 unchecked",
+    )
+
+
+def _ufc() -> ReformModel:
+    elected = _seats("E", "Elected seat", 20, permanent=False)
+    council = Council(
+        [*_p5(), *elected],
+        rules=Rules(
+            "Uniting for Consensus model, 15 of 25", 15, source="A/59/L.68 (threshold assumed)"
+        ),
+    )
+    return ReformModel(
+        "ufc",
+        "Uniting for Consensus (A/59/L.68, 2005)",
+        council,
+        "Uniting for Consensus draft of 2005: 25 seats, the five permanent members and "
+        "twenty elected members",
+        "quota 15 of 25 assumed; document symbol A/59/L.68 unchecked",
+    )
+
+
+def _today(key: str, name: str, rules: Rules, source: str) -> ReformModel:
+    council = Council.of_year(_TODAY)
+    return ReformModel(key, name, attrs.evolve(council, rules=rules), source)
+
+
+@functools.cache
+def _models() -> dict[str, ReformModel]:
+    return {
+        "status-quo": _today(
+            "status-quo",
+            f"The Council of {_TODAY}",
+            CHARTER_1965,
+            "Article 27 of the Charter, as practised",
+        ),
+        "g4": _g4(),
+        "au": _au(),
+        "ufc": _ufc(),
+        "two-vetoes": _today(
+            "two-vetoes",
+            "Two-member veto",
+            TWO_VETOES,
+            "Reform idea: a veto takes two permanent members voting no (Gould & Rablen, "
+            "Public Choice, 2017: the one proposal that robustly dominates the status quo)",
+        ),
+        "literal": _today(
+            "literal",
+            "Article 27(3) read literally",
+            LITERAL_1965,
+            "Teaching variant: a permanent member's abstention or absence also blocks",
+        ),
+    }
+
+
+#: The keys of the models, in the order of comparisons.
+MODELS: tuple[str, ...] = ("status-quo", "g4", "au", "ufc", "two-vetoes", "literal")
+
+
+def model(key: str) -> ReformModel:
+    """The model with ``key`` (see :data:`MODELS`).
+
+    Raises:
+        UnknownPresetError: For a key not in :data:`MODELS`.
+    """
+    models = _models()
+    try:
+        return models[key.strip().lower()]
+    except KeyError:
+        raise UnknownPresetError("a reform model", key, MODELS) from None
+
+
+@attrs.frozen
+class Comparison:
+    """Power and the probability of passing, model by model.
+
+    Attributes:
+        models: The models compared.
+        power: Their power indices, in the same order.
+        odds: Their outcome probabilities when every member votes yes, no or abstain
+            with probability 1/3 each.
+    """
+
+    models: tuple[ReformModel, ...]
+    power: tuple[PowerIndices, ...]
+    odds: tuple[PassProbability, ...]
+
+    def rows(self) -> list[tuple[object, ...]]:
+        """One row per model: seats, quota, veto holders, power of a veto holder and of
+        another seat, the power to act, and the probability of each outcome."""
+        rows: list[tuple[object, ...]] = []
+        for reform_model, indices, odds in zip(self.models, self.power, self.odds):
+            council = reform_model.council
+            veto_seat = council.veto_index[0]
+            other = next(i for i in range(council.size) if i not in council.veto_index)
+            rows.append(
+                (
+                    reform_model.key,
+                    council.size,
+                    council.rules.quota,
+                    len(council.veto),
+                    council.rules.vetoes_needed,
+                    float(indices["shapley_shubik"][veto_seat]),
+                    float(indices["shapley_shubik"][other]),
+                    float(indices["banzhaf"][veto_seat]),
+                    float(indices["banzhaf"][other]),
+                    float(indices.coleman_act),
+                    float(odds.adopted),
+                    float(odds.vetoed),
+                )
+            )
+        return rows
+
+    def table(self, fmt: str = "simple") -> str:
+        """The comparison as a table."""
+        headers = (
+            "model",
+            "seats",
+            "quota",
+            "vetoes",
+            "to block",
+            "SS veto",
+            "SS other",
+            "BZ veto",
+            "BZ other",
+            "act",
+            "P(adopted)",
+            "P(vetoed)",
+        )
+        return tabulate(self.rows(), headers=headers, tablefmt=fmt, floatfmt=".5f")
+
+    def __str__(self) -> str:
+        return self.table()
+
+
+def compare(keys: tuple[str, ...] = MODELS) -> Comparison:
+    """Compare the power and the probability of passing across models.
+
+    >>> from unsc import reform
+    >>> c = reform.compare(("status-quo", "two-vetoes"))
+    >>> c.odds[1].adopted > c.odds[0].adopted
+    True
+    """
+    models = tuple(model(k) for k in keys)
+    return Comparison(
+        models,
+        tuple(power(m.council, indices=("shapley_shubik", "banzhaf")) for m in models),
+        tuple(pass_probability(m.council) for m in models),
+    )
