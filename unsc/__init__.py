@@ -12,6 +12,9 @@ The core, in the order the modules build on one another::
 <Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>
 """
 
+import importlib
+from types import ModuleType
+
 from unsc import errors, history
 from unsc.council import Council
 from unsc.errors import UNSCError
@@ -37,3 +40,17 @@ __all__ = [
 ]
 
 __version__ = "0.1.0.dev0"
+
+# Heavier namespaces load on first use, so that `import unsc` stays light.
+_LAZY = ("analysis", "reform", "strategies")
+
+
+def __getattr__(name: str) -> ModuleType:
+    if name in _LAZY:
+        return importlib.import_module(f"unsc.{name}")
+    msg = f"module 'unsc' has no attribute {name!r}"
+    raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

@@ -14,9 +14,8 @@ how many seats of each class they hold, not one coalition at a time.
 
 from __future__ import annotations
 
-import itertools
 import math
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable
 
 import attrs
 
@@ -161,25 +160,6 @@ class Game:
         weight = sum(self.weights[i] for i in seats)
         outside = sum(1 for i, v in enumerate(self.veto) if v and i not in seats)
         return weight >= self.quota and outside < self.vetoes_needed
-
-    def class_wins(self, counts: Sequence[int]) -> bool:
-        """Whether a coalition holding ``counts[k]`` seats of each class wins."""
-        weight = 0
-        outside = 0
-        for cls_, j in zip(self.classes, counts):
-            weight += cls_.weight * j
-            if cls_.veto:
-                outside += cls_.size - j
-        return weight >= self.quota and outside < self.vetoes_needed
-
-    def class_vectors(self) -> Iterator[tuple[tuple[int, ...], int]]:
-        """Every coalition shape (seats held per class), with how many coalitions have it."""
-        ranges = [range(c.size + 1) for c in self.classes]
-        for counts in itertools.product(*ranges):
-            ways = 1
-            for c, j in zip(self.classes, counts):
-                ways *= math.comb(c.size, j)
-            yield counts, ways
 
     @property
     def shapes(self) -> int:

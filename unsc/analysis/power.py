@@ -28,6 +28,7 @@ S with i wins; W is the set of winning coalitions, L the losing ones):
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
@@ -229,33 +230,46 @@ def _index(
 
 
 def _by_shape(game: Game, *, need_minimal: bool) -> _Counts:
-    n = game.size
+    n, quota, needed = game.size, game.quota, game.vetoes_needed
     classes = game.classes
+    count = len(classes)
     sizes = [c.size for c in classes]
+    weights = [c.weight for c in classes]
+    vetoes = [1 if c.veto else 0 for c in classes]
+    all_vetoes = sum(v * size for v, size in zip(vetoes, sizes))
+    binomials = [[math.comb(size, j) for j in range(size + 1)] for size in sizes]
     order = [math.factorial(s) * math.factorial(n - s - 1) for s in range(n)]
-    swings = [0] * len(classes)
-    pivots = [0] * len(classes)
+    swings = [0] * count
+    pivots = [0] * count
     winning = minimal = 0
-    minimal_with = [0] * len(classes)
-    minimal_share = [Fraction(0)] * len(classes)
-    for counts, ways in game.class_vectors():
-        if not game.class_wins(counts):
-            # Each seat of class k outside this losing coalition is a swing if adding it wins.
-            size = sum(counts)
-            for k, c in enumerate(classes):
-                if counts[k] < c.size and game.class_wins(_plus(counts, k)):
+    minimal_with = [0] * count
+    minimal_share = [Fraction(0)] * count
+    for counts in itertools.product(*(range(size + 1) for size in sizes)):
+        ways = 1
+        weight = size = inside = 0
+        for k, j in enumerate(counts):
+            ways *= binomials[k][j]
+            weight += weights[k] * j
+            size += j
+            inside += vetoes[k] * j
+        outside = all_vetoes - inside
+        if not (weight >= quota and outside < needed):
+            # A seat of class k outside this losing coalition is a swing if adding it wins.
+            for k in range(count):
+                j = counts[k]
+                if j < sizes[k] and weight + weights[k] >= quota and outside - vetoes[k] < needed:
                     # coalitions of this shape that leave out one given seat of class k
-                    others = ways * (c.size - counts[k]) // c.size
+                    others = ways * (sizes[k] - j) // sizes[k]
                     swings[k] += others
                     pivots[k] += others * order[size]
             continue
         winning += ways
         if need_minimal and all(
-            counts[k] == 0 or not game.class_wins(_minus(counts, k)) for k in range(len(classes))
+            counts[k] == 0 or weight - weights[k] < quota or outside + vetoes[k] >= needed
+            for k in range(count)
         ):
-            size = sum(counts)
             minimal += ways
-            for k in range(len(classes)):
+            for k in range(count):
                 if counts[k]:
                     with_seat = ways * counts[k] // sizes[k]
                     minimal_with[k] += with_seat
@@ -263,14 +277,6 @@ def _by_shape(game: Game, *, need_minimal: bool) -> _Counts:
     return _Counts(
         tuple(swings), tuple(pivots), winning, minimal, tuple(minimal_with), tuple(minimal_share)
     )
-
-
-def _plus(counts: tuple[int, ...], k: int) -> tuple[int, ...]:
-    return (*counts[:k], counts[k] + 1, *counts[k + 1 :])
-
-
-def _minus(counts: tuple[int, ...], k: int) -> tuple[int, ...]:
-    return (*counts[:k], counts[k] - 1, *counts[k + 1 :])
 
 
 # -- counting by generating function (weighted games without veto) ---------------------------

@@ -96,7 +96,7 @@ class TernaryPower:
         return self.table()
 
 
-def vote_share(vote: Vote) -> Distribution:
+def _certain(vote: Vote) -> Distribution:
     """The distribution of a member certain to cast ``vote``."""
     return {vote: 1}
 
@@ -138,7 +138,7 @@ def ternary_power(
             values = {
                 vote: pass_probability(
                     council,
-                    {**others, member.code: (vote_share(vote))},
+                    {**others, member.code: _certain(vote)},
                     default=default,
                     rules=rules,
                 ).adopted

@@ -1,0 +1,172 @@
+"""Pass probability: equal to brute-force enumeration, conditioned on votes already cast."""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import unsc
+from unsc import Outcome, Vote, history
+from unsc.analysis import UNIFORM, pass_probability, ternary_power
+from unsc.errors import InvalidFieldError, NotAMemberError
+
+FOUR = (Vote.YES, Vote.NO, Vote.ABSTAIN, Vote.ABSENT)
+
+
+def _brute(
+    council: unsc.Council,
+    dists: list[dict[Vote, Fraction]],
+    rules: unsc.Rules,
+    matter: str,
+) -> dict[Outcome, Fraction]:
+    out = dict.fromkeys(Outcome, Fraction(0))
+    for profile in itertools.product(FOUR, repeat=council.size):
+        p = Fraction(1)
+        for dist, vote in zip(dists, profile):
+            p *= dist.get(vote, Fraction(0))
+        if p:
+            draft = unsc.Resolution("S/X", council=council, ballot=profile, matter=matter)
+            out[unsc.decide(draft, rules).outcome] += p
+    return out
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> tuple[unsc.Council, list[dict[Vote, Fraction]], str]:
+    n = draw(st.integers(1, 5))
+    vetoes = draw(st.integers(0, n))
+    members = [unsc.Member(f"S{i}", f"State {i}", permanent=i < vetoes) for i in range(n)]
+    rules = unsc.Rules(
+        "drawn",
+        draw(st.integers(1, n)),
+        draw(st.sampled_from([{Vote.NO}, {Vote.NO, Vote.ABSTAIN, Vote.ABSENT}])),
+        draw(st.integers(1, 2)),
+    )
+    dists = []
+    for _ in range(n):
+        weights = draw(st.lists(st.integers(0, 4), min_size=4, max_size=4).filter(any))
+        dists.append({v: Fraction(w, sum(weights)) for v, w in zip(FOUR, weights)})
+    return (
+        unsc.Council(members, rules=rules),
+        dists,
+        draw(st.sampled_from(["substantive", "procedural"])),
+    )
+
+
+@given(cases())
+def test_equal_to_brute_force(case: tuple[unsc.Council, list[dict[Vote, Fraction]], str]) -> None:
+    """The three probabilities equal the sum over every profile of votes."""
+    council, dists, matter = case
+    expected = _brute(council, dists, council.rules, matter)
+
+    got = pass_probability(
+        council, {m.code: d for m, d in zip(council.members, dists)}, matter=matter
+    )
+
+    assert (got.adopted, got.vetoed, got.insufficient) == (
+        expected[Outcome.ADOPTED],
+        expected[Outcome.VETOED],
+        expected[Outcome.INSUFFICIENT_VOTES],
+    )
+
+
+def test_uniform_council_of_2023() -> None:
+    """With no information, the three outcomes sum to exactly 1."""
+    odds = pass_probability(unsc.Council.of_year(2023))
+
+    assert odds.adopted + odds.vetoed + odds.insufficient == 1
+    assert odds.adopted == Fraction(48932, 4782969)
+    assert odds["vetoed"] == odds.vetoed
+
+
+def test_cast_votes_are_certain() -> None:
+    """A draft with every vote cast has its own outcome with probability 1."""
+    odds = pass_probability(history.get("S/2023/772"))
+
+    assert (odds.adopted, odds.vetoed, odds.insufficient) == (0, 0, 1)
+
+
+def test_partly_cast_draft_conditions_on_the_votes() -> None:
+    """Fourteen votes cast, the US undecided between yes and no: a coin toss on a veto."""
+    draft = history.get("S/2023/773")
+    partly = unsc.Resolution(
+        "S/X",
+        council=draft.council,
+        ballot=tuple(
+            None if m.code == "USA" else v for m, v in zip(draft.council.members, draft.ballot)
+        ),
+    )
+
+    odds = pass_probability(partly, {"United States": {"yes": 0.5, "no": 0.5}})
+
+    assert (odds.adopted, odds.vetoed, odds.insufficient) == (Fraction(1, 2), Fraction(1, 2), 0)
+
+
+def test_floats_are_read_exactly() -> None:
+    """Float probabilities give the exact result for the floats given."""
+    council = unsc.Council.of_year(2023)
+    odds = pass_probability(council, default=(0.9, 0.05, 0.05))
+
+    assert odds.adopted + odds.vetoed + odds.insufficient == 1
+    assert 0.6 < float(odds.adopted) < 0.8
+
+
+def test_default_is_documented_uniform() -> None:
+    """Members not given vote yes, no or abstain with probability 1/3 each."""
+    assert {
+        Vote.YES: Fraction(1, 3),
+        Vote.NO: Fraction(1, 3),
+        Vote.ABSTAIN: Fraction(1, 3),
+    } == UNIFORM
+    council = unsc.Council.of_year(2023)
+    assert pass_probability(council) == pass_probability(council, default=(Fraction(1, 3),) * 3)
+
+
+def test_bad_probabilities() -> None:
+    """Probabilities must be numbers from 0 to 1 that sum to 1, for members of the council."""
+    council = unsc.Council.of_year(2023)
+    with pytest.raises(InvalidFieldError, match="they must sum to 1"):
+        pass_probability(council, {"USA": (0.5, 0.2, 0.1)})
+    with pytest.raises(InvalidFieldError, match="use 0 to 1"):
+        pass_probability(council, {"USA": (1.5, -0.5, 0)})
+    with pytest.raises(NotAMemberError, match="'Germany' is not a member"):
+        pass_probability(council, {"Germany": (1, 0, 0)})
+    with pytest.raises(unsc.errors.UnknownVoteError):
+        pass_probability(council, {"USA": {"maybe": 1}})
+    with pytest.raises(InvalidFieldError, match="use a number"):
+        pass_probability(council, {"USA": ("half", 0.5, 0)})  # type: ignore[dict-item]
+
+
+def test_table() -> None:
+    """The table lists the three outcomes."""
+    text = pass_probability(unsc.Council.of_year(2023)).table("github")
+
+    assert "| adopted" in text
+    assert "48932/4782969" in text
+
+
+def test_ternary_separates_abstention_from_no() -> None:
+    """A permanent member's abstention differs from its no; an elected member's does not."""
+    t = ternary_power(unsc.Council.of_year(2023))
+
+    assert t.of("USA")["abstain_no"] > 0
+    assert t.of("JPN")["abstain_no"] == 0
+    assert t.of("JPN")["yes_no"] == t.of("JPN")["yes_abstain"]
+    for i in range(t.council.size):
+        assert t.yes_no[i] == t.yes_abstain[i] + t.abstain_no[i]
+    assert "abstain↔no" in t.table()
+
+
+def test_ternary_equals_direct_difference() -> None:
+    """Each measure is the difference of two pass probabilities, computed directly."""
+    council = unsc.Council.of_year(2023)
+    t = ternary_power(council, {"FRA": (0.8, 0.1, 0.1)})
+
+    def adopted(code: str, vote: Vote) -> Fraction:
+        return pass_probability(council, {"FRA": (0.8, 0.1, 0.1), code: {vote: 1}}).adopted
+
+    assert t.of("CHN")["abstain_no"] == adopted("CHN", Vote.ABSTAIN) - adopted("CHN", Vote.NO)
+    assert t.of("FRA")["yes_no"] == adopted("FRA", Vote.YES) - adopted("FRA", Vote.NO)
