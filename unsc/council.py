@@ -14,13 +14,17 @@ import bisect
 import csv
 import datetime
 import functools
+import html
 import io
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from types import MappingProxyType
+from typing import Any
 
 import attrs
+from tabulate import tabulate
 
+from unsc._frames import frame
 from unsc.errors import (
     DuplicateMemberError,
     EmptyCouncilError,
@@ -242,6 +246,37 @@ class Council:
 
     def __len__(self) -> int:
         return len(self.members)
+
+    def table(self, fmt: str = "simple") -> str:
+        """The members as a table (any tabulate format): name, code, seat, veto, group."""
+        rows = [
+            (
+                m.name,
+                m.code,
+                "permanent" if m.permanent else "elected",
+                "yes" if m.code in self.veto else "",
+                m.group or "",
+            )
+            for m in self.members
+        ]
+        headers = ("member", "code", "seat", "veto", "group")
+        return tabulate(rows, headers=headers, tablefmt=fmt)
+
+    def to_dataframe(self) -> Any:
+        """The members as a pandas DataFrame (needs the ``pandas`` extra)."""
+        rows = [
+            {"code": m.code, "name": m.name, "permanent": m.permanent,
+             "veto": m.code in self.veto, "group": m.group}
+            for m in self.members
+        ]  # fmt: skip
+        return frame(rows, ("code", "name", "permanent", "veto", "group"))
+
+    def _repr_html_(self) -> str:
+        title = f"{self.label}: {self.size} seats, {self.rules.quota} votes required"
+        return f"<p><strong>{html.escape(title)}</strong></p>{self.table('html')}"
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.size} seats, quota {self.rules.quota}\n\n{self.table()}"
 
     def __repr__(self) -> str:
         what = f"year={self.year}" if self.year else f"rules={self.rules.name!r}"

@@ -17,6 +17,7 @@ __all__ = [
     "DuplicateVoteError",
     "EmptyCouncilError",
     "InvalidFieldError",
+    "MissingDependencyError",
     "MissingVotesError",
     "NoVotesError",
     "NotAMemberError",
@@ -202,6 +203,21 @@ class NoVotesError(UNSCError, ValueError):
         super().__init__(
             f"{symbol} was adopted without a vote: there are no votes to change "
             "(give it a ballot to ask what would defeat it)"
+        )
+
+
+class MissingDependencyError(UNSCError, ImportError):
+    """An optional library a feature needs is not installed.
+
+    Attributes:
+        package: The missing package.
+    """
+
+    def __init__(self, package: str, extra: str) -> None:
+        self.package = package
+        super().__init__(
+            f"this needs {package}, which is not installed; install it with "
+            f"pip install 'unsc[{extra}]'"
         )
 
 

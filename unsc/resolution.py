@@ -22,6 +22,8 @@ from typing import Any
 import attrs
 from tabulate import tabulate
 
+from unsc._frames import frame
+from unsc._svg import chamber
 from unsc.council import Council
 from unsc.errors import (
     DuplicateVoteError,
@@ -326,6 +328,25 @@ class Resolution:
         ]
         return tabulate(rows, headers=("member", "code", "seat", "vote"), tablefmt=fmt)
 
+    def svg(self, rules: Rules | None = None) -> str:
+        """A picture of the chamber for this vote (SVG), with the verdict when complete."""
+        if self.complete:
+            return self.decide(rules).svg()
+        return _chamber(self, [f"{sum(v is not None for v in self.ballot)} of "
+                              f"{self.council.size} votes cast: {self.tally}"], "")  # fmt: skip
+
+    def to_dataframe(self) -> Any:
+        """One row per member: code, name, seat, vote (needs the ``pandas`` extra)."""
+        rows = [
+            {"symbol": self.symbol, "date": self.date, "code": m.code, "name": m.name,
+             "permanent": m.permanent, "vote": None if v is None else v.value}
+            for m, v in zip(self.council.members, self.ballot)
+        ]  # fmt: skip
+        return frame(rows, ("symbol", "date", "code", "name", "permanent", "vote"))
+
+    def _repr_html_(self) -> str:
+        return self.svg() + self.table("html")
+
     def __repr__(self) -> str:
         when = f", {self.date.isoformat()}" if self.date else ""
         cast = sum(v is not None for v in self.ballot)
@@ -340,3 +361,20 @@ _DEFAULTS = {
     for f in attrs.fields(Resolution)
     if f.init and f.default is not attrs.NOTHING and not isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
 }
+
+
+def _chamber(record: Resolution, caption: list[str], verdict: str) -> str:
+    """The SVG of ``record``'s vote, with a text alternative listing every vote."""
+    seats = [
+        (m.code, m.name, m.code in record.council.veto, None if v is None else v.value)
+        for m, v in zip(record.council.members, record.ballot)
+    ]
+    when = f", {record.date.day} {record.date:%B %Y}" if record.date else ""
+    by_vote: dict[str, list[str]] = {}
+    for member, vote in zip(record.council.members, record.ballot):
+        by_vote.setdefault("no vote yet" if vote is None else vote.value, []).append(member.name)
+    listing = "; ".join(f"{vote}: {', '.join(names)}" for vote, names in by_vote.items())
+    description = f"{record.symbol}{when}. {verdict + ' ' if verdict else ''}{listing}."
+    return chamber(
+        seats, heading=f"{record.symbol}{when}", caption=caption, description=description
+    )

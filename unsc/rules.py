@@ -23,8 +23,9 @@ under which a permanent member's abstention or absence also blocks; and
 from __future__ import annotations
 
 import enum
+import html
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -316,6 +317,46 @@ class Decision:
         if self.resolution.without_vote:
             return f"{self.resolution.symbol}: adopted without a vote"
         return f"{self.resolution.symbol}: {words}, {self.tally}"
+
+    def table(self, fmt: str = "simple") -> str:
+        """The votes as a table (any tabulate format) and the verdict beneath."""
+        return f"{self.resolution.table(fmt)}\n\n{self.verdict}"
+
+    def svg(self) -> str:
+        """A picture of the chamber: each seat coloured by its vote, the verdict beneath."""
+        from unsc.resolution import _chamber  # the record module, which imports this one
+
+        caption = [
+            self.verdict.split(": ", 1)[1],
+            f"{self.tally.yes} in favour, {self.rules.quota} required",
+        ]
+        if self.vetoed_by:
+            caption.append("vetoed by " + prose_list(self.vetoed_by))
+        elif self.permanent_against:
+            caption.append(
+                "no veto: "
+                + prose_list(self.permanent_against)
+                + " voted against without the quota"
+                if not self.adopted
+                else "permanent members against: " + prose_list(self.permanent_against)
+            )
+        return _chamber(self.resolution, caption, self.verdict)
+
+    def to_dataframe(self) -> Any:
+        """The votes, one row per member, with the outcome (needs the ``pandas`` extra)."""
+        data = self.resolution.to_dataframe()
+        data["outcome"] = self.outcome.value
+        data["vetoed"] = [
+            m.code in {v.code for v in self.vetoed_by} for m in self.resolution.council
+        ]
+        return data
+
+    def _repr_html_(self) -> str:
+        explanation = html.escape(self.explain()).replace("\n", " ")
+        return f"{self.svg()}<p>{explanation}</p>{self.resolution.table('html')}"
+
+    def __str__(self) -> str:
+        return f"{self.table()}\n{self.explain()}"
 
     def explain(self) -> str:
         """Say in plain English what was decided and which rule decided it.
