@@ -24,10 +24,12 @@ veto that takes two permanent members voting no.
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import attrs
 from tabulate import tabulate
 
+from unsc._frames import frame
 from unsc.analysis.power import PowerIndices, power
 from unsc.analysis.probability import PassProbability, pass_probability
 from unsc.council import Council
@@ -241,6 +243,15 @@ class Comparison:
             "P(vetoed)",
         )
         return tabulate(self.rows(), headers=headers, tablefmt=fmt, floatfmt=".5f")
+
+    def to_dataframe(self) -> Any:
+        """One row per model (needs the ``pandas`` extra)."""
+        columns = ("model", "seats", "quota", "vetoes", "to_block", "ss_veto", "ss_other",
+                   "banzhaf_veto", "banzhaf_other", "act", "p_adopted", "p_vetoed")  # fmt: skip
+        return frame([dict(zip(columns, row)) for row in self.rows()], columns)
+
+    def _repr_html_(self) -> str:
+        return self.table("html")
 
     def __str__(self) -> str:
         return self.table()

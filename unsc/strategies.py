@@ -3,6 +3,10 @@
 For property tests of code built on unsc (and unsc's own). Needs the ``testing``
 extra: ``pip install 'unsc[testing]'``.
 
+Strategies: :func:`votes`, :func:`rules`, :func:`real_councils` (any year 1946–2026),
+:func:`custom_councils` (fictional states, any size, any veto holders and quota),
+:func:`councils` (either) and :func:`resolutions`.
+
 >>> from hypothesis import given
 >>> from unsc import strategies as us
 >>> @given(us.resolutions())
@@ -61,9 +65,13 @@ def resolutions(
     draw: st.DrawFn,
     council: st.SearchStrategy[Council] | None = None,
     matter: st.SearchStrategy[Matter] | None = None,
+    *,
+    complete: bool = True,
 ) -> Resolution:
-    """A proposal with every member's vote recorded."""
+    """A proposal with every member's vote recorded (or, with ``complete=False``, some)."""
     chosen = draw(council if council is not None else councils())
-    ballot = tuple(draw(votes()) for _ in range(chosen.size))
+    missing = st.none() if not complete else st.nothing()
+    ballot = tuple(draw(votes() | missing) for _ in range(chosen.size))
     kind = draw(matter if matter is not None else st.sampled_from(list(Matter)))
-    return Resolution("S/TEST/1", council=chosen, matter=kind, ballot=ballot)
+    symbol = draw(st.from_regex(r"S/(19[4-9][0-9]|20[0-2][0-9])/[1-9][0-9]{0,3}", fullmatch=True))
+    return Resolution(symbol, council=chosen, matter=kind, ballot=ballot)

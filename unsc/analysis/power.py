@@ -32,10 +32,12 @@ import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
+from typing import Any
 
 import attrs
 from tabulate import tabulate
 
+from unsc._frames import frame
 from unsc.analysis.game import Game
 from unsc.council import Council
 from unsc.errors import UnknownPresetError, UNSCError
@@ -111,6 +113,18 @@ class PowerIndices:
         text = tabulate(rows, headers=headers, tablefmt=fmt)
         act = round(float(self.coleman_act), digits) if floats else str(self.coleman_act)
         return f"{text}\n\nColeman power of the collectivity to act: {act}"
+
+    def to_dataframe(self) -> Any:
+        """One row per seat, one column per index, as floats (needs the ``pandas`` extra)."""
+        rows = [
+            {"seat": label, **{name: float(values[i]) for name, values in self.values.items()}}
+            for i, label in enumerate(self.game.labels)
+        ]
+        return frame(rows, ("seat", *self.values))
+
+    def _repr_html_(self) -> str:
+        act = f"<p>Coleman power of the collectivity to act: {float(self.coleman_act):.5f}</p>"
+        return self.table("html").split("\n\n")[0] + act
 
     def __str__(self) -> str:
         return self.table()

@@ -91,6 +91,9 @@ class PassProbability:
         ]
         return tabulate(rows, headers=("outcome", "probability", "≈"), tablefmt=fmt)
 
+    def _repr_html_(self) -> str:
+        return self.table("html")
+
     def __str__(self) -> str:
         return self.table()
 

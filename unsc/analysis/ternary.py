@@ -92,6 +92,9 @@ class TernaryPower:
         headers = ("member", "veto", "yes↔no", "yes↔abstain", "abstain↔no", "overall")
         return tabulate(rows, headers=headers, tablefmt=fmt)
 
+    def _repr_html_(self) -> str:
+        return self.table("html")
+
     def __str__(self) -> str:
         return self.table()
 

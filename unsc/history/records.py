@@ -10,13 +10,16 @@ from __future__ import annotations
 import datetime
 import difflib
 import functools
+import html
 import json
 from collections.abc import Iterable
 from importlib import resources
+from typing import Any
 
 import attrs
 from tabulate import tabulate
 
+from unsc._frames import frame
 from unsc.council import Council
 from unsc.errors import UnknownRecordError
 from unsc.members import Member, resolve
@@ -24,7 +27,46 @@ from unsc.resolution import Resolution
 from unsc.rules import Decision, Outcome, Rules
 from unsc.votes import Vote
 
-__all__ = ["Replay", "get", "records", "replay", "symbols"]
+__all__ = ["RecordList", "Replay", "get", "records", "replay", "symbols"]
+
+
+class RecordList(tuple[Resolution, ...]):
+    """Votes on record: a tuple of resolutions that also shows itself as a table."""
+
+    __slots__ = ()
+
+    def table(self, fmt: str = "simple") -> str:
+        """One row per vote: symbol, date, tally, recorded outcome, vetoes, topic."""
+        rows = [
+            (
+                r.symbol,
+                r.date.isoformat() if r.date else "",
+                str(r.tally),
+                r.recorded.value if r.recorded else "",
+                " ".join(_recorded_vetoes(r)),
+                r.topic,
+            )
+            for r in self
+        ]
+        headers = ("symbol", "date", "vote", "recorded", "vetoed by", "topic")
+        return tabulate(rows, headers=headers, tablefmt=fmt)
+
+    def to_dataframe(self) -> Any:
+        """One row per vote (needs the ``pandas`` extra)."""
+        columns = ("symbol", "date", "yes", "no", "abstain", "recorded", "vetoed_by", "topic")
+        rows = [
+            {"symbol": r.symbol, "date": r.date, "yes": r.tally.yes, "no": r.tally.no,
+             "abstain": r.tally.abstain, "recorded": r.recorded.value if r.recorded else None,
+             "vetoed_by": " ".join(_recorded_vetoes(r)), "topic": r.topic}
+            for r in self
+        ]  # fmt: skip
+        return frame(rows, columns)
+
+    def _repr_html_(self) -> str:
+        return self.table("html")
+
+    def __str__(self) -> str:
+        return self.table()
 
 
 def _key(symbol: str) -> str:
@@ -88,7 +130,7 @@ def records(
     outcome: Outcome | str | None = None,
     vetoed_by: str | Member | None = None,
     topic: str | None = None,
-) -> tuple[Resolution, ...]:
+) -> RecordList:
     """The votes on record, oldest first, filtered by any of:
 
     Args:
@@ -116,7 +158,7 @@ def records(
         if vetoer is not None and vetoer not in _recorded_vetoes(record):
             continue
         found.append(record)
-    return tuple(found)
+    return RecordList(found)
 
 
 def _order(record: Resolution) -> tuple[datetime.date, str]:
@@ -190,6 +232,10 @@ class Replay:
             self.decision.outcome.value,
             "yes" if self.agrees else "NO",
         )
+
+    def _repr_html_(self) -> str:
+        note = f"<p>Disagreement: {html.escape(self.reason)}</p>" if not self.agrees else ""
+        return self.table("html") + note + self.decision._repr_html_()
 
     def __str__(self) -> str:
         text = self.table() + "\n\n" + self.decision.explain()

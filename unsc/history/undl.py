@@ -30,17 +30,19 @@ from __future__ import annotations
 import csv
 import datetime
 import functools
+import html
 import io
 import operator
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
-from typing import IO
+from typing import IO, Any
 
 import attrs
 from tabulate import tabulate
 
+from unsc._frames import frame
 from unsc.council import Council
 from unsc.errors import DataError, UNSCError
 from unsc.history.records import Replay, replay_table
@@ -457,12 +459,36 @@ class UndlReport:
         parts.extend(str(p) for p in self.problems)
         return "\n\n".join(parts)
 
+    def to_dataframe(self) -> Any:
+        """One row per disagreement (needs the ``pandas`` extra)."""
+        columns = ("symbol", "date", "recorded", "engine", "reason")
+        rows = [
+            {"symbol": r.resolution.symbol, "date": r.resolution.date,
+             "recorded": r.recorded.value if r.recorded else None,
+             "engine": r.decision.outcome.value, "reason": r.reason}
+            for r in self.disagreements
+        ]  # fmt: skip
+        return frame(rows, columns)
+
+    def _repr_html_(self) -> str:
+        return "<pre>" + html.escape(self.table()) + "</pre>"
+
     def __str__(self) -> str:
         return self.table()
 
 
-def replay_undl(path: str | os.PathLike[str], *, strict: bool = True) -> UndlReport:
+def replay_undl(
+    path: str | os.PathLike[str],
+    *,
+    strict: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> UndlReport:
     """Replay every resolution in a UN voting-data file through the engine.
+
+    Args:
+        path: The CSV file.
+        strict: Raise on the first problem, or collect problems and go on.
+        progress: Called now and then with the rows and resolutions read so far.
 
     Raises:
         DataError: Under ``strict=True``, for the first problem in the file.
@@ -472,11 +498,15 @@ def replay_undl(path: str | os.PathLike[str], *, strict: bool = True) -> UndlRep
     disagreements = []
     for record in reader:
         count += 1
+        if progress is not None and count % 250 == 0:
+            progress(reader.rows, count)
         decision = record.decide()
         if decision.outcome is Outcome.ADOPTED:  # the file lists adopted resolutions only
             agreed += 1
         else:
             disagreements.append(Replay(decision, Outcome.ADOPTED))
+    if progress is not None:
+        progress(reader.rows, count)
     return UndlReport(
         reader.path,
         count,

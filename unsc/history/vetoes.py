@@ -19,9 +19,12 @@ import datetime
 import functools
 import io
 from importlib import resources
+from typing import Any
 
 import attrs
 from tabulate import tabulate
+
+from unsc._frames import frame
 
 __all__ = ["CONVENTION", "SOURCE", "Veto", "VetoList", "vetoes"]
 
@@ -102,6 +105,19 @@ class VetoList:
         rows = list(self.counts().items())
         body = tabulate(rows, headers=("member", "vetoes"), tablefmt=fmt)
         return f"{body}\n\nCounted as {self.convention}.\nSource: {self.source}"
+
+    def to_dataframe(self) -> Any:
+        """One row per vetoed proposal (needs the ``pandas`` extra)."""
+        columns = ("date", "draft", "meeting", "agenda", "topic", "region", "members")
+        rows = [
+            {"date": v.date, "draft": v.draft, "meeting": v.meeting, "agenda": v.agenda,
+             "topic": v.topic, "region": v.region, "members": " ".join(v.members)}
+            for v in self.vetoes
+        ]  # fmt: skip
+        return frame(rows, columns)
+
+    def _repr_html_(self) -> str:
+        return self.table("html").replace("\n", "<br>")
 
     def __len__(self) -> int:
         return len(self.vetoes)

@@ -1,0 +1,151 @@
+"""The unsc command, driven as a user would: as a subprocess."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "undl_sample.csv"
+
+
+def unsc(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "unsc", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_replay() -> None:
+    """Replaying S/2023/772: the votes, the verdict, the record, exit 0."""
+    run = unsc("replay", "S/2023/772")
+
+    assert run.returncode == 0, run.stderr
+    assert "S/2023/772: not adopted (insufficient votes), 5–4–6" in run.stdout
+    assert "United States         USA     permanent  no" in run.stdout
+    assert "Recorded: insufficient votes." in run.stdout
+
+
+def test_replay_disagreement_exits_1() -> None:
+    """Read literally, resolution 2712 would have been vetoed: a disagreement, exit 1."""
+    run = unsc("replay", "S/RES/2712 (2023)", "--rules", "literal-1965")
+
+    assert run.returncode == 1
+    assert "Disagreement: recorded adopted, engine says vetoed" in run.stdout
+
+
+def test_council_with_presidents() -> None:
+    """The council of a year, with its presidents month by month."""
+    run = unsc("council", "2023")
+
+    assert run.returncode == 0
+    assert "The Security Council of 2023: 15 members, 9 votes required" in run.stdout
+    assert "Oct: Brazil; Nov: China; Dec: Ecuador" in run.stdout
+
+
+def test_vote_by_codes_and_names() -> None:
+    """A vote given member by member, by code or name."""
+    run = unsc(
+        "vote", "--year", "1950", "--yes", "CHN", "FRA", "GBR", "USA", "Cuba", "ECU", "NOR",
+        "--no", "YUG", "--absent", "USSR", "--not-participating", "Egypt", "India",
+    )  # fmt: skip
+
+    assert run.returncode == 0, run.stderr
+    assert "draft: adopted, 7–1–0, 1 absent, 2 not participating" in run.stdout
+
+
+def test_power_and_reform() -> None:
+    """Power of the 1950 Council, and of a reform model."""
+    run = unsc("power", "--year", "1950", "--format", "json")
+    data = json.loads(run.stdout)
+
+    assert data["seats"]["SUN"]["shapley_shubik"] == "76/385"
+    reform = unsc("power", "--reform", "g4")
+    assert "G4 (A/59/L.64, 2005)" in reform.stdout
+
+
+def test_odds() -> None:
+    """Pass probability, with members' probabilities given."""
+    run = unsc("odds", "--year", "2023", "--format", "json")
+    assert json.loads(run.stdout)["adopted"] == "48932/4782969"
+    given = unsc("odds", "--year", "2023", "--member", "USA=0,1,0")
+    assert "adopted             0" in given.stdout
+
+
+def test_history_filters_and_csv() -> None:
+    """History with filters, as CSV."""
+    run = unsc("history", "--vetoed-by", "USA", "--year", "2023", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(run.stdout)))
+
+    assert rows == [
+        ["symbol", "date", "vote", "recorded", "topic"],
+        ["S/2023/773", "2023-10-18", "12–1–2", "vetoed", "Gaza"],
+    ]
+
+
+def test_vetoes() -> None:
+    """Veto counts with the convention stated."""
+    run = unsc("vetoes")
+
+    assert "SUN             90" in run.stdout
+    assert "one veto per permanent member per vetoed proposal" in run.stdout
+
+
+def test_replay_undl_with_progress(tmp_path: Path) -> None:
+    """The UN's data replayed; progress on stderr; a disagreement exits 1."""
+    run = unsc("replay-undl", str(SAMPLE), "--progress")
+    assert run.returncode == 0, run.stderr
+    assert "16 resolutions, engine agrees on 16" in run.stdout
+    assert "reading: 216 rows, 16 resolutions" in run.stderr
+
+    changed = tmp_path / "changed.csv"
+    changed.write_text(SAMPLE.read_text().replace("S/RES/2623 (2022)", "S/RES/9999 (2022)"))
+    disagree = unsc("replay-undl", str(changed), "--format", "json")
+    assert disagree.returncode == 1
+    assert json.loads(disagree.stdout)["disagreements"][0]["symbol"] == "S/RES/9999 (2022)"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("vote", "--year", "2023", "--yes", "Freedonia"), "'Freedonia' is not a member of the"),
+        (("council", "1800"), "no Security Council on record for 1800; years available"),
+        (("replay", "S/2023/77"), "close matches: S/2023/773"),
+        (("bogus",), "invalid choice: 'bogus'"),
+        (("council", "2023", "--format", "fancy"), "--format 'fancy' is not a format"),
+        (("odds", "--year", "2023", "--member", "USA=half"), "is not a list of numbers"),
+        (("replay-undl", "/nonexistent/file.csv"), "cannot be read"),
+        (("vote", "--year", "2023", "--yes", "USA"), "no vote recorded for ALB"),
+    ],
+)  # fmt: skip
+def test_bad_input_is_one_line_and_exit_2(args: tuple[str, ...], message: str) -> None:
+    """Bad usage or input: one clear line on stderr, exit status 2, no traceback."""
+    run = unsc(*args)
+
+    assert run.returncode == 2
+    assert message in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in run.stderr
+
+
+def test_help_has_examples() -> None:
+    """--help everywhere, with examples."""
+    top = unsc("--help")
+    assert "Examples:" in top.stdout
+    for command in (
+        "council",
+        "replay",
+        "vote",
+        "power",
+        "odds",
+        "history",
+        "vetoes",
+        "replay-undl",
+    ):
+        sub = unsc(command, "--help")
+        assert sub.returncode == 0
+        assert "Examples:" in sub.stdout, command

@@ -1,0 +1,93 @@
+"""JSON round trips, the schema, and bad JSON."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+
+import unsc
+from unsc import history, serial
+from unsc import strategies as us
+from unsc.serial import SchemaError
+
+
+@given(us.councils())
+def test_council_round_trip(council: unsc.Council) -> None:
+    """Any council equals its JSON round trip."""
+    assert serial.from_json(serial.to_json(council)) == council
+
+
+@given(us.resolutions(complete=False))
+def test_resolution_round_trip(record: unsc.Resolution) -> None:
+    """Any resolution, complete or not, equals its round trip."""
+    assert serial.from_json(serial.to_json(record)) == record
+
+
+@given(us.resolutions())
+def test_decision_round_trip(record: unsc.Resolution) -> None:
+    """Any decision equals its round trip."""
+    decision = unsc.decide(record)
+
+    assert serial.from_json(serial.to_json(decision)) == decision
+
+
+@pytest.mark.parametrize("symbol", history.symbols())
+def test_records_on_file_round_trip(symbol: str) -> None:
+    """Every vote on record survives the trip, with its sources and recorded outcome."""
+    record = history.get(symbol)
+    back = serial.from_json(serial.to_json(record, indent=2))
+
+    assert back == record
+    assert isinstance(back, unsc.Resolution)
+    assert back.sources == record.sources
+
+
+def test_schema_describes_what_is_written() -> None:
+    """Every key written is in the schema, and every required key is written."""
+    decision = unsc.decide(history.get("S/2023/772"))
+    written = serial.to_dict(decision)
+    defs = serial.SCHEMA["$defs"]
+
+    for kind, data in (("decision", written), ("resolution", written["resolution"]),
+                       ("council", written["resolution"]["council"])):  # fmt: skip
+        assert set(data) == set(defs[kind]["properties"])
+        assert set(defs[kind]["required"]) <= set(data)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{oops", "not JSON"),
+        ("[]", r"expected an object"),
+        ('{"type": "ship", "format": 1}', "'ship' is not a record type"),
+        ('{"type": "council", "format": 9}', "format 9 is not known"),
+        (
+            '{"type": "council", "format": 1, "members": [{"code": 1}]}',
+            r"members\[0\]\.code: expected str",
+        ),
+    ],
+)
+def test_bad_json(text: str, message: str) -> None:
+    """Bad JSON says where it goes wrong."""
+    with pytest.raises(SchemaError, match=message):
+        serial.from_json(text)
+
+
+def test_bad_values_inside_name_their_place() -> None:
+    """A council whose quota is impossible is an error at its place in the document."""
+    data = serial.to_dict(history.get("S/2023/772"))
+    data["council"]["rules"]["quota"] = 99
+
+    with pytest.raises(SchemaError, match=r"resolution\.council: a quota of 99"):
+        serial.from_dict(data)
+
+
+def test_decision_that_contradicts_its_votes() -> None:
+    """A decision whose outcome its own votes do not give is refused."""
+    data = serial.to_dict(unsc.decide(history.get("S/2023/772")))
+    data["outcome"] = "vetoed"
+
+    with pytest.raises(SchemaError, match="the record says vetoed but these votes"):
+        serial.from_json(json.dumps(data))

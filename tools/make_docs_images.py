@@ -1,0 +1,30 @@
+"""Write the pictures the docs show: python tools/make_docs_images.py
+
+tests/test_docs_images.py checks that the committed files are what unsc draws today.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import unsc
+from unsc import history
+
+IMAGES = Path(__file__).resolve().parent.parent / "docs" / "img"
+
+PICTURES = {
+    "s_2023_772.svg": lambda: unsc.decide(history.get("S/2023/772")).svg(),
+    "s_2023_773.svg": lambda: unsc.decide(history.get("S/2023/773")).svg(),
+    "res_83_1950.svg": lambda: unsc.decide(history.get("S/RES/83 (1950)")).svg(),
+}
+
+
+def main() -> None:
+    IMAGES.mkdir(exist_ok=True)
+    for name, draw in PICTURES.items():
+        (IMAGES / name).write_text(draw() + "\n", encoding="utf-8")
+        print(f"wrote docs/img/{name}")
+
+
+if __name__ == "__main__":
+    main()

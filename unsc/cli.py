@@ -1,0 +1,522 @@
+"""The ``unsc`` command: councils, replays, votes, power, odds and the UN's data, in a terminal.
+
+Every command prints a table (``--format`` takes any tabulate format, ``json`` or
+``csv``). Bad usage or input: one line on stderr and exit status 2. A replay that
+disagrees with the record: exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import io
+import json
+import sys
+from collections.abc import Callable, Sequence
+from fractions import Fraction
+from typing import Any, NoReturn
+
+from tabulate import tabulate, tabulate_formats
+
+import unsc
+from unsc import history, reform, serial
+from unsc.analysis import pass_probability, power
+from unsc.errors import UNSCError
+from unsc.rules import PRESETS
+
+FORMATS = ("json", "csv", *tabulate_formats)
+
+
+class _UsageError(Exception):
+    """Bad usage: reported in one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+class Output:
+    """What a command shows: a table (headers and rows), text around it, and its JSON."""
+
+    def __init__(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[Any]],
+        *,
+        before: str = "",
+        after: str = "",
+        data: Any = None,
+    ) -> None:
+        self.headers, self.rows = headers, rows
+        self.before, self.after = before, after
+        self.data = data if data is not None else [dict(zip(headers, row)) for row in rows]
+
+    def render(self, fmt: str) -> str:
+        if fmt == "json":
+            return json.dumps(self.data, indent=2, ensure_ascii=False, default=str)
+        if fmt == "csv":
+            buffer = io.StringIO()
+            writer = csv.writer(buffer, lineterminator="\n")
+            writer.writerow(self.headers)
+            writer.writerows(self.rows)
+            return buffer.getvalue().rstrip("\n")
+        table = tabulate(self.rows, headers=self.headers, tablefmt=fmt) if self.rows else ""
+        parts = [self.before, table, self.after]
+        return "\n\n".join(p for p in parts if p)
+
+
+# -- commands -----------------------------------------------------------------------------
+
+
+def _council_of(args: argparse.Namespace) -> unsc.Council:
+    if getattr(args, "reform", None):
+        return reform.model(args.reform).council
+    if getattr(args, "date", None):
+        return unsc.Council.of_date(args.date)
+    if args.year is None:
+        raise _UsageError("unsc: give --year (or --reform)")
+    return unsc.Council.of_year(args.year)
+
+
+def _rules(args: argparse.Namespace) -> unsc.Rules | None:
+    return unsc.Rules.preset(args.rules) if getattr(args, "rules", None) else None
+
+
+def cmd_council(args: argparse.Namespace) -> tuple[Output, int]:
+    council = unsc.Council.of_date(args.date) if args.date else unsc.Council.of_year(args.year)
+    rows = [
+        (
+            m.name,
+            m.code,
+            "permanent" if m.permanent else "elected",
+            "yes" if m.code in council.veto else "",
+            m.group or "",
+        )
+        for m in council.members
+    ]
+    title = (
+        f"The Security Council of {args.date or args.year}: {council.size} members, "
+        f"{council.rules.quota} votes required"
+    )
+    months = []
+    if council.year is not None and args.date is None:
+        for month in range(1, 13):
+            try:
+                months.append(
+                    f"{datetime.date(council.year, month, 1):%b}: {council.president(month).name}"
+                )
+            except UNSCError:
+                break
+    after = "Presidents: " + "; ".join(months) if months else ""
+    return Output(
+        ("member", "code", "seat", "veto", "group"),
+        rows,
+        before=title,
+        after=after,
+        data=serial.to_dict(council),
+    ), 0
+
+
+def _decision_output(decision: unsc.Decision, extra: str = "") -> Output:
+    record = decision.resolution
+    rows = [
+        (m.name, m.code, "permanent" if m.permanent else "elected", "—" if v is None else v.value)
+        for m, v in zip(record.council.members, record.ballot)
+    ]
+    after = decision.verdict + "\n" + decision.explain() + (f"\n\n{extra}" if extra else "")
+    when = f", {record.date:%d %B %Y}" if record.date else ""
+    return Output(
+        ("member", "code", "seat", "vote"),
+        rows,
+        before=f"{record.symbol}{when}",
+        after=after,
+        data=serial.to_dict(decision),
+    )
+
+
+def cmd_replay(args: argparse.Namespace) -> tuple[Output, int]:
+    result = history.replay(args.symbol, _rules(args))
+    extra = f"Recorded: {result.recorded.value}." if result.recorded else ""
+    if not result.agrees:
+        extra += f"\nDisagreement: {result.reason}"
+    output = _decision_output(result.decision, extra.strip())
+    return output, 0 if result.agrees else 1
+
+
+def cmd_vote(args: argparse.Namespace) -> tuple[Output, int]:
+    council = _council_of(args)
+    draft = unsc.Resolution(
+        args.symbol,
+        council=council,
+        date=args.date,
+        matter="procedural" if args.procedural else "substantive",
+    ).with_votes(
+        yes=args.yes or (),
+        no=args.no or (),
+        abstain=args.abstain or (),
+        absent=args.absent or (),
+        not_participating=args.not_participating or (),
+        complete=True,
+    )
+    return _decision_output(draft.decide(_rules(args))), 0
+
+
+def cmd_power(args: argparse.Namespace) -> tuple[Output, int]:
+    council = _council_of(args)
+    p = power(council, rules=_rules(args))
+    names = list(p.values)
+    rows = []
+    for cls_ in p.game.classes:
+        first = cls_.seats[0]
+        seats = " ".join(p.game.labels[i] for i in cls_.seats)
+        rows.append(
+            (
+                seats,
+                "yes" if cls_.veto else "",
+                *(f"{float(p.values[n][first]):.6f}" for n in names),
+            )
+        )
+    data = {
+        "seats": {
+            label: {n: str(p.values[n][i]) for n in names} for i, label in enumerate(p.game.labels)
+        },
+        "coleman_act": str(p.coleman_act),
+    }
+    after = (
+        f"Coleman power of the collectivity to act: {float(p.coleman_act):.6f} (= {p.coleman_act})"
+    )
+    return Output(
+        ("seats", "veto", *names), rows, before=_label(args, council), after=after, data=data
+    ), 0
+
+
+def _label(args: argparse.Namespace, council: unsc.Council) -> str:
+    if getattr(args, "reform", None):
+        return reform.model(args.reform).name
+    return f"The Council of {council.year}, quota {council.rules.quota}"
+
+
+def _probabilities(values: Sequence[str]) -> dict[str, tuple[Fraction, ...]]:
+    out = {}
+    for item in values:
+        member, _, numbers = item.partition("=")
+        if not numbers:
+            raise _UsageError(
+                f"unsc: --member {item!r}: use CODE=YES,NO,ABSTAIN[,ABSENT], e.g. USA=0.5,0.4,0.1"
+            )
+        out[member] = _numbers(numbers, f"--member {item!r}")
+    return out
+
+
+def _numbers(text: str, where: str) -> tuple[Fraction, ...]:
+    # Typed decimals mean what they say: 0.2 is 1/5, not the float nearest to it.
+    try:
+        return tuple(Fraction(x.strip()) for x in text.split(","))
+    except (ValueError, ZeroDivisionError):
+        raise _UsageError(
+            f"unsc: {where}: {text!r} is not a list of numbers such as 0.5,0.4,0.1"
+        ) from None
+
+
+def cmd_odds(args: argparse.Namespace) -> tuple[Output, int]:
+    council = _council_of(args)
+    default = _numbers(args.default, "--default") if args.default else None
+    odds = pass_probability(
+        council,
+        _probabilities(args.member or ()),
+        default=default,
+        rules=_rules(args),
+        matter="procedural" if args.procedural else "substantive",
+    )
+    rows = [
+        (name, str(value), f"{float(value):.6f}")
+        for name, value in (
+            ("adopted", odds.adopted),
+            ("vetoed", odds.vetoed),
+            ("insufficient votes", odds.insufficient),
+        )
+    ]
+    data = {name: str(value) for name, value, _ in rows}
+    note = (
+        "Members not given vote yes, no or abstain with probability 1/3 each."
+        if not default
+        else ""
+    )
+    return Output(
+        ("outcome", "probability", "≈"), rows, before=_label(args, council), after=note, data=data
+    ), 0
+
+
+def cmd_history(args: argparse.Namespace) -> tuple[Output, int]:
+    found = history.records(
+        year=args.year, outcome=args.outcome, vetoed_by=args.vetoed_by, topic=args.topic
+    )
+    rows = [
+        (
+            r.symbol,
+            r.date.isoformat() if r.date else "",
+            str(r.tally),
+            r.recorded.value if r.recorded else "",
+            r.topic,
+        )
+        for r in found
+    ]
+    data = [serial.to_dict(r) for r in found]
+    return Output(
+        ("symbol", "date", "vote", "recorded", "topic"),
+        rows,
+        after=f"{len(found)} votes on record",
+        data=data,
+    ), 0
+
+
+def cmd_vetoes(args: argparse.Namespace) -> tuple[Output, int]:
+    listing = history.vetoes()
+    if args.year is not None:
+        listing = listing.between(args.year, args.year)
+    rows = list(listing.counts().items())
+    after = f"Counted as {listing.convention}.\nSource: {listing.source}"
+    return Output(("member", "vetoes"), rows, after=after, data=listing.counts()), 0
+
+
+def cmd_replay_undl(args: argparse.Namespace) -> tuple[Output, int]:
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    report = history.replay_undl(
+        args.file, strict=not args.lenient, progress=_progress if show else None
+    )
+    if show:
+        sys.stderr.write("\n")
+    rows = [
+        (
+            r.resolution.symbol,
+            r.resolution.date.isoformat() if r.resolution.date else "",
+            str(r.decision.tally),
+            r.decision.outcome.value,
+            r.reason,
+        )
+        for r in report.disagreements
+    ]
+    after = "\n".join([*(str(m) for m in report.mismatches), *(str(p) for p in report.problems)])
+    data = {
+        "file": report.path,
+        "resolutions": report.resolutions,
+        "agreed": report.agreed,
+        "disagreements": [
+            dict(zip(("symbol", "date", "vote", "engine", "reason"), row)) for row in rows
+        ],
+        "mismatches": [str(m) for m in report.mismatches],
+        "problems": [str(p) for p in report.problems],
+    }
+    output = Output(
+        ("symbol", "date", "vote", "engine", "reason"),
+        rows,
+        before=report.summary(),
+        after=after,
+        data=data,
+    )
+    return output, 0 if report.clean else 1
+
+
+def _progress(rows: int, resolutions: int) -> None:
+    sys.stderr.write(f"\rreading: {rows:,} rows, {resolutions:,} resolutions")
+    sys.stderr.flush()
+
+
+# -- the parser ---------------------------------------------------------------------------
+
+
+def _formatted(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format",
+        default="simple",
+        metavar="FMT",
+        help="json, csv, or any tabulate format: simple (default), github, grid, html, latex, …",
+    )
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``unsc`` command."""
+    top = _Parser(
+        prog="unsc",
+        description="Simulate, replay and analyse votes of the UN Security Council.",
+        epilog="Examples:\n  unsc replay S/2023/772\n  unsc council 2023\n  "
+        "unsc vote --year 2023 --yes CHN GAB MOZ RUS ARE --no FRA JPN GBR USA "
+        "--abstain ALB BRA ECU GHA MLT CHE\n  unsc power --year 1950\n  unsc odds --year 2023\n"
+        "  unsc history --vetoed-by USA --year 2023\n  unsc replay-undl sc_voting.csv\n\n"
+        "Run 'unsc COMMAND --help' for each command's options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    top.add_argument("--version", action="version", version=f"unsc {unsc.__version__}")
+    commands = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def command(
+        name: str,
+        func: Callable[[argparse.Namespace], tuple[Output, int]],
+        summary: str,
+        examples: str,
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(
+            name,
+            help=summary,
+            description=summary,
+            epilog="Examples:\n" + examples,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.set_defaults(func=func)
+        _formatted(sub)
+        return sub
+
+    sub = command(
+        "council",
+        cmd_council,
+        "The members of the Council in a year (or on a date), and its presidents.",
+        "  unsc council 2023\n  unsc council 1971 --date 1971-10-25\n"
+        "  unsc council 1950 --format json",
+    )
+    sub.add_argument("year", type=int, help="a year from 1946 to 2026")
+    sub.add_argument("--date", help="a day (YYYY-MM-DD), for changes during the year")
+
+    sub = command(
+        "replay",
+        cmd_replay,
+        "Replay a vote on record: the votes, the engine's decision, the record.",
+        "  unsc replay S/2023/772\n  unsc replay 'S/RES/2712 (2023)' --rules literal-1965",
+    )
+    sub.add_argument(
+        "symbol", help="a symbol on record, e.g. S/2023/772 (unsc history lists them)"
+    )
+    sub.add_argument("--rules", choices=list(PRESETS), help="decide under other rules")
+
+    sub = command(
+        "vote",
+        cmd_vote,
+        "Decide a vote you give, member by member (codes or names).",
+        "  unsc vote --year 2023 --yes CHN GAB MOZ RUS ARE --no FRA JPN GBR USA \\\n"
+        "      --abstain ALB BRA ECU GHA MLT CHE\n"
+        "  unsc vote --year 1950 --yes CHN FRA GBR USA CUB ECU NOR --no YUG \\\n"
+        "      --absent USSR --not-participating Egypt India",
+    )
+    sub.add_argument("--year", type=int, help="the council of this year")
+    sub.add_argument("--date", help="the council of this day (YYYY-MM-DD)")
+    sub.add_argument("--reform", choices=reform.MODELS, help="a reform model's council instead")
+    sub.add_argument("--symbol", default="draft", help="a name for the draft")
+    for vote in ("yes", "no", "abstain", "absent", "not-participating"):
+        sub.add_argument(
+            f"--{vote}",
+            nargs="+",
+            default=[],
+            metavar="MEMBER",
+            help=f"members voting {vote.replace('-', ' ')}",
+        )
+    sub.add_argument("--procedural", action="store_true", help="a procedural matter (no veto)")
+    sub.add_argument("--rules", choices=list(PRESETS), help="decide under other rules")
+
+    for name, func, summary, examples in (
+        (
+            "power",
+            cmd_power,
+            "Exact voting power of every seat (seven indices).",
+            "  unsc power --year 1950\n  unsc power --reform g4\n"
+            "  unsc power --year 2026 --rules two-vetoes",
+        ),
+        (
+            "odds",
+            cmd_odds,
+            "The exact probability that a draft is adopted, vetoed, or fails for lack of votes.",
+            "  unsc odds --year 2023\n"
+            "  unsc odds --year 2023 --member USA=0.2,0.6,0.2 --member RUS=0.1,0.8,0.1\n"
+            "  unsc odds --reform ufc --default 0.6,0.2,0.2",
+        ),
+    ):
+        sub = command(name, func, summary, examples)
+        where = sub.add_mutually_exclusive_group()
+        where.add_argument("--year", type=int, help="the council of this year")
+        where.add_argument("--reform", choices=reform.MODELS, help="a reform model's council")
+        sub.add_argument("--rules", choices=list(PRESETS), help="other rules")
+        if name == "odds":
+            sub.add_argument(
+                "--member",
+                action="append",
+                metavar="CODE=Y,N,A[,X]",
+                help="a member's probabilities of yes, no, abstain (and absent)",
+            )
+            sub.add_argument(
+                "--default",
+                metavar="Y,N,A[,X]",
+                help="the probabilities of members not given (default 1/3 each)",
+            )
+            sub.add_argument(
+                "--procedural", action="store_true", help="a procedural matter (no veto)"
+            )
+
+    sub = command(
+        "history",
+        cmd_history,
+        "The votes on record, filtered.",
+        "  unsc history\n  unsc history --vetoed-by USA --year 2023\n"
+        "  unsc history --topic Korea --format github",
+    )
+    sub.add_argument("--year", type=int)
+    sub.add_argument("--outcome", choices=["adopted", "vetoed", "insufficient votes"])
+    sub.add_argument("--vetoed-by", metavar="MEMBER")
+    sub.add_argument("--topic")
+
+    sub = command(
+        "vetoes",
+        cmd_vetoes,
+        "Vetoes per permanent member, 1946 to July 2022 (the UN library's list).",
+        "  unsc vetoes\n  unsc vetoes --year 1946",
+    )
+    sub.add_argument("--year", type=int)
+
+    sub = command(
+        "replay-undl",
+        cmd_replay_undl,
+        "Replay the UN Digital Library's Security Council voting data (a CSV you downloaded).",
+        "  unsc replay-undl sc_voting.csv\n"
+        "  unsc replay-undl sc_voting.csv --lenient --format json",
+    )
+    sub.add_argument("file", help="the CSV file")
+    sub.add_argument(
+        "--lenient", action="store_true", help="report problems in the file and go on"
+    )
+    sub.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show progress (default: when on a terminal)",
+    )
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``unsc`` command; returns the exit status."""
+    try:
+        args = parser().parse_args(argv)
+        if args.command is None:
+            parser().print_help()
+            return 2
+        if args.format not in FORMATS:
+            raise _UsageError(
+                f"unsc: --format {args.format!r} is not a format; use json, csv or one of: "
+                + ", ".join(tabulate_formats)
+            )
+        output, status = args.func(args)
+        print(output.render(args.format))
+        return int(status)
+    except _UsageError as exc:
+        print(exc, file=sys.stderr)
+    except UNSCError as exc:
+        print(f"unsc: {exc}", file=sys.stderr)
+    except OSError as exc:
+        print(f"unsc: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+    except KeyboardInterrupt:
+        print("unsc: interrupted", file=sys.stderr)
+        return 130
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
