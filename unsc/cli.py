@@ -24,6 +24,7 @@ from unsc import history, reform, serial
 from unsc.analysis import pass_probability, power
 from unsc.errors import UNSCError
 from unsc.rules import PRESETS
+from unsc.teaching.exercises import TOPICS
 
 FORMATS = ("json", "csv", *tabulate_formats)
 
@@ -319,6 +320,24 @@ def cmd_replay_undl(args: argparse.Namespace) -> tuple[Output, int]:
     return output, 0 if report.clean else 1
 
 
+def cmd_quiz(args: argparse.Namespace) -> tuple[Output, int]:
+    from unsc.teaching import exercises, run_quiz
+
+    questions = exercises(seed=args.seed, count=args.count, topic=args.topic)
+
+    def read(prompt: str) -> str:
+        print(prompt, end="", flush=True)
+        line = sys.stdin.readline()
+        if not line:
+            raise EOFError
+        if not sys.stdin.isatty():
+            print(line.rstrip("\n"))  # echo answers that come from a file or pipe
+        return line
+
+    score = run_quiz(questions, read, print)
+    return Output((), [], data={"asked": score.asked, "right": score.right}), 0
+
+
 def _progress(rows: int, resolutions: int) -> None:
     sys.stderr.write(f"\rreading: {rows:,} rows, {resolutions:,} resolutions")
     sys.stderr.flush()
@@ -472,6 +491,17 @@ def parser() -> argparse.ArgumentParser:
     sub.add_argument("--year", type=int)
 
     sub = command(
+        "quiz",
+        cmd_quiz,
+        "A quiz on council procedure: answer in the terminal; Ctrl-D or Ctrl-C ends it.",
+        "  unsc quiz\n  unsc quiz --count 5 --topic veto-or-votes\n"
+        "  unsc quiz --seed 7 --count 20",
+    )
+    sub.add_argument("--seed", type=int, help="for the generated questions (same seed, same quiz)")
+    sub.add_argument("--count", type=int, default=10, help="how many questions (default 10)")
+    sub.add_argument("--topic", choices=TOPICS, help="only questions on this topic")
+
+    sub = command(
         "replay-undl",
         cmd_replay_undl,
         "Replay the UN Digital Library's Security Council voting data (a CSV you downloaded).",
@@ -504,7 +534,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 + ", ".join(tabulate_formats)
             )
         output, status = args.func(args)
-        print(output.render(args.format))
+        if output.headers or output.before or output.after:
+            print(output.render(args.format))
         return int(status)
     except _UsageError as exc:
         print(exc, file=sys.stderr)

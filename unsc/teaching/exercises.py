@@ -1,0 +1,340 @@
+"""Exercises on Council procedure, each with a checker and an explanation.
+
+Curated exercises come from real votes (S/2023/772 and S/2023/773 first, then resolution
+83 (1950), S/2014/916 and resolution 2504 (2020), and the meeting of 16 October 2023);
+generated ones put hypothetical votes, drawn from a seed, to a real Council of a real
+year, and say so. The engine computes every answer.
+
+>>> from unsc.teaching import exercises
+>>> first = exercises(count=1)[0]
+>>> first.source, first.topic
+('S/2023/772', 'outcome')
+>>> first.check("insufficient votes").correct
+True
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+import attrs
+
+from unsc.analysis.paths import path_to_adoption, swing
+from unsc.council import Council
+from unsc.errors import UnknownPresetError, UnknownStateError
+from unsc.members import fold, resolve
+from unsc.resolution import Resolution
+from unsc.rules import CHARTER_1945, LITERAL_1965, TWO_VETOES, Outcome, Rules
+from unsc.votes import Vote
+
+__all__ = ["TOPICS", "Check", "Exercise", "curated", "exercises", "generated"]
+
+#: The kinds of exercise.
+TOPICS = ("outcome", "veto-or-votes", "swing", "fewest-changes", "order", "pre-1966", "reform")
+
+
+@attrs.frozen
+class Check:
+    """The verdict on one answer.
+
+    Attributes:
+        correct: Whether the answer is right.
+        expected: The right answer, in words.
+        explanation: Why.
+    """
+
+    correct: bool
+    expected: str
+    explanation: str
+
+    def __str__(self) -> str:
+        head = "Correct." if self.correct else f"Not quite: the answer is {self.expected}."
+        return f"{head} {self.explanation}"
+
+
+@attrs.frozen
+class Exercise:
+    """A question, the answers that are right, and the explanation.
+
+    Attributes:
+        topic: One of :data:`TOPICS`.
+        question: The question, with the vote it is about.
+        choices: The options to choose from (empty when the answer is free).
+        answers: The right answers, normalised; the first is shown as the answer.
+        explanation: Why, citing the rule.
+        source: The vote's symbol, or ``"hypothetical (seed N)"``.
+        kind: How answers are read: ``"choice"``, ``"member"``, ``"number"`` or ``"order"``.
+    """
+
+    topic: str
+    question: str
+    choices: tuple[str, ...]
+    answers: tuple[str, ...]
+    explanation: str
+    source: str
+    kind: str = "choice"
+
+    def check(self, response: str) -> Check:
+        """Check an answer: the text of a choice or its number, a member's code or name,
+        a number, or an order of numbers ("2 1 3")."""
+        given = self._normalise(response)
+        expected = self.answers[0]
+        if self.kind == "choice":
+            expected = self.choices[int(expected) - 1] if expected.isdigit() else expected
+        return Check(given in self.answers, expected, self.explanation)
+
+    def _normalise(self, response: str) -> str:
+        text = " ".join(response.replace(",", " ").split()).casefold()
+        if self.kind == "choice" and text.isdigit() and 1 <= int(text) <= len(self.choices):
+            return fold(self.choices[int(text) - 1])
+        if self.kind == "choice":
+            # "veto" answers "a veto": choices match without their article
+            for choice in self.choices:
+                bare = fold(choice).removeprefix("a ").removeprefix("an ")
+                if fold(text).removeprefix("a ").removeprefix("an ") == bare:
+                    return fold(choice)
+        if self.kind == "member":
+            try:
+                return resolve(response.strip()).casefold()
+            except UnknownStateError:
+                return text
+        return fold(text)
+
+    def __str__(self) -> str:
+        options = "\n".join(f"  {i}. {c}" for i, c in enumerate(self.choices, 1))
+        return self.question + (f"\n{options}" if options else "")
+
+
+_OUTCOMES = ("adopted", "vetoed", "insufficient votes")
+
+
+def _describe(record: Resolution, label: str) -> str:
+    groups: dict[str, list[str]] = {}
+    for member, vote in zip(record.council.members, record.ballot):
+        if vote is not None:
+            groups.setdefault(vote.value, []).append(member.code)
+    votes = "; ".join(f"{v}: {' '.join(codes)}" for v, codes in groups.items())
+    council = f"the {record.council.year} Council (quota {record.council.rules.quota})"
+    matter = " (a procedural matter)" if record.matter.value == "procedural" else ""
+    return f"{label}{matter}, on {council} — {votes}."
+
+
+def _choice(answer: str, choices: tuple[str, ...] = _OUTCOMES) -> tuple[str, ...]:
+    return (fold(answer), str(choices.index(answer) + 1))
+
+
+def outcome(record: Resolution, label: str, source: str) -> Exercise:
+    """Predict the outcome."""
+    decision = record.decide()
+    return Exercise(
+        "outcome",
+        f"{_describe(record, label)} What was the outcome?",
+        _OUTCOMES,
+        _choice(decision.outcome.value),
+        decision.explain().replace("\n", " "),
+        source,
+    )
+
+
+def veto_or_votes(record: Resolution, label: str, source: str) -> Exercise:
+    """A draft that failed: was it vetoed, or short of votes?"""
+    decision = record.decide()
+    choices = ("a veto", "a lack of votes")
+    answer = "a veto" if decision.outcome is Outcome.VETOED else "a lack of votes"
+    return Exercise(
+        "veto-or-votes",
+        f"{_describe(record, label)} It was not adopted. Was that a veto or a lack of votes?",
+        choices,
+        _choice(answer, choices),
+        decision.explain().replace("\n", " "),
+        source,
+    )
+
+
+def swing_voter(record: Resolution, label: str, source: str) -> Exercise | None:
+    """Name a member whose single change of vote would change the outcome."""
+    found = swing(record)
+    if not found:
+        return None
+    codes = sorted({s.member.code for s in found})
+    names = ", ".join(codes)
+    before = record.decide().outcome.value
+    return Exercise(
+        "swing",
+        f"{_describe(record, label)} The outcome was: {before}. Name one member whose "
+        "change of vote alone would have changed it.",
+        (),
+        tuple(c.casefold() for c in codes),
+        f"Any of {names}: "
+        + "; ".join(str(s) for s in found[:4])
+        + ("; …" if len(found) > 4 else ""),
+        source,
+        kind="member",
+    )
+
+
+def fewest_changes(record: Resolution, label: str, source: str) -> Exercise | None:
+    """The fewest vote changes that would adopt a failed draft."""
+    if record.decide().adopted:
+        return None
+    path = path_to_adoption(record)
+    return Exercise(
+        "fewest-changes",
+        f"{_describe(record, label)} It was not adopted. What is the fewest number of "
+        "members who would have had to change their vote to adopt it?",
+        (),
+        (str(len(path)),),
+        path.explain(),
+        source,
+        kind="number",
+    )
+
+
+def under_rules(
+    record: Resolution, label: str, source: str, rules: Rules, topic: str, what: str
+) -> Exercise:
+    """The same votes under other rules."""
+    decision = record.decide(rules)
+    return Exercise(
+        topic,
+        f"{_describe(record, label)} What would the outcome have been {what}?",
+        _OUTCOMES,
+        _choice(decision.outcome.value),
+        decision.explain().replace("\n", " "),
+        source,
+    )
+
+
+def order_exercise() -> Exercise:
+    """Put the votes of 16 October 2023 in order (rules 32 and 33)."""
+    from unsc.procedure import OCTOBER_2023
+
+    meeting = OCTOBER_2023[0]
+    listed = [item.symbol for item in meeting.items]  # order of submission
+    shuffled = listed[:]
+    random.Random(1016).shuffle(shuffled)
+    voting = [item.symbol for item in meeting.order()]
+    answer = " ".join(str(shuffled.index(s) + 1) for s in voting)
+    return Exercise(
+        "order",
+        "On 16 October 2023 these proposals were before the Council (S/2023/772 was "
+        "submitted first, then S/2023/773, then the Russian amendments to S/2023/773). In "
+        "what order are they put to the vote? Answer with the numbers in order, e.g. 2 1 3 4.",
+        tuple(shuffled),
+        (answer,),
+        "Draft resolutions are voted in the order of their submission (rule 32), and "
+        "amendments before the draft they amend (rule 33): S/2023/772 first, then the "
+        "amendments to S/2023/773, then S/2023/773 itself.",
+        "S/PV.9439",
+        kind="order",
+    )
+
+
+def curated() -> list[Exercise]:
+    """Exercises on real votes, in teaching order."""
+    from unsc import history
+
+    s772, s773 = history.get("S/2023/772"), history.get("S/2023/773")
+    res83, s916, res2504 = (
+        history.get("S/RES/83 (1950)"),
+        history.get("S/2014/916"),
+        history.get("S/RES/2504 (2020)"),
+    )
+    label = {
+        "S/2023/772": "The Russian draft on Gaza, 16 October 2023",
+        "S/2023/773": "The Brazilian draft on Gaza, 18 October 2023",
+        "S/RES/83 (1950)": "The draft of resolution 83 on Korea, 27 June 1950",
+        "S/2014/916": "The draft on a Palestinian state, 30 December 2014",
+        "S/RES/2504 (2020)": "The draft of resolution 2504 on Syria, 10 January 2020",
+    }
+    found: list[Exercise | None] = [
+        outcome(s772, label[s772.symbol], s772.symbol),
+        veto_or_votes(s772, label[s772.symbol], s772.symbol),
+        fewest_changes(s772, label[s772.symbol], s772.symbol),
+        outcome(s773, label[s773.symbol], s773.symbol),
+        veto_or_votes(s773, label[s773.symbol], s773.symbol),
+        swing_voter(s773, label[s773.symbol], s773.symbol),
+        under_rules(s773, label[s773.symbol], s773.symbol, TWO_VETOES, "reform",
+                    "if a veto needed two permanent members voting no"),
+        order_exercise(),
+        outcome(res83, label[res83.symbol], res83.symbol),
+        veto_or_votes(s916, label[s916.symbol], s916.symbol),
+        fewest_changes(s916, label[s916.symbol], s916.symbol),
+        outcome(res2504, label[res2504.symbol], res2504.symbol),
+        under_rules(res2504, label[res2504.symbol], res2504.symbol, LITERAL_1965, "reform",
+                    "if Article 27(3) were read literally (abstention as a veto)"),
+        under_rules(s772, label[s772.symbol], s772.symbol, CHARTER_1945, "pre-1966",
+                    "under the rules before 1966 (seven votes needed)"),
+        under_rules(s916, label[s916.symbol], s916.symbol, CHARTER_1945, "pre-1966",
+                    "under the rules before 1966 (seven votes needed)"),
+    ]  # fmt: skip
+    return [e for e in found if e is not None]
+
+
+def generated(seed: int, count: int, topics: tuple[str, ...] = TOPICS) -> list[Exercise]:
+    """Exercises on hypothetical votes drawn from ``seed``, put to real Councils."""
+    rnd = random.Random(seed)
+    made: list[Exercise] = []
+    makers: dict[str, Callable[[Resolution, str, str], Exercise | None]] = {
+        "outcome": outcome,
+        "veto-or-votes": veto_or_votes,
+        "swing": swing_voter,
+        "fewest-changes": fewest_changes,
+        "pre-1966": lambda r, label, src: under_rules(
+            r,
+            label,
+            src,
+            CHARTER_1945,
+            "pre-1966",
+            "under the rules before 1966 (seven votes needed)",
+        ),
+        "reform": lambda r, label, src: under_rules(
+            r, label, src, TWO_VETOES, "reform", "if a veto needed two permanent members voting no"
+        ),
+    }
+    usable = [t for t in topics if t in makers] or ["outcome"]
+    attempts = 0
+    while len(made) < count and attempts < 50 * count:
+        attempts += 1
+        topic = rnd.choice(usable)
+        council = Council.of_year(rnd.randint(1966, 2026))
+        lean = rnd.random()
+        ballot = [
+            rnd.choices(
+                [Vote.YES, Vote.NO, Vote.ABSTAIN],
+                weights=[0.4 + lean, 0.15 + (0.3 if m.permanent else 0.1), 0.3],
+            )[0]
+            for m in council.members
+        ]
+        record = Resolution(
+            f"hypothetical draft {len(made) + 1}", council=council, ballot=tuple(ballot)
+        )
+        if topic == "veto-or-votes" and record.decide().adopted:
+            continue
+        exercise = makers[topic](record, "A hypothetical vote", f"hypothetical (seed {seed})")
+        if exercise is not None:
+            made.append(exercise)
+    return made
+
+
+def exercises(
+    *, seed: int | None = None, count: int = 10, topic: str | None = None
+) -> list[Exercise]:
+    """Curated exercises first, then generated ones from ``seed``, ``count`` in all.
+
+    Args:
+        seed: For the generated exercises; the same seed gives the same exercises.
+        count: How many.
+        topic: Only exercises of this topic (see :data:`TOPICS`).
+
+    Raises:
+        UnknownPresetError: For a topic not in :data:`TOPICS`.
+    """
+    if topic is not None and topic not in TOPICS:
+        raise UnknownPresetError("a topic", topic, TOPICS)
+    chosen = [e for e in curated() if topic is None or e.topic == topic][:count]
+    if len(chosen) < count and topic != "order":
+        topics = (topic,) if topic else TOPICS
+        chosen += generated(seed if seed is not None else 0, count - len(chosen), topics)
+    return chosen
