@@ -241,7 +241,11 @@ class Resolution:
         (``"CHN GAB MOZ"``, ``"Sierra Leone, Slovenia"``) or an iterable.
 
         Args:
-            yes, no, abstain, absent, not_participating: Who voted how.
+            yes: Members voting yes.
+            no: Members voting no.
+            abstain: Members abstaining.
+            absent: Members absent.
+            not_participating: Members present who did not take part in the vote.
             complete: Declare the votes complete: every member must then have one.
 
         Raises:

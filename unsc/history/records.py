@@ -140,9 +140,10 @@ def records(
             was recorded as a veto.
         topic: The record's topic, case-insensitive (``"Gaza"``, ``"Korea"``).
 
-    >>> from unsc import history
-    >>> [r.symbol for r in history.records(year=2023, vetoed_by="USA")]
-    ['S/2023/773']
+    Examples:
+        >>> from unsc import history
+        >>> [r.symbol for r in history.records(year=2023, vetoed_by="USA")]
+        ['S/2023/773']
     """
     wanted = Outcome.parse(outcome) if outcome is not None else None
     vetoer = vetoed_by.code if isinstance(vetoed_by, Member) else vetoed_by
