@@ -82,8 +82,8 @@ def test_history_filters_and_csv() -> None:
     rows = list(csv.reader(io.StringIO(run.stdout)))
 
     assert rows == [
-        ["symbol", "date", "vote", "recorded", "topic"],
-        ["S/2023/773", "2023-10-18", "12–1–2", "vetoed", "Gaza"],
+        ["symbol", "date", "vote", "recorded", "vetoed by", "topic"],
+        ["S/2023/773", "2023-10-18", "12–1–2", "vetoed", "USA", "Gaza"],
     ]
 
 

@@ -23,6 +23,7 @@ import unsc
 from unsc import history, reform, serial
 from unsc.analysis import pass_probability, power
 from unsc.errors import UNSCError
+from unsc.resolution import VOTE_COLUMNS
 from unsc.rules import PRESETS
 from unsc.teaching.exercises import TOPICS
 
@@ -87,16 +88,7 @@ def _rules(args: argparse.Namespace) -> unsc.Rules | None:
 
 def cmd_council(args: argparse.Namespace) -> tuple[Output, int]:
     council = unsc.Council.of_date(args.date) if args.date else unsc.Council.of_year(args.year)
-    rows = [
-        (
-            m.name,
-            m.code,
-            "permanent" if m.permanent else "elected",
-            "yes" if m.code in council.veto else "",
-            m.group or "",
-        )
-        for m in council.members
-    ]
+    rows = council.rows()
     title = (
         f"The Security Council of {args.date or args.year}: {council.size} members, "
         f"{council.rules.quota} votes required"
@@ -112,7 +104,7 @@ def cmd_council(args: argparse.Namespace) -> tuple[Output, int]:
                 break
     after = "Presidents: " + "; ".join(months) if months else ""
     return Output(
-        ("member", "code", "seat", "veto", "group"),
+        council.COLUMNS,
         rows,
         before=title,
         after=after,
@@ -122,14 +114,11 @@ def cmd_council(args: argparse.Namespace) -> tuple[Output, int]:
 
 def _decision_output(decision: unsc.Decision, extra: str = "") -> Output:
     record = decision.resolution
-    rows = [
-        (m.name, m.code, "permanent" if m.permanent else "elected", "—" if v is None else v.value)
-        for m, v in zip(record.council.members, record.ballot)
-    ]
+    rows = record.rows()
     after = decision.verdict + "\n" + decision.explain() + (f"\n\n{extra}" if extra else "")
     when = f", {record.date:%d %B %Y}" if record.date else ""
     return Output(
-        ("member", "code", "seat", "vote"),
+        VOTE_COLUMNS,
         rows,
         before=f"{record.symbol}{when}",
         after=after,
@@ -254,19 +243,10 @@ def cmd_history(args: argparse.Namespace) -> tuple[Output, int]:
     found = history.records(
         year=args.year, outcome=args.outcome, vetoed_by=args.vetoed_by, topic=args.topic
     )
-    rows = [
-        (
-            r.symbol,
-            r.date.isoformat() if r.date else "",
-            str(r.tally),
-            r.recorded.value if r.recorded else "",
-            r.topic,
-        )
-        for r in found
-    ]
+    rows = found.rows()
     data = [serial.to_dict(r) for r in found]
     return Output(
-        ("symbol", "date", "vote", "recorded", "topic"),
+        found.COLUMNS,
         rows,
         after=f"{len(found)} votes on record",
         data=data,

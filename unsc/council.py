@@ -247,9 +247,12 @@ class Council:
     def __len__(self) -> int:
         return len(self.members)
 
-    def table(self, fmt: str = "simple") -> str:
-        """The members as a table (any tabulate format): name, code, seat, veto, group."""
-        rows = [
+    #: The columns of :meth:`rows` and :meth:`table`.
+    COLUMNS = ("member", "code", "seat", "veto", "group")
+
+    def rows(self) -> list[tuple[str, str, str, str, str]]:
+        """One row per member: name, code, seat, veto, regional group."""
+        return [
             (
                 m.name,
                 m.code,
@@ -259,8 +262,10 @@ class Council:
             )
             for m in self.members
         ]
-        headers = ("member", "code", "seat", "veto", "group")
-        return tabulate(rows, headers=headers, tablefmt=fmt)
+
+    def table(self, fmt: str = "simple") -> str:
+        """The members as a table (any tabulate format): name, code, seat, veto, group."""
+        return tabulate(self.rows(), headers=self.COLUMNS, tablefmt=fmt)
 
     def to_dataframe(self) -> Any:
         """The members as a pandas DataFrame (needs the ``pandas`` extra)."""

@@ -35,7 +35,10 @@ from unsc.members import Member, resolve
 from unsc.rules import Decision, Outcome, Rules
 from unsc.votes import Matter, Tally, Vote
 
-__all__ = ["Resolution"]
+__all__ = ["VOTE_COLUMNS", "Resolution"]
+
+#: The columns of :meth:`Resolution.rows` and :meth:`Resolution.table`.
+VOTE_COLUMNS = ("member", "code", "seat", "vote")
 
 Names = str | Member | Iterable[str | Member]
 
@@ -319,9 +322,9 @@ class Resolution:
 
     # -- showing -------------------------------------------------------------------------
 
-    def table(self, fmt: str = "simple") -> str:
-        """The votes as a table, one row per member, in any tabulate format."""
-        rows = [
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        """One row per member: name, code, seat, vote ("—" while it has none)."""
+        return [
             (
                 m.name,
                 m.code,
@@ -330,7 +333,10 @@ class Resolution:
             )
             for m, v in zip(self.council.members, self.ballot)
         ]
-        return tabulate(rows, headers=("member", "code", "seat", "vote"), tablefmt=fmt)
+
+    def table(self, fmt: str = "simple") -> str:
+        """The votes as a table, one row per member, in any tabulate format."""
+        return tabulate(self.rows(), headers=VOTE_COLUMNS, tablefmt=fmt)
 
     def svg(self, rules: Rules | None = None) -> str:
         """A picture of the chamber for this vote (SVG), with the verdict when complete."""

@@ -35,9 +35,12 @@ class RecordList(tuple[Resolution, ...]):
 
     __slots__ = ()
 
-    def table(self, fmt: str = "simple") -> str:
+    #: The columns of :meth:`rows` and :meth:`table`.
+    COLUMNS = ("symbol", "date", "vote", "recorded", "vetoed by", "topic")
+
+    def rows(self) -> list[tuple[str, str, str, str, str, str]]:
         """One row per vote: symbol, date, tally, recorded outcome, vetoes, topic."""
-        rows = [
+        return [
             (
                 r.symbol,
                 r.date.isoformat() if r.date else "",
@@ -48,8 +51,10 @@ class RecordList(tuple[Resolution, ...]):
             )
             for r in self
         ]
-        headers = ("symbol", "date", "vote", "recorded", "vetoed by", "topic")
-        return tabulate(rows, headers=headers, tablefmt=fmt)
+
+    def table(self, fmt: str = "simple") -> str:
+        """One row per vote: symbol, date, tally, recorded outcome, vetoes, topic."""
+        return tabulate(self.rows(), headers=self.COLUMNS, tablefmt=fmt)
 
     def to_dataframe(self) -> Any:
         """One row per vote (needs the ``pandas`` extra)."""

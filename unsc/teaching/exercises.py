@@ -206,6 +206,27 @@ def under_rules(
     )
 
 
+def pre_1966(record: Resolution, label: str, source: str) -> Exercise:
+    """The same votes under the rules before 1966."""
+    what = "under the rules before 1966 (seven votes needed)"
+    return under_rules(record, label, source, CHARTER_1945, "pre-1966", what)
+
+
+def two_vetoes(record: Resolution, label: str, source: str) -> Exercise:
+    """The same votes if a veto took two permanent members."""
+    what = "if a veto needed two permanent members voting no"
+    return under_rules(record, label, source, TWO_VETOES, "reform", what)
+
+
+def literal(record: Resolution, label: str, source: str) -> Exercise:
+    """The same votes under the literal reading of Article 27(3)."""
+    what = "if Article 27(3) were read literally (abstention as a veto)"
+    return under_rules(record, label, source, LITERAL_1965, "reform", what)
+
+
+Maker = Callable[[Resolution, str, str], "Exercise | None"]
+
+
 def order_exercise() -> Exercise:
     """Put the votes of 16 October 2023 in order (rules 32 and 33)."""
     from unsc.procedure import OCTOBER_2023
@@ -248,27 +269,27 @@ def curated() -> list[Exercise]:
         "S/2014/916": "The draft on a Palestinian state, 30 December 2014",
         "S/RES/2504 (2020)": "The draft of resolution 2504 on Syria, 10 January 2020",
     }
+
+    def ask(maker: Maker, record: Resolution) -> Exercise | None:
+        return maker(record, label[record.symbol], record.symbol)
+
     found: list[Exercise | None] = [
-        outcome(s772, label[s772.symbol], s772.symbol),
-        veto_or_votes(s772, label[s772.symbol], s772.symbol),
-        fewest_changes(s772, label[s772.symbol], s772.symbol),
-        outcome(s773, label[s773.symbol], s773.symbol),
-        veto_or_votes(s773, label[s773.symbol], s773.symbol),
-        swing_voter(s773, label[s773.symbol], s773.symbol),
-        under_rules(s773, label[s773.symbol], s773.symbol, TWO_VETOES, "reform",
-                    "if a veto needed two permanent members voting no"),
+        ask(outcome, s772),
+        ask(veto_or_votes, s772),
+        ask(fewest_changes, s772),
+        ask(outcome, s773),
+        ask(veto_or_votes, s773),
+        ask(swing_voter, s773),
+        ask(two_vetoes, s773),
         order_exercise(),
-        outcome(res83, label[res83.symbol], res83.symbol),
-        veto_or_votes(s916, label[s916.symbol], s916.symbol),
-        fewest_changes(s916, label[s916.symbol], s916.symbol),
-        outcome(res2504, label[res2504.symbol], res2504.symbol),
-        under_rules(res2504, label[res2504.symbol], res2504.symbol, LITERAL_1965, "reform",
-                    "if Article 27(3) were read literally (abstention as a veto)"),
-        under_rules(s772, label[s772.symbol], s772.symbol, CHARTER_1945, "pre-1966",
-                    "under the rules before 1966 (seven votes needed)"),
-        under_rules(s916, label[s916.symbol], s916.symbol, CHARTER_1945, "pre-1966",
-                    "under the rules before 1966 (seven votes needed)"),
-    ]  # fmt: skip
+        ask(outcome, res83),
+        ask(veto_or_votes, s916),
+        ask(fewest_changes, s916),
+        ask(outcome, res2504),
+        ask(literal, res2504),
+        ask(pre_1966, s772),
+        ask(pre_1966, s916),
+    ]
     return [e for e in found if e is not None]
 
 
