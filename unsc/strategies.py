@@ -17,7 +17,12 @@ Strategies: :func:`votes`, :func:`rules`, :func:`real_councils` (any year 1946â€
 
 from __future__ import annotations
 
-from hypothesis import strategies as st
+from unsc.errors import MissingDependencyError
+
+try:
+    from hypothesis import strategies as st
+except ImportError:  # the strategies need the testing extra
+    raise MissingDependencyError("hypothesis", "testing") from None
 
 from unsc.council import Council, _membership
 from unsc.members import Member
