@@ -126,10 +126,16 @@ def _choice(answer: str, choices: tuple[str, ...] = _OUTCOMES) -> tuple[str, ...
 
 def outcome(record: Resolution, label: str, source: str) -> Exercise:
     """Predict the outcome."""
-    decision = record.decide()
+    return _outcome_question(record, label, source, None, "outcome", "What was the outcome?")
+
+
+def _outcome_question(
+    record: Resolution, label: str, source: str, rules: Rules | None, topic: str, question: str
+) -> Exercise:
+    decision = record.decide(rules)
     return Exercise(
-        "outcome",
-        f"{_describe(record, label)} What was the outcome?",
+        topic,
+        f"{_describe(record, label)} {question}",
         _OUTCOMES,
         _choice(decision.outcome.value),
         decision.explain().replace("\n", " "),
@@ -195,15 +201,8 @@ def under_rules(
     record: Resolution, label: str, source: str, rules: Rules, topic: str, what: str
 ) -> Exercise:
     """The same votes under other rules."""
-    decision = record.decide(rules)
-    return Exercise(
-        topic,
-        f"{_describe(record, label)} What would the outcome have been {what}?",
-        _OUTCOMES,
-        _choice(decision.outcome.value),
-        decision.explain().replace("\n", " "),
-        source,
-    )
+    question = f"What would the outcome have been {what}?"
+    return _outcome_question(record, label, source, rules, topic, question)
 
 
 def pre_1966(record: Resolution, label: str, source: str) -> Exercise:
