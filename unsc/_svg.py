@@ -8,7 +8,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
+
+if TYPE_CHECKING:  # for the annotation only: the records call down into this module
+    from unsc.resolution import Resolution
 
 # Okabe–Ito colours, distinguishable with the common colour-vision deficiencies; every seat
 # also carries its vote as a letter, so colour is never the only cue.
@@ -106,4 +110,21 @@ def chamber(
         + "".join(parts)
         + "".join(legend)
         + "</svg>"
+    )
+
+
+def chamber_of(record: Resolution, caption: Sequence[str], verdict: str) -> str:
+    """The SVG of ``record``'s vote, with a text alternative listing every vote."""
+    seats = [
+        (m.code, m.name, m.code in record.council.veto, None if v is None else v.value)
+        for m, v in zip(record.council.members, record.ballot)
+    ]
+    when = f", {record.date.day} {record.date:%B %Y}" if record.date else ""
+    by_vote: dict[str, list[str]] = {}
+    for member, vote in zip(record.council.members, record.ballot):
+        by_vote.setdefault("no vote yet" if vote is None else vote.value, []).append(member.name)
+    listing = "; ".join(f"{vote}: {', '.join(names)}" for vote, names in by_vote.items())
+    description = f"{record.symbol}{when}. {verdict + ' ' if verdict else ''}{listing}."
+    return chamber(
+        seats, heading=f"{record.symbol}{when}", caption=caption, description=description
     )

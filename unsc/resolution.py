@@ -23,7 +23,7 @@ import attrs
 from tabulate import tabulate
 
 from unsc._frames import frame
-from unsc._svg import chamber
+from unsc._svg import chamber_of
 from unsc.council import Council
 from unsc.errors import (
     DuplicateVoteError,
@@ -342,7 +342,7 @@ class Resolution:
         """A picture of the chamber for this vote (SVG), with the verdict when complete."""
         if self.complete:
             return self.decide(rules).svg()
-        return _chamber(self, [f"{sum(v is not None for v in self.ballot)} of "
+        return chamber_of(self, [f"{sum(v is not None for v in self.ballot)} of "
                               f"{self.council.size} votes cast: {self.tally}"], "")  # fmt: skip
 
     def to_dataframe(self) -> Any:
@@ -371,20 +371,3 @@ _DEFAULTS = {
     for f in attrs.fields(Resolution)
     if f.init and f.default is not attrs.NOTHING and not isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
 }
-
-
-def _chamber(record: Resolution, caption: list[str], verdict: str) -> str:
-    """The SVG of ``record``'s vote, with a text alternative listing every vote."""
-    seats = [
-        (m.code, m.name, m.code in record.council.veto, None if v is None else v.value)
-        for m, v in zip(record.council.members, record.ballot)
-    ]
-    when = f", {record.date.day} {record.date:%B %Y}" if record.date else ""
-    by_vote: dict[str, list[str]] = {}
-    for member, vote in zip(record.council.members, record.ballot):
-        by_vote.setdefault("no vote yet" if vote is None else vote.value, []).append(member.name)
-    listing = "; ".join(f"{vote}: {', '.join(names)}" for vote, names in by_vote.items())
-    description = f"{record.symbol}{when}. {verdict + ' ' if verdict else ''}{listing}."
-    return chamber(
-        seats, heading=f"{record.symbol}{when}", caption=caption, description=description
-    )

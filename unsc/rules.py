@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from unsc._svg import chamber_of
 from unsc.errors import (
     InvalidFieldError,
     MissingVotesError,
@@ -324,8 +325,6 @@ class Decision:
 
     def svg(self) -> str:
         """A picture of the chamber: each seat coloured by its vote, the verdict beneath."""
-        from unsc.resolution import _chamber  # the record module, which imports this one
-
         caption = [
             self.verdict.split(": ", 1)[1],
             f"{self.tally.yes} in favour, {self.rules.quota} required",
@@ -340,7 +339,7 @@ class Decision:
                 if not self.adopted
                 else "permanent members against: " + prose_list(self.permanent_against)
             )
-        return _chamber(self.resolution, caption, self.verdict)
+        return chamber_of(self.resolution, caption, self.verdict)
 
     def to_dataframe(self) -> Any:
         """The votes, one row per member, with the outcome (needs the ``pandas`` extra)."""
