@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import itertools
 
+import attrs
 import pytest
 
 import unsc
@@ -103,8 +104,10 @@ def test_of_date_changes_of_seat() -> None:
     assert unsc.Council.of_date("1971-10-25")["CHN"].name == "China"
     assert "SUN" in unsc.Council.of_date("1991-12-23")
     december = unsc.Council.of_date(datetime.date(1991, 12, 24))
-    assert "RUS" in december
-    assert "SUN" not in december
+    assert "RUS" in december.codes
+    assert "SUN" not in december.codes
+    # the USSR's seat is followed to its continuator
+    assert december["USSR"].code == "RUS"
     assert tuple(m.code for m in december.permanent) == ("CHN", "FRA", "RUS", "GBR", "USA")
 
 
@@ -153,10 +156,27 @@ def test_presidency_rule_reproduces_the_anchors() -> None:
 
 def test_presidency_outside_the_range() -> None:
     """Months before the first on record, and bad months, are errors."""
-    with pytest.raises(UnknownYearError, match="1949"):
+    with pytest.raises(unsc.errors.NoPresidencyError, match=r"1949 Council.*January 1950"):
         unsc.Council.of_year(1949).president(5)
-    with pytest.raises(unsc.errors.InvalidFieldError, match="from 1 to 12"):
+    with pytest.raises(unsc.errors.InvalidDateError, match="from 1 to 12"):
         unsc.Council.of_year(2023).president(13)
+    with pytest.raises(unsc.errors.InvalidTypeError, match="number from 1 to 12"):
+        unsc.Council.of_year(2023).president("November")  # type: ignore[arg-type]
+
+
+def test_presidency_only_for_the_real_council() -> None:
+    """A custom council is not given the real president; one that differs says why."""
+    custom = unsc.Council(["FRA", "DEU", "JPN"])
+    with pytest.raises(unsc.errors.NoPresidencyError, match=r"council of 3.*real Councils"):
+        custom.president(1)
+    changed = unsc.Council(
+        [*unsc.Council.of_year(2023).members[:-1], unsc.Member.of("DEU")], year=2023
+    )
+    with pytest.raises(unsc.errors.NoPresidencyError, match="members differ"):
+        changed.president(10)
+    # the real Council under other rules keeps its presidency
+    relaxed = attrs.evolve(unsc.Council.of_year(2023), rules=unsc.rules.TWO_VETOES)
+    assert relaxed.president(10).name == "Brazil"
 
 
 def test_veto_list_counts() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import unsc
 from unsc.errors import UnknownStateError
 from unsc.members import Member, resolve, state_group, state_name
 
@@ -29,10 +30,12 @@ def test_unknown_state_suggests() -> None:
         resolve("Switzerlnd")
 
 
-def test_non_string_is_unknown() -> None:
-    """Only strings name states."""
-    with pytest.raises(UnknownStateError):
+def test_non_string_is_a_type_error() -> None:
+    """Only strings name states: anything else is a UNSCError that is also a TypeError."""
+    with pytest.raises(TypeError, match="a state's name cannot be 42"):
         resolve(42)  # type: ignore[arg-type]
+    with pytest.raises(unsc.UNSCError):
+        resolve(None)  # type: ignore[arg-type]
 
 
 def test_member_of() -> None:

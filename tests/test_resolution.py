@@ -93,8 +93,14 @@ def test_unknown_sponsor() -> None:
 def test_bad_fields() -> None:
     """Dates, chapters and ballots are checked, with what would be valid."""
     council = unsc.Council.of_year(2023)
-    with pytest.raises(InvalidFieldError, match=r"Resolution\.date cannot be '16 Oct'"):
+    with pytest.raises(unsc.errors.InvalidDateError, match=r"'16 Oct' is not a valid date"):
         unsc.Resolution("S/1", council=council, date="16 Oct")
+    with pytest.raises(TypeError, match=r"Resolution\.symbol cannot be None"):
+        unsc.Resolution(None, council=council)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"Resolution\.title cannot be None"):
+        unsc.Resolution("S/1", council=council, title=None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"Resolution\.council cannot be 2023"):
+        unsc.Resolution("S/1", council=2023)  # type: ignore[arg-type]
     with pytest.raises(InvalidFieldError, match=r"'XX'.* from 'I' to 'XIX'"):
         unsc.Resolution("S/1", council=council, chapter="XX")
     with pytest.raises(InvalidFieldError, match="one entry per seat \\(15"):

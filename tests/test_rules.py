@@ -120,17 +120,26 @@ def test_procedural_vote_has_no_veto(s_2023_773: unsc.Resolution) -> None:
 def test_without_vote_is_adopted() -> None:
     """A record adopted without a vote (all non-voting) is adopted, not a failed vote."""
     council = unsc.Council.of_year(1946)
-    record = unsc.Resolution(
-        "S/RES/11 (1946)",
-        council=council,
-        without_vote=True,
-        ballot=[Vote.NOT_PARTICIPATING] * council.size,
-    )
+    record = unsc.Resolution("S/RES/11 (1946)", council=council, without_vote=True)
 
     decision = unsc.decide(record)
 
     assert decision.outcome == Outcome.ADOPTED
     assert "without a vote" in decision.explain()
+    assert record.complete
+    assert str(record.tally) == "0–0–0"
+
+
+def test_without_vote_carries_no_votes() -> None:
+    """A record adopted without a vote that also carries votes is rejected when built."""
+    council = unsc.Council.of_year(1946)
+    with pytest.raises(unsc.errors.InvalidFieldError, match="carries no votes"):
+        unsc.Resolution(
+            "S/RES/11 (1946)",
+            council=council,
+            without_vote=True,
+            ballot=[Vote.NO] * council.size,
+        )
 
 
 def test_obligatory_abstention_enforced() -> None:

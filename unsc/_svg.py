@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from html import escape
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape, quoteattr
 
 if TYPE_CHECKING:  # for the annotation only: the records call down into this module
     from unsc.resolution import Resolution
+
+
+def quoteattr(text: str) -> str:
+    """``text`` as a double-quoted XML attribute value."""
+    return f'"{escape(text, quote=True)}"'
+
 
 # Okabe–Ito colours, distinguishable with the common colour-vision deficiencies; every seat
 # also carries its vote as a letter, so colour is never the only cue.

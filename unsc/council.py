@@ -13,9 +13,11 @@ from __future__ import annotations
 import bisect
 import csv
 import datetime
+import difflib
 import functools
 import html
 import io
+import operator
 from collections.abc import Iterable, Iterator, Mapping
 from importlib import resources
 from types import MappingProxyType
@@ -28,22 +30,73 @@ from unsc._frames import frame
 from unsc.errors import (
     DuplicateMemberError,
     EmptyCouncilError,
-    InvalidFieldError,
+    InvalidDateError,
+    InvalidTypeError,
+    NoPresidencyError,
     NotAMemberError,
     QuotaError,
-    UnknownStateError,
     UnknownYearError,
     VetoHolderError,
 )
-from unsc.members import Member, dated_names, name_on, resolve
-from unsc.rules import Rules
+from unsc.members import Member, dated_names, fold, name_on, names_of, split_names
+from unsc.rules import Roles, Rules
 
-__all__ = ["Council"]
+__all__ = ["Council", "as_date", "as_year"]
+
+
+def as_year(value: object, what: str = "year") -> int:
+    """``value`` as a year (a whole number), or a precise error.
+
+    Raises:
+        InvalidTypeError: For a string, a float, ``None`` or anything not a whole number.
+    """
+    if isinstance(value, bool):
+        raise InvalidTypeError(what, value, "give a year as a whole number, such as 2023")
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise InvalidTypeError(
+            what, value, "give a year as a whole number, such as 2023"
+        ) from None
+
+
+def as_date(value: object, what: str = "date") -> datetime.date:
+    """``value`` as a day: a ``datetime.date``, a datetime (its day) or ``"YYYY-MM-DD"``.
+
+    Raises:
+        InvalidDateError: For a string that is not a real day in that form.
+        InvalidTypeError: For anything else.
+    """
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            raise InvalidDateError(
+                value, "give a real day as YYYY-MM-DD, such as '2023-10-16'"
+            ) from None
+    raise InvalidTypeError(what, value, "give a datetime.date or a 'YYYY-MM-DD' string")
 
 
 def _members(values: Iterable[Member | str]) -> tuple[Member, ...]:
     """Members in English alphabetical order; plain codes or names become elected seats."""
-    members = [v if isinstance(v, Member) else Member.of(v) for v in values]
+    if isinstance(values, (str, Member)) or not isinstance(values, Iterable):
+        raise InvalidTypeError(
+            "Council(members)", values, "give a list of members (Member objects, codes or names)"
+        )
+    members = []
+    for v in values:
+        if isinstance(v, Member):
+            members.append(v)
+        elif isinstance(v, str):
+            members.append(Member.of(v))
+        else:
+            raise InvalidTypeError(
+                "a member of Council(members)", v, "give a Member, a code or a name"
+            )
     return tuple(sorted(members, key=lambda m: m.sort_key))
 
 
@@ -57,15 +110,22 @@ def _check_members(instance: Council, attribute: object, members: tuple[Member, 
         seen.add(member.code)
 
 
-def _names(values: Iterable[str | Member] | str | None) -> frozenset[str] | None:
-    if values is None:
-        return None
-    if isinstance(values, str):
-        values = values.replace(",", " ").split()
-    return frozenset(v.code if isinstance(v, Member) else v for v in values)
+def _as_given(value: Iterable[str | Member] | str | Member | None) -> Any:
+    """Veto holders as given: names are resolved against the members once they are known."""
+    return value
 
 
-@attrs.frozen(repr=False)
+def _check_rules(instance: Council, attribute: object, rules: Rules) -> None:
+    if rules is not None and not isinstance(rules, Rules):
+        raise InvalidTypeError("Council(rules)", rules, "give a unsc.Rules, e.g. Rules('r', 9)")
+
+
+def _check_year(instance: Council, attribute: object, year: int | None) -> None:
+    if year is not None:
+        as_year(year, "Council(year)")
+
+
+@attrs.frozen(repr=False, cache_hash=True)
 class Council:
     """A Security Council: its members, its veto holders and its rules.
 
@@ -86,12 +146,17 @@ class Council:
     """
 
     members: tuple[Member, ...] = attrs.field(converter=_members, validator=_check_members)
-    rules: Rules = attrs.field(default=None)
-    veto: frozenset[str] = attrs.field(default=None, converter=_names)
-    year: int | None = None
+    rules: Rules = attrs.field(default=None, validator=_check_rules)
+    veto: frozenset[str] = attrs.field(default=None, converter=_as_given)
+    year: int | None = attrs.field(default=None, validator=_check_year)
     veto_index: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
     codes: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
     _index: dict[str, int] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _folded: dict[str, int] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    # What each seat can do, by rules and matter: a memo of unsc.rules.roles.
+    _roles_memo: dict[tuple[object, ...], Roles] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
         size = len(self.members)
@@ -103,20 +168,48 @@ class Council:
         index = {m.code: i for i, m in enumerate(self.members)}
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "codes", tuple(index))
+        # Every name a member goes by, folded: its code and name here, and for a real
+        # state its aliases, former names and the names of the same state under its
+        # other code ("COD" finds Zaire's seat, "Russia" the USSR's).
+        folded: dict[str, int] = {}
+        for i, member in enumerate(self.members):
+            for name in (member.code, member.name, *names_of(member.code)):
+                folded.setdefault(fold(name), i)
+        object.__setattr__(self, "_folded", folded)
+        object.__setattr__(self, "_roles_memo", {})
         if self.veto is None:
             veto = frozenset(m.code for m in self.members if m.permanent)
         else:
-            veto = frozenset(self._veto_code(holder) for holder in sorted(self.veto))
+            veto = frozenset(self._veto_code(holder) for holder in self._veto_names(self.veto))
         object.__setattr__(self, "veto", veto)
         object.__setattr__(
             self, "veto_index", tuple(i for i, m in enumerate(self.members) if m.code in self.veto)
         )
 
+    def _veto_names(self, values: object) -> list[str]:
+        if isinstance(values, Member):
+            return [values.code]
+        if isinstance(values, str):
+            return split_names(values, self.__contains__)
+        if not isinstance(values, Iterable):
+            raise InvalidTypeError(
+                "Council(veto)", values, "give the veto holders as codes or names"
+            )
+        names = []
+        for v in values:
+            if isinstance(v, Member):
+                names.append(v.code)
+            elif isinstance(v, str):
+                names.append(v)
+            else:
+                raise InvalidTypeError("a veto holder", v, "give a Member, a code or a name")
+        return names
+
     def _veto_code(self, holder: str) -> str:
-        try:
-            return self.members[self.index(holder)].code
-        except NotAMemberError:
-            raise VetoHolderError(holder, self.codes) from None
+        seat = self.find(holder)
+        if seat is None:
+            raise VetoHolderError(holder, self.codes)
+        return self.members[seat].code
 
     @classmethod
     def of_year(cls, year: int) -> Council:
@@ -127,8 +220,13 @@ class Council:
 
         Raises:
             UnknownYearError: If ``year`` is outside the bundled data.
+            InvalidTypeError: If ``year`` is not a whole number (``"2023"``, ``2023.0``).
         """
-        return cls.of_date(datetime.date(year, 1, 1))
+        number = as_year(year, "Council.of_year(year)")
+        rows = _membership()
+        if number not in rows:
+            raise UnknownYearError(number, min(rows), max(rows))
+        return _council_between(number, 0)
 
     @classmethod
     def of_date(cls, day: datetime.date | str) -> Council:
@@ -144,9 +242,10 @@ class Council:
 
         Raises:
             UnknownYearError: If ``day`` falls outside the bundled data.
+            InvalidDateError: If ``day`` is a string that is not a real day (YYYY-MM-DD).
+            InvalidTypeError: If ``day`` is neither a date nor a string.
         """
-        if isinstance(day, str):
-            day = datetime.date.fromisoformat(day)
+        day = as_date(day, "Council.of_date(day)")
         rows = _membership()
         if day.year not in rows:
             raise UnknownYearError(day.year, min(rows), max(rows))
@@ -164,21 +263,48 @@ class Council:
         anchors far apart a month may differ from the record where the Council
         departed from strict rotation.
 
+        Only a real Council has a presidency on record: a custom council (or one
+        whose members differ from the real Council of its year) gets an error, not
+        the real president.
+
         >>> Council.of_year(2023).president(10).name
         'Brazil'
 
         Raises:
-            UnknownYearError: For a custom council, or a month before the first anchor.
-            InvalidFieldError: If ``month`` is not 1–12.
+            NoPresidencyError: For a custom council, or a year before 1950.
+            InvalidDateError: If ``month`` is not 1–12.
+            InvalidTypeError: If ``month`` is not a whole number (``"November"``).
         """
-        if not 1 <= month <= 12:
-            raise InvalidFieldError("month", month, "use a month from 1 to 12")
+        if isinstance(month, bool):
+            raise InvalidTypeError("president(month)", month, "give a month from 1 to 12")
+        try:
+            number = operator.index(month)
+        except TypeError:
+            raise InvalidTypeError(
+                "president(month)", month, "give a month as a number from 1 to 12"
+            ) from None
+        if not 1 <= number <= 12:
+            raise InvalidDateError(month, "give a month from 1 to 12")
+        if self.year is None:
+            raise NoPresidencyError(
+                self.label,
+                "the rotation of rule 18 is on record only for the real Councils "
+                "(Council.of_year)",
+            )
+        real = Council.of_date(datetime.date(self.year, number, 1))
+        if frozenset(self.codes) != frozenset(real.codes):
+            raise NoPresidencyError(
+                self.label, f"its members differ from those of the Council of {self.year}"
+            )
         table = _presidents()
-        first = min(table)
-        if self.year is None or (self.year, month) not in table:
-            raise UnknownYearError(self.year or 0, first[0], max(table)[0])
-        council = Council.of_date(datetime.date(self.year, month, 1))
-        return council[table[self.year, month]]
+        if (self.year, number) not in table:
+            first_year, first_month = min(table)
+            raise NoPresidencyError(
+                self.label,
+                f"unsc applies rule 18 from {datetime.date(first_year, first_month, 1):%B %Y}, "
+                "the first month on record (resolution 14 (1946) suspended the rule for a time)",
+            )
+        return real[table[self.year, number]]
 
     @property
     def permanent(self) -> tuple[Member, ...]:
@@ -205,24 +331,45 @@ class Council:
         """How messages name this council: "the 2023 Council", or "custom council"."""
         return f"{self.year} Council" if self.year else f"council of {self.size}"
 
+    def find(self, name: object) -> int | None:
+        """The seat number of the member called ``name``, or ``None``: never raises.
+
+        ``name`` is a :class:`Member`, a code, a name, an alias or a former name, in
+        any case and with or without accents; the state is followed across its names
+        ("Sri Lanka" finds Ceylon's seat in 1960, "COD" Zaire's in 1983).
+        """
+        if isinstance(name, Member):
+            name = name.code
+        if not isinstance(name, str):
+            return None
+        found = self._index.get(name)
+        if found is not None:
+            return found
+        return self._folded.get(fold(name))
+
     def index(self, name: Member | str) -> int:
         """The seat number of the member called ``name`` (code, name or alias).
 
         Raises:
-            NotAMemberError: If no member of this council goes by ``name``.
+            NotAMemberError: If no member of this council goes by ``name``; the error
+                suggests members with close names.
+            InvalidTypeError: If ``name`` is neither a string nor a :class:`Member`.
         """
-        if isinstance(name, Member):
-            name = name.code
-        found = self._index.get(name)
+        found = self.find(name)
         if found is not None:
             return found
-        try:
-            code = resolve(name)
-        except UnknownStateError:
-            code = None
-        if code is None or code not in self._index:
-            raise NotAMemberError(str(name), self.label, self.codes) from None
-        return self._index[code]
+        if not isinstance(name, (str, Member)):
+            raise InvalidTypeError(
+                "a member's name", name, "give a Member, a code or a name such as 'USA'"
+            )
+        raise NotAMemberError(str(name), self.label, self.codes, self._close(str(name)))
+
+    def _close(self, name: str) -> list[str]:
+        """Codes of members whose names are close to ``name`` (for error messages)."""
+        by_key = {fold(m.name): m.code for m in self.members}
+        by_key.update({fold(m.code): m.code for m in self.members})
+        close = difflib.get_close_matches(fold(name), list(by_key), n=3, cutoff=0.6)
+        return list(dict.fromkeys(by_key[c] for c in close))
 
     @property
     def seats(self) -> Mapping[str, int]:
@@ -233,13 +380,7 @@ class Council:
         return self.members[self.index(name)]
 
     def __contains__(self, name: object) -> bool:
-        if not isinstance(name, (str, Member)):
-            return False
-        try:
-            self.index(name)
-        except NotAMemberError:
-            return False
-        return True
+        return self.find(name) is not None
 
     def __iter__(self) -> Iterator[Member]:
         return iter(self.members)

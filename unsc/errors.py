@@ -16,13 +16,20 @@ __all__ = [
     "DuplicateMemberError",
     "DuplicateVoteError",
     "EmptyCouncilError",
+    "InvalidDateError",
     "InvalidFieldError",
+    "InvalidTypeError",
     "MissingDependencyError",
+    "MissingFileError",
     "MissingVotesError",
+    "NoPresidencyError",
+    "NoSuchEntryError",
     "NoVotesError",
     "NotAMemberError",
     "ObligatoryAbstentionError",
     "QuotaError",
+    "SchemaError",
+    "TooLargeError",
     "UNSCError",
     "UnknownMatterError",
     "UnknownPresetError",
@@ -64,8 +71,11 @@ class UnknownStateError(UNSCError, LookupError):
         )
 
 
-class NotAMemberError(UNSCError, LookupError):
+class NotAMemberError(UNSCError, KeyError):
     """A state named where only members of a given council are valid.
+
+    A ``KeyError`` (and so a ``LookupError``), so that mappings keyed by member
+    behave as mappings do.
 
     Attributes:
         value: The input as given.
@@ -73,13 +83,53 @@ class NotAMemberError(UNSCError, LookupError):
         valid: The codes of the council's members.
     """
 
-    def __init__(self, value: str, council: str, valid: Iterable[str]) -> None:
+    def __init__(
+        self, value: str, council: str, valid: Iterable[str], suggestions: Iterable[str] = ()
+    ) -> None:
         self.value = value
         self.council = council
         self.valid = tuple(valid)
+        self.suggestions = tuple(suggestions)
+        hint = f"did you mean {' or '.join(self.suggestions)}? " if self.suggestions else ""
         super().__init__(
-            f"{value!r} is not a member of the {council} (members: {_listing(self.valid)})"
+            f"{value!r} is not a member of the {council} ({hint}members: {_listing(self.valid)})"
         )
+
+    def __str__(self) -> str:
+        return BaseException.__str__(self)  # a KeyError would quote its message
+
+
+class InvalidTypeError(UNSCError, TypeError):
+    """A value of the wrong type, where unsc expects something else entirely.
+
+    Attributes:
+        field: What the value was given for, e.g. ``"Council.of_year(year)"``.
+        value: The value given.
+        valid: What would have been valid, in words.
+    """
+
+    def __init__(self, field: str, value: object, valid: str) -> None:
+        self.field = field
+        self.value = value
+        self.valid = valid
+        shown = repr(value)
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        super().__init__(f"{field} cannot be {shown} ({type(value).__name__}); {valid}")
+
+
+class InvalidDateError(UNSCError, ValueError):
+    """A date, year or month that is malformed or does not exist.
+
+    Attributes:
+        value: The value given.
+        valid: What would have been valid, in words.
+    """
+
+    def __init__(self, value: object, valid: str) -> None:
+        self.value = value
+        self.valid = valid
+        super().__init__(f"{value!r} is not a valid date; {valid}")
 
 
 class UnknownVoteError(UNSCError, ValueError):
@@ -172,7 +222,25 @@ class UnknownPresetError(UNSCError, LookupError):
         super().__init__(f"{value!r} is not {what}; use one of: {', '.join(self.valid)}")
 
 
-class UnknownRecordError(UNSCError, LookupError):
+class NoSuchEntryError(UNSCError, KeyError):
+    """A key that names nothing in a listing (a member without a vote, an index not
+    computed, a model not compared).
+
+    Attributes:
+        key: The key asked for.
+        valid: The keys that exist.
+    """
+
+    def __init__(self, what: str, key: object, valid: Iterable[str]) -> None:
+        self.key = key
+        self.valid = tuple(valid)
+        super().__init__(f"{key!r} is not {what}; use one of: {_listing(self.valid)}")
+
+    def __str__(self) -> str:
+        return BaseException.__str__(self)
+
+
+class UnknownRecordError(UNSCError, KeyError):
     """A symbol that matches no vote unsc has on record.
 
     Attributes:
@@ -189,6 +257,9 @@ class UnknownRecordError(UNSCError, LookupError):
             else "; unsc.history.records() lists every vote on record"
         )
         super().__init__(f"no vote on record for {symbol!r}{hint}")
+
+    def __str__(self) -> str:
+        return BaseException.__str__(self)
 
 
 class NoVotesError(UNSCError, ValueError):
@@ -293,6 +364,53 @@ class ObligatoryAbstentionError(UNSCError, ValueError):
         )
 
 
+class NoPresidencyError(UNSCError, LookupError):
+    """A council for which unsc has no presidency rotation.
+
+    Attributes:
+        council: How the council is named, e.g. ``"council of 3"``.
+        reason: Why there is none, in words.
+    """
+
+    def __init__(self, council: str, reason: str) -> None:
+        self.council = council
+        self.reason = reason
+        super().__init__(f"no presidency on record for the {council}: {reason}")
+
+
+class TooLargeError(UNSCError, ValueError):
+    """A computation too large for the exact methods unsc has for it.
+
+    Attributes:
+        what: What was asked, in words.
+        size: How large it is (in the unit ``limit`` is given in).
+        limit: The largest size the method takes.
+    """
+
+    def __init__(self, what: str, size: int, limit: int, hint: str = "") -> None:
+        self.what = what
+        self.size = size
+        self.limit = limit
+        super().__init__(
+            f"{what}: {size:,} is beyond the exact methods here (limit {limit:,})"
+            + (f"; {hint}" if hint else "")
+        )
+
+
+class SchemaError(UNSCError, ValueError):
+    """JSON that is not a unsc record.
+
+    Attributes:
+        where: The path to the offending value, e.g. ``"council.members[3].code"``.
+        problem: What is wrong there, in words.
+    """
+
+    def __init__(self, where: str, problem: str) -> None:
+        self.where = where
+        self.problem = problem
+        super().__init__(f"{where}: {problem}" if where else problem)
+
+
 class UnknownYearError(UNSCError, LookupError):
     """A year (or date) for which unsc has no council.
 
@@ -334,3 +452,18 @@ class DataError(UNSCError, ValueError):
         if column is not None:
             where += f", column {column!r}"
         super().__init__(f"{where}: {problem}")
+
+
+class MissingFileError(DataError, FileNotFoundError):
+    """A data file that does not exist or cannot be opened.
+
+    Also an :class:`OSError` (``FileNotFoundError``), so code that catches either works.
+    """
+
+    def __init__(self, path: str, problem: str) -> None:
+        DataError.__init__(self, path, problem)
+        self.filename = path
+
+    def __str__(self) -> str:
+        # OSError's own str() would show "[Errno None]"; say what DataError says.
+        return BaseException.__str__(self)

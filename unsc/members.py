@@ -10,11 +10,17 @@ names and common aliases, in any case and with or without accents:
 ``"USA"``, ``"United States"``, ``"US"``, ``"UK"``, ``"Russia"``,
 ``"cote d'ivoire"`` all work.
 
->>> from unsc.members import resolve, state_name
+>>> from unsc.members import find, resolve, state_name
 >>> resolve("UK"), resolve("russia"), resolve("Cote d'Ivoire")
 ('GBR', 'RUS', 'CIV')
+>>> find("Freedonia") is None
+True
 >>> state_name("SUN")
 'USSR'
+
+:func:`find` is the quiet lookup (``None`` for a name it does not know), for tests of
+membership and for parsers; :func:`resolve` raises, with suggestions, when the name is
+really wrong. Close matches are computed only then.
 """
 
 from __future__ import annotations
@@ -25,24 +31,29 @@ import difflib
 import functools
 import io
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 
 import attrs
 
-from unsc.errors import UnknownStateError
+from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownStateError
 
 __all__ = [
     "GROUPS",
     "Member",
     "dated_names",
+    "find",
     "fold",
     "name_on",
+    "names_of",
     "prose_list",
     "resolve",
+    "same_state",
+    "split_names",
     "state_aliases",
     "state_group",
     "state_name",
+    "suggest",
 ]
 
 #: The UN's regional groups, by the abbreviations unsc uses.
@@ -75,7 +86,11 @@ class _State:
 
 @functools.cache
 def _states() -> tuple[dict[str, _State], dict[str, str]]:
-    """Load the bundled table of states once: by code, and a folded-name index."""
+    """Load the bundled table of states once: by code, and a folded-name index.
+
+    The index holds every code, short name and alias, and every former name in
+    ``names.csv`` ("Ceylon", "Upper Volta"), so that a state is found by any name it bore.
+    """
     by_code: dict[str, _State] = {}
     index: dict[str, str] = {}
     text = resources.files("unsc.data").joinpath("states.csv").read_text(encoding="utf-8")
@@ -89,7 +104,27 @@ def _states() -> tuple[dict[str, _State], dict[str, str]]:
         by_code[state.code] = state
         for key in (state.code, state.name, *state.aliases):
             index[fold(key)] = state.code
+    for code, spans in dated_names().items():
+        for _, _, name in spans:
+            index.setdefault(fold(name), code)
     return by_code, index
+
+
+def find(name: object) -> str | None:
+    """The code of the state called ``name``, or ``None`` if unsc knows no such state.
+
+    The quiet twin of :func:`resolve`: it never raises and never computes suggestions,
+    so it is cheap enough for membership tests and for splitting strings of names.
+
+    >>> find("united states"), find("Zaire"), find("nowhere")
+    ('USA', 'ZAR', None)
+    """
+    if not isinstance(name, str):
+        return None
+    by_code, index = _states()
+    if name in by_code:
+        return name
+    return index.get(fold(name))
 
 
 def resolve(name: str) -> str:
@@ -105,18 +140,70 @@ def resolve(name: str) -> str:
     Raises:
         UnknownStateError: If no state unsc knows goes by that name; the error
             suggests close matches.
+        InvalidTypeError: If ``name`` is not a string.
     """
+    code = find(name)
+    if code is not None:
+        return code
     if not isinstance(name, str):
-        raise UnknownStateError(repr(name))
-    by_code, index = _states()
-    if name in by_code:
-        return name
-    code = index.get(fold(name))
-    if code is None:
-        candidates = {fold(by_code[c].name): by_code[c].name for c in by_code}
-        close = difflib.get_close_matches(fold(name), list(candidates), n=3, cutoff=0.7)
-        raise UnknownStateError(name, [candidates[c] for c in close])
-    return code
+        raise InvalidTypeError("a state's name", name, "use a code or name such as 'USA'")
+    raise UnknownStateError(name, suggest(name))
+
+
+def suggest(name: str, limit: int = 3) -> list[str]:
+    """Names of known states close to ``name``, best first (for error messages only)."""
+    by_code, _ = _states()
+    candidates = {fold(state.name): state.name for state in by_code.values()}
+    close = difflib.get_close_matches(fold(name), list(candidates), n=limit, cutoff=0.7)
+    return [candidates[c] for c in close]
+
+
+# One state under two codes: the UN's voting data keeps Zaire (ZAR) apart from the
+# Democratic Republic of the Congo (COD), and the Russian Federation continued the USSR's
+# membership, its permanent seat included (letter of 24 December 1991).
+_SAME_STATE = {"ZAR": "COD", "COD": "ZAR", "SUN": "RUS", "RUS": "SUN"}
+
+
+def same_state(code: str) -> str | None:
+    """The other code under which the state (or its seat) with ``code`` appears, if any.
+
+    >>> same_state("COD"), same_state("SUN"), same_state("FRA")
+    ('ZAR', 'RUS', None)
+    """
+    return _SAME_STATE.get(code)
+
+
+@functools.cache
+def _longest_name() -> int:
+    """The most words any known name has: a string of names is split within this."""
+    return max(len(key.split()) for key in _states()[1])
+
+
+def split_names(text: str, known: Callable[[str], bool]) -> list[str]:
+    """Split a string of member names as a person means it.
+
+    On commas or semicolons if there are any (``"Sierra Leone, Slovenia"``); otherwise
+    by the longest run of words that ``known`` accepts (``"CHN GAB MOZ"``,
+    ``"Sierra Leone Slovenia"``). A word that starts no known name stands alone, so
+    that the error about it names it. Linear in the number of words.
+
+    >>> split_names("Sierra Leone Slovenia USA", lambda n: find(n) is not None)
+    ['Sierra Leone', 'Slovenia', 'USA']
+    """
+    if "," in text or ";" in text:
+        return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
+    tokens = text.split()
+    longest = _longest_name()
+    names: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for j in range(min(len(tokens), i + longest), i, -1):
+            candidate = " ".join(tokens[i:j])
+            if j == i + 1 or known(candidate):
+                names.append(candidate)
+                i = j
+                break
+    return names
 
 
 def state_name(code: str) -> str:
@@ -161,6 +248,26 @@ def name_on(code: str, day: datetime.date) -> str:
     return _state(code).name
 
 
+@functools.cache
+def names_of(code: str) -> tuple[str, ...]:
+    """Every name the state with ``code`` is known by: code, short name, aliases, former
+    names, and those of the same state under its other code (see :func:`same_state`).
+
+    An unknown code gives just itself: a custom council's fictional states have no others.
+    """
+    by_code, _ = _states()
+    names: list[str] = []
+    for each in (code, _SAME_STATE.get(code)):
+        if each is None:
+            continue
+        names.append(each)
+        state = by_code.get(each)
+        if state is not None:
+            names.extend((state.name, *state.aliases))
+        names.extend(name for _, _, name in dated_names().get(each, ()))
+    return tuple(dict.fromkeys(names))
+
+
 def state_aliases(code: str) -> tuple[str, ...]:
     """The other names the state with ``code`` goes by ("US", "America" for ``USA``)."""
     return _state(code).aliases
@@ -183,7 +290,24 @@ def _state(code: str) -> _State:
         return by_code[resolve(code)]
 
 
-@attrs.frozen(order=False)
+def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidTypeError(f"Member.{attribute.name}", value, "it must be a string")
+    if not value.strip():
+        raise InvalidFieldError(f"Member.{attribute.name}", value, "it must not be empty")
+
+
+def _flag(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise InvalidTypeError(f"Member.{attribute.name}", value, "use True or False")
+
+
+def _group(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is not None and value not in GROUPS:
+        raise InvalidFieldError("Member.group", value, f"use one of {', '.join(GROUPS)} or None")
+
+
+@attrs.frozen(order=False, cache_hash=True)
 class Member:
     """One state's seat on a council.
 
@@ -198,10 +322,10 @@ class Member:
     Member(code='USA', name='United States', permanent=True, group='WEOG')
     """
 
-    code: str
-    name: str
-    permanent: bool = False
-    group: str | None = None
+    code: str = attrs.field(validator=_text)
+    name: str = attrs.field(validator=_text)
+    permanent: bool = attrs.field(default=False, validator=_flag)
+    group: str | None = attrs.field(default=None, validator=_group)
 
     @classmethod
     def of(cls, name: str, *, permanent: bool = False, called: str | None = None) -> Member:

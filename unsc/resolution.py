@@ -16,26 +16,26 @@ Tally(yes=5, no=4, abstain=6, absent=0, not_participating=0)
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
 from tabulate import tabulate
 
 from unsc._frames import frame
-from unsc._svg import chamber_of
-from unsc.council import Council
+from unsc.council import Council, as_date
 from unsc.errors import (
     DuplicateVoteError,
     InvalidFieldError,
+    InvalidTypeError,
     MissingVotesError,
-    UnknownStateError,
+    NoSuchEntryError,
 )
-from unsc.members import Member, resolve
+from unsc.members import Member, find, resolve, split_names
 from unsc.rules import Decision, Outcome, Rules
 from unsc.votes import Matter, Tally, Vote
 
-__all__ = ["VOTE_COLUMNS", "Resolution"]
+__all__ = ["VOTE_COLUMNS", "Resolution", "Votes"]
 
 #: The columns of :meth:`Resolution.rows` and :meth:`Resolution.table`.
 VOTE_COLUMNS = ("member", "code", "seat", "vote")
@@ -44,56 +44,41 @@ Names = str | Member | Iterable[str | Member]
 
 
 def _date(value: datetime.date | str | None) -> datetime.date | None:
-    if value is None or isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise InvalidFieldError(
-            "Resolution.date", value, "use a datetime.date or a 'YYYY-MM-DD' string"
-        ) from None
+    if value is None:
+        return None
+    return as_date(value, "Resolution.date")
 
 
 _PARSED = frozenset({Vote, type(None)})
+
+
+def _names(values: object, what: str) -> list[str | Member]:
+    """Names given as one string, one member, or an iterable of either."""
+    if isinstance(values, Member):
+        return [values]
+    if isinstance(values, str):
+        return list(split_names(values, _known))
+    if values is None or not isinstance(values, Iterable):
+        raise InvalidTypeError(what, values, "give codes or names, as one string or a list")
+    names: list[str | Member] = []
+    for value in values:
+        if not isinstance(value, (str, Member)):
+            raise InvalidTypeError(what, value, "give a code or name such as 'USA'")
+        names.append(value)
+    return names
 
 
 def _states(values: Names) -> tuple[str, ...]:
     """Codes of states named by code, name or alias (sponsors, parties)."""
     if values == ():
         return ()
-    if isinstance(values, Member):
-        return (values.code,)
-    if isinstance(values, str):
-        values = _split(values, _known)
-    return tuple(v.code if isinstance(v, Member) else resolve(v) for v in values)
+    return tuple(
+        v.code if isinstance(v, Member) else resolve(v) for v in _names(values, "a state")
+    )
 
 
 def _known(name: str) -> bool:
-    try:
-        resolve(name)
-    except UnknownStateError:
-        return False
-    return True
-
-
-def _split(text: str, known: Callable[[str], bool]) -> list[str]:
-    """Split a string of names: on commas or semicolons if any, else by longest match.
-
-    "CHN GAB MOZ" and "Sierra Leone Slovenia" both split as a person means them.
-    """
-    if "," in text or ";" in text:
-        return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
-    tokens = text.split()
-    names: list[str] = []
-    i = 0
-    while i < len(tokens):
-        for j in range(len(tokens), i, -1):
-            candidate = " ".join(tokens[i:j])
-            if j == i + 1 or known(candidate):
-                names.append(candidate)
-                i = j
-                break
-    return names
+    return find(name) is not None
 
 
 def _matter(value: Matter | str) -> Matter:
@@ -105,38 +90,29 @@ def _outcome(value: Outcome | str | None) -> Outcome | None:
 
 
 def _texts(value: str | Iterable[str]) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else tuple(value)
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, Iterable):
+        raise InvalidTypeError("Resolution.sources", value, "give a string or a list of strings")
+    texts = tuple(value)
+    for text in texts:
+        if not isinstance(text, str):
+            raise InvalidTypeError("a source", text, "give each source as a string")
+    return texts
 
 
 _CHAPTERS = frozenset(
-    [
-        "I",
-        "II",
-        "III",
-        "IV",
-        "V",
-        "VI",
-        "VII",
-        "VIII",
-        "IX",
-        "X",
-        "XI",
-        "XII",
-        "XIII",
-        "XIV",
-        "XV",
-        "XVI",
-        "XVII",
-        "XVIII",
-        "XIX",
-    ]
-) | {"52(3)"}
+    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII",
+     "XIV", "XV", "XVI", "XVII", "XVIII", "XIX"]
+) | {"52(3)"}  # fmt: skip
 
 
 def _chapter(value: str | None) -> str | None:
     if value is None:
         return None
-    key = str(value).upper().replace("CHAPTER", "").replace("ARTICLE", "").replace("ART.", "")
+    if not isinstance(value, str):
+        raise InvalidTypeError("Resolution.chapter", value, "give a chapter such as 'VI'")
+    key = value.upper().replace("CHAPTER", "").replace("ARTICLE", "").replace("ART.", "")
     key = key.replace(" ", "")
     if key not in _CHAPTERS:
         raise InvalidFieldError(
@@ -146,6 +122,77 @@ def _chapter(value: str | None) -> str | None:
             "or '52(3)' for Article 52(3)",
         )
     return key
+
+
+def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidTypeError(f"Resolution.{attribute.name}", value, "give a string")
+
+
+def _symbol(instance: object, attribute: object, value: str) -> None:
+    if not isinstance(value, str):
+        raise InvalidTypeError("Resolution.symbol", value, "give a symbol such as 'S/2023/772'")
+    if not value.strip():
+        raise InvalidFieldError("Resolution.symbol", value, "a record needs a symbol or a name")
+
+
+def _optional_text(
+    instance: object, attribute: attrs.Attribute[str | None], value: object
+) -> None:
+    if value is not None and not isinstance(value, str):
+        raise InvalidTypeError(f"Resolution.{attribute.name}", value, "give a string or None")
+
+
+def _council(instance: object, attribute: object, value: Council) -> None:
+    if not isinstance(value, Council):
+        raise InvalidTypeError(
+            "Resolution.council", value, "give a unsc.Council, e.g. Council.of_year(2023)"
+        )
+
+
+def _flag(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise InvalidTypeError(f"Resolution.{attribute.name}", value, "use True or False")
+
+
+class Votes(Mapping[Member, Vote]):
+    """The votes cast on a record, by member; look a member up by code, name or alias.
+
+    >>> import unsc
+    >>> votes = unsc.history.get("S/2023/772").votes
+    >>> votes["USA"], votes["United Kingdom"], len(votes)
+    (<Vote.NO: 'no'>, <Vote.NO: 'no'>, 15)
+    """
+
+    __slots__ = ("_ballot", "_council")
+
+    def __init__(self, council: Council, ballot: tuple[Vote | None, ...]) -> None:
+        self._council = council
+        self._ballot = ballot
+
+    def __getitem__(self, member: Member | str) -> Vote:
+        vote = self._ballot[self._council.index(member)]
+        if vote is None:
+            raise NoSuchEntryError(
+                "a member with a vote on this record", member, (m.code for m in self)
+            )
+        return vote
+
+    def __iter__(self) -> Iterator[Member]:
+        return (m for m, v in zip(self._council.members, self._ballot) if v is not None)
+
+    def __len__(self) -> int:
+        return sum(v is not None for v in self._ballot)
+
+    def __contains__(self, member: object) -> bool:
+        seat = self._council.find(member)
+        return seat is not None and self._ballot[seat] is not None
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{m.code}: {v.value}" for m, v in self.items())
+        if len(shown) > 70:
+            shown = shown[:67] + "..."
+        return f"<Votes {len(self)} of {self._council.size}: {shown}>"
 
 
 # Dict-backed: attrs initialises it faster than a slotted class, which matters when a
@@ -167,32 +214,34 @@ class Resolution:
             or ``"52(3)"`` for Article 52(3); only needed for obligatory abstention.
         parties: Codes of the parties to the dispute, who must abstain in a
             decision under Chapter VI or Article 52(3) (Article 27(3)).
-        without_vote: Adopted without a vote (by consensus or acclamation).
+        without_vote: Adopted without a vote (by consensus or acclamation); such a
+            record carries no votes.
         meeting: The meeting record, e.g. ``"S/PV.9439"``.
         topic: A short subject for filtering, e.g. ``"Gaza"``.
         amends: For an amendment, the symbol of the draft it amends.
         recorded: The outcome the UN recorded, for records of real votes.
         sources: Where the record comes from.
         note: Anything a reader of the record should know (e.g. how sure it is).
-        complete: Whether every member has a vote (derived from the ballot).
+        complete: Whether the record can be decided: every member has a vote, or it
+            was adopted without a vote (derived).
     """
 
-    symbol: str = attrs.field(kw_only=False)
-    council: Council
+    symbol: str = attrs.field(kw_only=False, validator=_symbol)
+    council: Council = attrs.field(validator=_council)
     date: datetime.date | None = attrs.field(default=None, converter=_date)
-    title: str = ""
+    title: str = attrs.field(default="", validator=_text)
     sponsors: tuple[str, ...] = attrs.field(default=(), converter=_states)
     matter: Matter = attrs.field(default=Matter.SUBSTANTIVE, converter=_matter)
     ballot: tuple[Vote | None, ...] = attrs.field(default=None)
     chapter: str | None = attrs.field(default=None, converter=_chapter)
     parties: tuple[str, ...] = attrs.field(default=(), converter=_states)
-    without_vote: bool = False
-    meeting: str = ""
-    topic: str = ""
-    amends: str | None = None
+    without_vote: bool = attrs.field(default=False, validator=_flag)
+    meeting: str = attrs.field(default="", validator=_text)
+    topic: str = attrs.field(default="", validator=_text)
+    amends: str | None = attrs.field(default=None, validator=_optional_text)
     recorded: Outcome | None = attrs.field(default=None, converter=_outcome)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_texts)
-    note: str = ""
+    note: str = attrs.field(default="", validator=_text)
     complete: bool = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -200,6 +249,10 @@ class Resolution:
         if self.ballot is None:
             object.__setattr__(self, "ballot", (None,) * size)
         else:
+            if isinstance(self.ballot, (str, bytes)) or not isinstance(self.ballot, Iterable):
+                raise InvalidTypeError(
+                    "Resolution.ballot", self.ballot, "give one vote (or None) per seat"
+                )
             ballot = tuple(self.ballot)
             if not set(map(type, ballot)) <= _PARSED:  # parse only what is not a Vote yet
                 ballot = tuple(None if v is None else Vote.parse(v) for v in ballot)
@@ -210,7 +263,14 @@ class Resolution:
                     f"it needs one entry per seat ({size} for the {self.council.label})",
                 )
             object.__setattr__(self, "ballot", ballot)
-        object.__setattr__(self, "complete", None not in self.ballot)
+        if self.without_vote and any(v is not None for v in self.ballot):
+            raise InvalidFieldError(
+                "Resolution.ballot",
+                self.symbol,
+                "a record adopted without a vote carries no votes (leave the ballot empty, "
+                "or set without_vote=False to record a vote)",
+            )
+        object.__setattr__(self, "complete", self.without_vote or None not in self.ballot)
 
     @classmethod
     def _trusted(cls, symbol: str, **fields: Any) -> Resolution:
@@ -222,7 +282,7 @@ class Resolution:
         """
         record = object.__new__(cls)
         values = {**_DEFAULTS, "symbol": symbol, **fields}
-        values["complete"] = None not in values["ballot"]
+        values["complete"] = values["without_vote"] or None not in values["ballot"]
         record.__dict__.update(values)
         return record
 
@@ -288,16 +348,22 @@ class Resolution:
         return attrs.evolve(self, ballot=tuple(ballot))
 
     def check_complete(self) -> None:
-        """Raise :class:`MissingVotesError` unless every member has a vote."""
+        """Raise :class:`MissingVotesError` unless every member has a vote (or none was
+        taken)."""
+        if self.complete:
+            return
         missing = [m.code for m, v in zip(self.council.members, self.ballot) if v is None]
-        if missing:
-            raise MissingVotesError(self.symbol, missing)
+        raise MissingVotesError(self.symbol, missing)
 
     def _seats(self, names: Names) -> list[int]:
         if isinstance(names, Member):
             return [self.council.index(names)]
         if isinstance(names, str):
-            names = _split(names, self.council.__contains__)
+            names = split_names(names, self.council.__contains__)
+        elif isinstance(names, (list, tuple)) and all(type(n) is str for n in names):
+            pass  # the common case, checked in one pass
+        else:
+            names = _names(names, "a member")
         return [self.council.index(name) for name in names]
 
     def vote_of(self, member: str | Member) -> Vote | None:
@@ -305,9 +371,13 @@ class Resolution:
         return self.ballot[self.council.index(member)]
 
     @property
-    def votes(self) -> dict[Member, Vote]:
-        """Each member that has voted, with its vote, in the council's order."""
-        return {m: v for m, v in zip(self.council.members, self.ballot) if v is not None}
+    def votes(self) -> Votes:
+        """Each member that has voted, with its vote, in the council's order.
+
+        A mapping keyed by member that also takes a code, name or alias:
+        ``record.votes["USA"]``.
+        """
+        return Votes(self.council, self.ballot)
 
     @property
     def tally(self) -> Tally:
@@ -318,7 +388,9 @@ class Resolution:
 
     def decide(self, rules: Rules | None = None) -> Decision:
         """Decide this proposal by ``rules``, by default its council's (see ``unsc.decide``)."""
-        return (rules or self.council.rules).decide(self)
+        from unsc.rules import decide
+
+        return decide(self, rules)
 
     # -- showing -------------------------------------------------------------------------
 
@@ -342,6 +414,8 @@ class Resolution:
         """A picture of the chamber for this vote (SVG), with the verdict when complete."""
         if self.complete:
             return self.decide(rules).svg()
+        from unsc._svg import chamber_of  # drawn on demand: no picture code at import
+
         return chamber_of(self, [f"{sum(v is not None for v in self.ballot)} of "
                               f"{self.council.size} votes cast: {self.tally}"], "")  # fmt: skip
 

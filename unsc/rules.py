@@ -24,14 +24,14 @@ from __future__ import annotations
 
 import enum
 import html
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
-from unsc._svg import chamber_of
 from unsc.errors import (
     InvalidFieldError,
+    InvalidTypeError,
     MissingVotesError,
     ObligatoryAbstentionError,
     UnknownPresetError,
@@ -40,6 +40,7 @@ from unsc.members import Member, prose_list
 from unsc.votes import Matter, Tally, Vote
 
 if TYPE_CHECKING:
+    from unsc.council import Council
     from unsc.resolution import Resolution
 
 __all__ = [
@@ -47,12 +48,17 @@ __all__ = [
     "CHARTER_1965",
     "LITERAL_1945",
     "LITERAL_1965",
+    "OBLIGATORY_ABSTENTION",
+    "PARTY_VOTES",
     "PRESETS",
     "TWO_VETOES",
     "Decision",
     "Outcome",
+    "Role",
+    "Roles",
     "Rules",
     "decide",
+    "roles",
 ]
 
 
@@ -68,26 +74,59 @@ class Outcome(enum.Enum):
 
     @classmethod
     def parse(cls, value: Outcome | str) -> Outcome:
-        """Read an outcome from an :class:`Outcome` or its name or value, in any case."""
+        """Read an outcome from an :class:`Outcome` or its name or value, in any case.
+
+        Raises:
+            UnknownPresetError: For a string that names no outcome.
+            InvalidTypeError: For anything that is not a string.
+        """
         if isinstance(value, Outcome):
             return value
-        key = str(value).strip().lower().replace("_", " ")
+        if not isinstance(value, str):
+            raise InvalidTypeError(
+                "an outcome", value, "use 'adopted', 'vetoed' or 'insufficient votes'"
+            )
+        key = value.strip().lower().replace("_", " ")
         for outcome in cls:
             if key in (outcome.value, outcome.name.lower().replace("_", " ")):
                 return outcome
         raise UnknownPresetError("an outcome", value, (o.value for o in cls))
 
 
-def _votes(values: Iterable[Vote | str]) -> frozenset[Vote]:
+def _votes(values: Iterable[Vote | str] | Vote | str) -> frozenset[Vote]:
+    # One vote may be given alone ("no"); a string is never iterated letter by letter.
+    if isinstance(values, (Vote, str)):
+        return frozenset({Vote.parse(values)})
+    if not isinstance(values, Iterable):
+        raise InvalidTypeError(
+            "Rules.blocking", values, "give the votes that block, e.g. {'no'} or ['no', 'abstain']"
+        )
     return frozenset(Vote.parse(v) for v in values)
 
 
-def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+def _whole(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(f"Rules.{attribute.name}", value, "give a whole number such as 9")
     if value < 1:
         raise InvalidFieldError(f"Rules.{attribute.name}", value, "it must be at least 1")
 
 
-@attrs.frozen
+def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidTypeError(f"Rules.{attribute.name}", value, "give a string")
+
+
+def _no_yes(instance: object, attribute: object, value: frozenset[Vote]) -> None:
+    if Vote.YES in value:
+        raise InvalidFieldError(
+            "Rules.blocking",
+            sorted(v.value for v in value),
+            "a yes vote concurs and cannot block; use votes among no, abstain, absent "
+            "and not participating",
+        )
+
+
+@attrs.frozen(cache_hash=True)
 class Rules:
     """A set of voting rules, as data.
 
@@ -96,7 +135,7 @@ class Rules:
         quota: Affirmative votes needed to adopt (7 before 1966, 9 since).
         blocking: The votes of a veto holder that block a substantive
             decision: ``{Vote.NO}`` in practice; every status but yes under the
-            literal reading of "concurring votes".
+            literal reading of "concurring votes". A yes vote never blocks.
         vetoes_needed: How many veto holders must block for a veto (1 under
             the Charter; 2 in a reform proposal).
         source: Where the rule comes from, cited in explanations.
@@ -105,11 +144,13 @@ class Rules:
     (9, ['no'])
     """
 
-    name: str
-    quota: int = attrs.field(validator=_positive)
-    blocking: frozenset[Vote] = attrs.field(default=frozenset({Vote.NO}), converter=_votes)
-    vetoes_needed: int = attrs.field(default=1, validator=_positive)
-    source: str = "Article 27(3) of the Charter"
+    name: str = attrs.field(validator=_text)
+    quota: int = attrs.field(validator=_whole)
+    blocking: frozenset[Vote] = attrs.field(
+        default=frozenset({Vote.NO}), converter=_votes, validator=_no_yes
+    )
+    vetoes_needed: int = attrs.field(default=1, validator=_whole)
+    source: str = attrs.field(default="Article 27(3) of the Charter", validator=_text)
     _blocking: tuple[Vote, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -133,10 +174,34 @@ class Rules:
         Raises:
             UnknownPresetError: For a key that is not in :data:`PRESETS`.
         """
+        if not isinstance(name, str):
+            raise InvalidTypeError("Rules.preset(name)", name, "give a preset's key")
         try:
             return PRESETS[name.strip().lower()]
         except KeyError:
             raise UnknownPresetError("a preset", name, PRESETS) from None
+
+    def outcome(self, yes: int, blocks: int) -> Outcome:
+        """The outcome of a vote from its counts: the Charter's rule, written once.
+
+        Args:
+            yes: Affirmative votes.
+            blocks: Seats whose vote blocks this decision (see :func:`roles`); always 0
+                on a procedural matter.
+
+        A draft short of the quota fails for lack of votes, whoever voted against
+        (a permanent member's no is then not a veto); with the quota, it is vetoed
+        when enough seats block, and adopted otherwise.
+
+        >>> CHARTER_1965.outcome(5, 3), CHARTER_1965.outcome(12, 1), TWO_VETOES.outcome(12, 1)
+        (<Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>, <Outcome.VETOED: 'vetoed'>, \
+<Outcome.ADOPTED: 'adopted'>)
+        """
+        if yes < self.quota:
+            return _INSUFFICIENT
+        if blocks >= self.vetoes_needed:
+            return _VETOED
+        return _ADOPTED
 
     def decide(self, resolution: Resolution) -> Decision:
         """Decide ``resolution`` under these rules.
@@ -146,31 +211,32 @@ class Rules:
             ObligatoryAbstentionError: If a party to a dispute voted yes or no in a
                 decision under Chapter VI or Article 52(3).
         """
+        council = resolution.council
+        stakes = roles(
+            council,
+            self,
+            matter=resolution.matter,
+            chapter=resolution.chapter,
+            parties=resolution.parties,
+            without_vote=resolution.without_vote,
+        )
+        if stakes.without_vote:
+            return Decision(resolution, self, _ADOPTED)
         ballot = resolution.ballot
         if not resolution.complete:
-            missing = (m.code for m, v in zip(resolution.council.members, ballot) if v is None)
+            missing = (m.code for m, v in zip(council.members, ballot) if v is None)
             raise MissingVotesError(resolution.symbol, missing)
-        if resolution.without_vote:
-            return Decision(resolution, self, _ADOPTED)
-        # This is the hot path (docs/performance.md): one C-level count, then one pass
-        # over the veto holders only, comparing enum members by identity.
-        council = resolution.council
+        if stakes.parties:
+            stakes.check(ballot, resolution.symbol)
+        # The hot path (docs/performance.md): one C-level count, then one pass over the
+        # seats that can block, comparing enum members by identity.
         members = council.members
-        against = []
-        blockers = []
-        blocking = self._blocking
-        exempt = _obliged_to_abstain(resolution) if resolution.parties else ()
-        for i in council.veto_index:
-            vote = ballot[i]
-            if vote is _NO:
-                against.append(members[i])
-            if vote in blocking and members[i].code not in exempt:
-                blockers.append(members[i])
-        if ballot.count(_YES) < self.quota:
-            return Decision(resolution, self, _INSUFFICIENT, (), tuple(against))
-        if resolution.matter is _PROCEDURAL or len(blockers) < self.vetoes_needed:
-            return Decision(resolution, self, _ADOPTED, (), tuple(against))
-        return Decision(resolution, self, _VETOED, tuple(blockers), tuple(against))
+        against = [members[i] for i in council.veto_index if ballot[i] is _NO]
+        blockers = [members[i] for i, blocking in stakes.blockers if ballot[i] in blocking]
+        outcome = self.outcome(ballot.count(_YES), len(blockers))
+        if outcome is _VETOED:
+            return Decision(resolution, self, outcome, tuple(blockers), tuple(against))
+        return Decision(resolution, self, outcome, (), tuple(against))
 
 
 _YES, _NO = Vote.YES, Vote.NO
@@ -209,23 +275,205 @@ PRESETS: dict[str, Rules] = {
 
 # Article 27(3), proviso: "in decisions under Chapter VI, and under paragraph 3 of
 # Article 52, a party to a dispute shall abstain from voting".
-_OBLIGATORY_ABSTENTION = frozenset({"VI", "52(3)"})
+OBLIGATORY_ABSTENTION = frozenset({"VI", "52(3)"})
+_EVERY_VOTE = frozenset(Vote)
+#: The votes a party obliged to abstain may cast.
+PARTY_VOTES = frozenset({Vote.ABSTAIN, Vote.ABSENT, Vote.NOT_PARTICIPATING})
 
 
-def _obliged_to_abstain(resolution: Resolution) -> tuple[str, ...]:
-    """Codes of members obliged to abstain; raise if one of them voted yes or no."""
-    if (
-        not resolution.parties
-        or resolution.chapter not in _OBLIGATORY_ABSTENTION
-        or resolution.matter is not Matter.SUBSTANTIVE
-    ):
-        return ()
-    for member, vote in zip(resolution.council.members, resolution.ballot):
-        if member.code in resolution.parties and (vote is Vote.YES or vote is Vote.NO):
-            raise ObligatoryAbstentionError(
-                resolution.symbol, member.code, vote.value, resolution.chapter or ""
-            )
-    return resolution.parties
+@attrs.frozen(repr=False)
+class Role:
+    """What one seat can do in one decision.
+
+    Attributes:
+        member: The seat's member.
+        veto: Whether it holds a veto on this council.
+        blocks: Its votes that block this decision: the rules' blocking votes for a
+            veto holder on a substantive matter, nothing otherwise (a procedural matter,
+            an elected seat, a party obliged to abstain).
+        party: Whether it is a party to the dispute obliged to abstain (Article 27(3),
+            in decisions under Chapter VI or Article 52(3)).
+    """
+
+    member: Member
+    veto: bool
+    blocks: frozenset[Vote]
+    party: bool = False
+
+    @property
+    def can_block(self) -> bool:
+        """Whether some vote of this seat blocks the decision."""
+        return bool(self.blocks)
+
+    @property
+    def allowed(self) -> frozenset[Vote]:
+        """The votes this seat may cast: all five, or no yes and no "no" for a party."""
+        return PARTY_VOTES if self.party else _EVERY_VOTE
+
+    def __repr__(self) -> str:
+        what = [
+            "veto" if self.veto else "no veto",
+            "blocks by " + "/".join(v.value for v in _sorted(self.blocks))
+            if self.blocks
+            else "cannot block",
+        ]
+        if self.party:
+            what.append("party obliged to abstain")
+        return f"<Role {self.member.code}: {', '.join(what)}>"
+
+
+def _sorted(votes: Iterable[Vote]) -> list[Vote]:
+    order = list(Vote)
+    return sorted(votes, key=order.index)
+
+
+@attrs.frozen(repr=False)
+class Roles:
+    """What every seat can do in one decision, and the verdict from counts.
+
+    Made by :func:`roles`, the one place where Article 27 says who counts and who
+    blocks; :meth:`Rules.decide`, the analysis and the batch engine all read it.
+
+    Attributes:
+        council: The council.
+        rules: The rules.
+        matter: Substantive or procedural.
+        without_vote: Adopted without a vote: no vote counts, nothing blocks.
+        roles: One :class:`Role` per seat, in the council's order.
+        chapter: The Charter chapter of the decision, if given.
+        blockers: Seats that can block, with their blocking votes (derived).
+        parties: Seats of parties obliged to abstain (derived).
+    """
+
+    council: Council
+    rules: Rules
+    matter: Matter
+    without_vote: bool
+    roles: tuple[Role, ...]
+    chapter: str | None = None
+    blockers: tuple[tuple[int, tuple[Vote, ...]], ...] = attrs.field(init=False, eq=False)
+    parties: tuple[int, ...] = attrs.field(init=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        order = list(Vote)
+        blockers = tuple(
+            (i, tuple(sorted(role.blocks, key=order.index)))
+            for i, role in enumerate(self.roles)
+            if role.blocks
+        )
+        object.__setattr__(self, "blockers", blockers)
+        object.__setattr__(
+            self, "parties", tuple(i for i, role in enumerate(self.roles) if role.party)
+        )
+
+    def outcome(self, yes: int, blocks: int) -> Outcome:
+        """The outcome from counts: adopted without a vote, or by :meth:`Rules.outcome`."""
+        if self.without_vote:
+            return _ADOPTED
+        return self.rules.outcome(yes, blocks)
+
+    def check(self, ballot: Iterable[Vote | None], symbol: str = "draft") -> None:
+        """Raise if a party obliged to abstain voted yes or no.
+
+        Raises:
+            ObligatoryAbstentionError: Naming the party and its vote.
+        """
+        for i, vote in enumerate(ballot):
+            role = self.roles[i]
+            if role.party and vote is not None and vote not in PARTY_VOTES:
+                raise ObligatoryAbstentionError(
+                    symbol, role.member.code, vote.value, self.chapter or "VI"
+                )
+
+    def __iter__(self) -> Iterator[Role]:
+        return iter(self.roles)
+
+    def __len__(self) -> int:
+        return len(self.roles)
+
+    @overload
+    def __getitem__(self, key: int) -> Role: ...
+    @overload
+    def __getitem__(self, key: str | Member) -> Role: ...
+    @overload
+    def __getitem__(self, key: slice) -> tuple[Role, ...]: ...
+    def __getitem__(self, key: int | str | Member | slice) -> Role | tuple[Role, ...]:
+        if isinstance(key, (int, slice)):
+            return self.roles[key]
+        return self.roles[self.council.index(key)]
+
+    def __repr__(self) -> str:
+        can = sum(1 for r in self.roles if r.blocks)
+        return (
+            f"<Roles: {len(self.roles)} seats, {can} can block, quota {self.rules.quota}"
+            f"{', adopted without a vote' if self.without_vote else ''}>"
+        )
+
+
+def roles(
+    council: Council,
+    rules: Rules | None = None,
+    *,
+    matter: Matter | str = Matter.SUBSTANTIVE,
+    chapter: str | None = None,
+    parties: Iterable[str] = (),
+    without_vote: bool = False,
+) -> Roles:
+    """What each seat of ``council`` can do in one decision: the rule, written once.
+
+    A veto holder can block a substantive decision by the rules' blocking votes; on a
+    procedural matter (Article 27(2)) no seat can block. In a decision under Chapter VI
+    or Article 52(3), a party to the dispute must abstain (Article 27(3), proviso): it
+    may not vote yes or no, and cannot block. Every yes vote counts toward the quota.
+
+    Args:
+        council: The council.
+        rules: The rules; the council's own by default.
+        matter: Substantive (the default) or procedural.
+        chapter: The Charter chapter (``"VI"``) or ``"52(3)"``, for obligatory abstention.
+        parties: Codes of the parties to the dispute.
+        without_vote: Adopted without a vote.
+
+    >>> import unsc
+    >>> r = roles(unsc.Council.of_year(2023))
+    >>> r["USA"].can_block, r["Japan"].can_block
+    (True, False)
+    >>> roles(unsc.Council.of_year(2023), matter="procedural")["USA"].can_block
+    False
+    """
+    rules = rules if rules is not None else council.rules
+    kind = matter if isinstance(matter, Matter) else Matter.parse(matter)
+    codes = tuple(parties) if not isinstance(parties, tuple) else parties
+    # Memoised per council: decide() asks for the same roles on every call. The key
+    # holds only what the answer depends on, and nothing Python must hash slowly.
+    key: tuple[object, ...] = (id(rules), kind is _PROCEDURAL, without_vote)
+    if codes:
+        key += (chapter, codes)
+    memo: dict[tuple[object, ...], Roles] = council._roles_memo
+    found = memo.get(key)
+    if found is not None and found.rules is rules:
+        return found
+    obliged = (
+        frozenset(codes)
+        if codes and chapter in OBLIGATORY_ABSTENTION and kind is Matter.SUBSTANTIVE
+        else frozenset()
+    )
+    vetoes = frozenset(council.veto_index)
+    blocking = rules.blocking if kind is Matter.SUBSTANTIVE and not without_vote else frozenset()
+    seats = tuple(
+        Role(
+            member,
+            i in vetoes,
+            blocking if i in vetoes and member.code not in obliged else frozenset(),
+            member.code in obliged,
+        )
+        for i, member in enumerate(council.members)
+    )
+    found = Roles(council, rules, kind, without_vote, seats, chapter)
+    if len(memo) > 256:  # custom rules made by the thousand (property tests): start afresh
+        memo.clear()
+    memo[key] = found
+    return found
 
 
 def decide(resolution: Resolution, rules: Rules | None = None) -> Decision:
@@ -236,9 +484,15 @@ def decide(resolution: Resolution, rules: Rules | None = None) -> Decision:
     Raises:
         MissingVotesError: If a member has no recorded vote.
         ObligatoryAbstentionError: If a party to a dispute voted where it must abstain.
+        InvalidTypeError: If ``resolution`` is not a :class:`~unsc.Resolution` or
+            ``rules`` not a :class:`Rules`.
     """
+    if not hasattr(resolution, "ballot") or not hasattr(resolution, "council"):
+        raise InvalidTypeError("decide(resolution)", resolution, "give a unsc.Resolution")
     if rules is None:
         rules = resolution.council.rules
+    elif not isinstance(rules, Rules):
+        raise InvalidTypeError("decide(rules)", rules, "give a unsc.Rules or None")
     return rules.decide(resolution)
 
 
@@ -339,6 +593,8 @@ class Decision:
                 if not self.adopted
                 else "permanent members against: " + prose_list(self.permanent_against)
             )
+        from unsc._svg import chamber_of  # drawn on demand: no picture code at import
+
         return chamber_of(self.resolution, caption, self.verdict)
 
     def to_dataframe(self) -> Any:

@@ -288,14 +288,16 @@ class UndlReader:
             )
             return None
         self._check_totals(symbol, first_line, first, ballot)
-        # Every value here is checked above and already in the record's own types.
+        # Every value here is checked above and already in the record's own types. A
+        # resolution adopted without a vote carries no votes: the file's X (or Y) rows
+        # say only that every member was there when it was adopted.
         return Resolution._trusted(
             symbol,
             council=council,
             date=day,
             title=description,
             matter=Matter.PROCEDURAL if symbol in PROCEDURAL else Matter.SUBSTANTIVE,
-            ballot=tuple(ballot),
+            ballot=(None,) * council.size if without_vote else tuple(ballot),
             without_vote=without_vote,
             meeting=meeting,
             topic=agenda,
@@ -555,7 +557,7 @@ def write_undl(
                     member.code,
                     member.name.upper(),
                     str(member.permanent),
-                    "" if vote is None else vote.code,
+                    "X" if record.without_vote else "" if vote is None else vote.code,
                     record.date.isoformat() if record.date else "",
                     record.symbol,
                     record.note.removeprefix("draft ") if record.note.startswith("draft ") else "",
@@ -567,7 +569,9 @@ def write_undl(
                     tally.yes,
                     tally.no,
                     tally.abstain,
-                    tally.absent + tally.not_participating,
+                    record.council.size
+                    if record.without_vote
+                    else tally.absent + tally.not_participating,
                     record.council.size,
                     "Without Vote" if record.without_vote else "Vote",
                     "",
