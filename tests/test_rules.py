@@ -199,7 +199,10 @@ def test_preset_lookup() -> None:
 practice = st.sampled_from([r for r in PRESETS.values() if r.practice])
 
 
-@given(us.resolutions(), st.data())
+PLAIN = {"obligations": False, "without_vote": False}
+
+
+@given(us.resolutions(**PLAIN), st.data())
 def test_more_yes_never_undoes_adoption(draft: unsc.Resolution, data: st.DataObject) -> None:
     """Turning any vote into yes never turns an adopted draft into a failure."""
     seat = data.draw(st.integers(0, draft.council.size - 1))
@@ -213,7 +216,7 @@ def test_more_yes_never_undoes_adoption(draft: unsc.Resolution, data: st.DataObj
         assert after.adopted
 
 
-@given(us.resolutions(us.real_councils(), st.just(Matter.SUBSTANTIVE)))
+@given(us.resolutions(us.real_councils(), st.just(Matter.SUBSTANTIVE), **PLAIN))
 def test_permanent_no_with_quota_vetoes(draft: unsc.Resolution) -> None:
     """Under practice rules a permanent no with at least the quota in favour is a veto."""
     decision = unsc.decide(draft)
@@ -250,7 +253,7 @@ def test_idle_permanent_members_block_only_when_read_literally(
     assert unsc.decide(draft, literal).outcome == Outcome.VETOED
 
 
-@given(us.resolutions(us.real_councils()), st.randoms(use_true_random=False))
+@given(us.resolutions(us.real_councils(), **PLAIN), st.randoms(use_true_random=False))
 def test_elected_members_are_interchangeable(draft: unsc.Resolution, rnd: object) -> None:
     """Shuffling the votes among elected members never changes the outcome."""
     elected = [i for i, m in enumerate(draft.council.members) if i not in draft.council.veto_index]
@@ -265,7 +268,7 @@ def test_elected_members_are_interchangeable(draft: unsc.Resolution, rnd: object
     assert unsc.decide(draft).outcome == unsc.decide(shuffled).outcome
 
 
-@given(us.resolutions(us.custom_councils()), st.randoms(use_true_random=False))
+@given(us.resolutions(us.custom_councils(), **PLAIN), st.randoms(use_true_random=False))
 def test_member_order_never_matters(draft: unsc.Resolution, rnd: object) -> None:
     """A council built from its members in any order decides every vote the same way."""
     council = draft.council
@@ -284,7 +287,7 @@ def test_member_order_never_matters(draft: unsc.Resolution, rnd: object) -> None
     assert unsc.decide(draft) == unsc.decide(copy)
 
 
-@given(us.resolutions(matter=st.just(Matter.PROCEDURAL)))
+@given(us.resolutions(matter=st.just(Matter.PROCEDURAL), without_vote=False))
 def test_procedural_matters_never_vetoed(draft: unsc.Resolution) -> None:
     """Procedural matters are decided by the quota alone."""
     decision = unsc.decide(draft)
@@ -293,7 +296,7 @@ def test_procedural_matters_never_vetoed(draft: unsc.Resolution) -> None:
     assert decision.adopted == (decision.tally.yes >= draft.council.rules.quota)
 
 
-@given(us.resolutions(), practice)
+@given(us.resolutions(without_vote=False), practice)
 def test_outcome_is_one_of_three_and_consistent(draft: unsc.Resolution, rules: unsc.Rules) -> None:
     """Short of the quota is always insufficient votes; a veto always names its casters."""
     if rules.quota > draft.council.size:

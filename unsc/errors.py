@@ -22,6 +22,7 @@ __all__ = [
     "MissingDependencyError",
     "MissingFileError",
     "MissingVotesError",
+    "NoPathError",
     "NoPresidencyError",
     "NoSuchEntryError",
     "NoVotesError",
@@ -275,6 +276,22 @@ class NoVotesError(UNSCError, ValueError):
             f"{symbol} was adopted without a vote: there are no votes to change "
             "(give it a ballot to ask what would defeat it)"
         )
+
+
+class NoPathError(UNSCError, ValueError):
+    """A goal that no change of votes can reach.
+
+    Attributes:
+        symbol: The record.
+        goal: What was sought, in words ("adopt", "defeat").
+        reason: Why it cannot be reached.
+    """
+
+    def __init__(self, symbol: str, goal: str, reason: str) -> None:
+        self.symbol = symbol
+        self.goal = goal
+        self.reason = reason
+        super().__init__(f"no change of votes can {goal} {symbol}: {reason}")
 
 
 class MissingDependencyError(UNSCError, ImportError):

@@ -30,6 +30,7 @@ import datetime
 import difflib
 import functools
 import io
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from importlib import resources
@@ -350,7 +351,9 @@ class Member:
         The USSR sat in the order of its full name, the Union of Soviet Socialist
         Republics, ahead of the United Kingdom; the China seat sorts as China.
         """
-        return fold(_SORT_NAMES.get(self.code, self.name))
+        key = fold(_SORT_NAMES.get(self.code, self.name))
+        # Numbered seats sort by number: "Elected seat 2" before "Elected seat 10".
+        return _NUMBER.sub(lambda m: m.group().zfill(8), key) if _NUMBER.search(key) else key
 
     @property
     def in_prose(self) -> str:
@@ -370,6 +373,8 @@ def prose_list(members: Iterable[Member]) -> str:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
 
+
+_NUMBER = re.compile(r"\d+")
 
 # The English alphabetical order of rule 18 goes by the name of the seat as the UN lists
 # it: the USSR under its full name, and the China seat as China whoever held it.

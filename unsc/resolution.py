@@ -69,12 +69,11 @@ def _names(values: object, what: str) -> list[str | Member]:
 
 
 def _states(values: Names) -> tuple[str, ...]:
-    """Codes of states named by code, name or alias (sponsors, parties)."""
+    """States named by code, name or alias (sponsors, parties), as given: each is resolved
+    once the council is known, so that a custom council's states are found too."""
     if values == ():
         return ()
-    return tuple(
-        v.code if isinstance(v, Member) else resolve(v) for v in _names(values, "a state")
-    )
+    return tuple(v.code if isinstance(v, Member) else v for v in _names(values, "a state"))
 
 
 def _known(name: str) -> bool:
@@ -271,6 +270,15 @@ class Resolution:
                 "or set without_vote=False to record a vote)",
             )
         object.__setattr__(self, "complete", self.without_vote or None not in self.ballot)
+        for field in ("sponsors", "parties"):
+            names = getattr(self, field)
+            if names:
+                object.__setattr__(self, field, tuple(self._state(name) for name in names))
+
+    def _state(self, name: str) -> str:
+        """The code of a state named by a sponsor or party: a member first, any state else."""
+        seat = self.council.find(name)
+        return self.council.codes[seat] if seat is not None else resolve(name)
 
     @classmethod
     def _trusted(cls, symbol: str, **fields: Any) -> Resolution:

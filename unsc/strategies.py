@@ -3,9 +3,11 @@
 For property tests of code built on unsc (and unsc's own). Needs the ``testing``
 extra: ``pip install 'unsc[testing]'``.
 
-Strategies: :func:`votes`, :func:`rules`, :func:`real_councils` (any year 1946–2026),
-:func:`custom_councils` (fictional states, any size, any veto holders and quota),
-:func:`councils` (either) and :func:`resolutions`.
+Strategies: :func:`votes`, :func:`rules` (the presets and :func:`custom_rules`),
+:func:`real_councils` (any year 1946–2026), :func:`custom_councils` (fictional states,
+any size, any veto holders and quota), :func:`councils` (either) and :func:`resolutions`
+(with chapters, parties to a dispute, procedural matters and records adopted without a
+vote).
 
 >>> from hypothesis import given
 >>> from unsc import strategies as us
@@ -27,10 +29,20 @@ except ImportError:  # the strategies need the testing extra
 from unsc.council import Council, _membership
 from unsc.members import Member
 from unsc.resolution import Resolution
-from unsc.rules import PRESETS, Rules
+from unsc.rules import PARTY_VOTES, PRESETS, Rules
 from unsc.votes import Matter, Vote
 
-__all__ = ["councils", "custom_councils", "real_councils", "resolutions", "rules", "votes"]
+__all__ = [
+    "councils",
+    "custom_councils",
+    "custom_rules",
+    "real_councils",
+    "resolutions",
+    "rules",
+    "votes",
+]
+
+_BLOCKABLE = [Vote.NO, Vote.ABSTAIN, Vote.ABSENT, Vote.NOT_PARTICIPATING]
 
 
 def votes() -> st.SearchStrategy[Vote]:
@@ -38,9 +50,19 @@ def votes() -> st.SearchStrategy[Vote]:
     return st.sampled_from(list(Vote))
 
 
+@st.composite
+def custom_rules(draw: st.DrawFn, max_quota: int = 30) -> Rules:
+    """Rules of any shape: any quota, any set of blocking votes (yes never blocks; none at
+    all is allowed), any number of blocks to veto."""
+    quota = draw(st.integers(1, max_quota))
+    blocking = draw(st.sets(st.sampled_from(_BLOCKABLE)))
+    needed = draw(st.integers(1, 3))
+    return Rules(f"generated {quota}", quota, blocking, needed, source="generated rules")
+
+
 def rules() -> st.SearchStrategy[Rules]:
-    """Any bundled preset."""
-    return st.sampled_from(list(PRESETS.values()))
+    """A bundled preset, or generated rules (:func:`custom_rules`)."""
+    return st.sampled_from(list(PRESETS.values())) | custom_rules()
 
 
 def real_councils() -> st.SearchStrategy[Council]:
@@ -72,11 +94,45 @@ def resolutions(
     matter: st.SearchStrategy[Matter] | None = None,
     *,
     complete: bool = True,
+    obligations: bool = True,
+    without_vote: bool = True,
 ) -> Resolution:
-    """A proposal with every member's vote recorded (or, with ``complete=False``, some)."""
+    """A proposal with every member's vote recorded (or, with ``complete=False``, some).
+
+    Args:
+        council: Councils to draw from; real or custom by default.
+        matter: Matters to draw from; substantive or procedural by default.
+        complete: Every member has a vote.
+        obligations: Sometimes a chapter and parties to a dispute; under Chapter VI or
+            Article 52(3) a party then abstains, is absent or does not participate, as
+            Article 27(3) requires.
+        without_vote: Sometimes a record adopted without a vote (it carries no votes).
+    """
     chosen = draw(council if council is not None else councils())
-    missing = st.none() if not complete else st.nothing()
-    ballot = tuple(draw(votes() | missing) for _ in range(chosen.size))
     kind = draw(matter if matter is not None else st.sampled_from(list(Matter)))
     symbol = draw(st.from_regex(r"S/(19[4-9][0-9]|20[0-2][0-9])/[1-9][0-9]{0,3}", fullmatch=True))
-    return Resolution(symbol, council=chosen, matter=kind, ballot=ballot)
+    if without_vote and draw(st.integers(0, 9)) == 0:
+        return Resolution(symbol, council=chosen, matter=kind, without_vote=True)
+    chapter = None
+    parties: list[str] = []
+    if obligations and draw(st.booleans()):
+        chapter = draw(st.sampled_from(["VI", "VII", "52(3)"]))
+        parties = draw(st.lists(st.sampled_from(chosen.codes), max_size=3, unique=True))
+    obliged = chapter in ("VI", "52(3)") and kind is Matter.SUBSTANTIVE
+    missing = st.none() if not complete else st.nothing()
+    ballot = tuple(
+        draw(
+            (st.sampled_from(sorted(PARTY_VOTES, key=list(Vote).index)) | missing)
+            if obliged and code in parties
+            else (votes() | missing)
+        )
+        for code in chosen.codes
+    )
+    return Resolution(
+        symbol,
+        council=chosen,
+        matter=kind,
+        ballot=ballot,
+        chapter=chapter,
+        parties=tuple(parties),
+    )

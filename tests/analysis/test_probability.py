@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 
 import unsc
 from unsc import Outcome, Vote, history
+from unsc import strategies as us
 from unsc.analysis import UNIFORM, pass_probability, ternary_power
 from unsc.errors import InvalidFieldError, NotAMemberError
+from unsc.rules import LITERAL_1965
 
 FOUR = (Vote.YES, Vote.NO, Vote.ABSTAIN, Vote.ABSENT)
 
@@ -130,14 +132,18 @@ def test_bad_probabilities() -> None:
     council = unsc.Council.of_year(2023)
     with pytest.raises(InvalidFieldError, match="they must sum to 1"):
         pass_probability(council, {"USA": (0.5, 0.2, 0.1)})
-    with pytest.raises(InvalidFieldError, match="use 0 to 1"):
+    with pytest.raises(InvalidFieldError, match="use a number from 0 to 1"):
         pass_probability(council, {"USA": (1.5, -0.5, 0)})
+    with pytest.raises(InvalidFieldError, match="use a number from 0 to 1"):
+        pass_probability(council, {"USA": (10**400, 0, 0)})
     with pytest.raises(NotAMemberError, match="'Germany' is not a member"):
         pass_probability(council, {"Germany": (1, 0, 0)})
     with pytest.raises(unsc.errors.UnknownVoteError):
         pass_probability(council, {"USA": {"maybe": 1}})
-    with pytest.raises(InvalidFieldError, match="use a number"):
+    with pytest.raises(TypeError, match="use a number"):
         pass_probability(council, {"USA": ("half", 0.5, 0)})  # type: ignore[dict-item]
+    with pytest.raises(TypeError, match="give a Council or a draft"):
+        pass_probability("2023")  # type: ignore[arg-type]
 
 
 def test_table() -> None:
@@ -170,3 +176,51 @@ def test_ternary_equals_direct_difference() -> None:
 
     assert t.of("CHN")["abstain_no"] == adopted("CHN", Vote.ABSTAIN) - adopted("CHN", Vote.NO)
     assert t.of("FRA")["yes_no"] == adopted("FRA", Vote.YES) - adopted("FRA", Vote.NO)
+
+
+@given(us.resolutions(), us.rules())
+def test_certain_ballot_equals_decide(draft: unsc.Resolution, rules: unsc.Rules) -> None:
+    """A ballot with every vote cast is certain: its probability is 1 for the outcome the
+    engine decides, for the presets and for generated rules (the rule written once)."""
+    odds = pass_probability(draft, rules=rules)
+
+    assert odds[unsc.decide(draft, rules).outcome] == 1
+    assert sum(odds.values()) == 1
+
+
+def test_party_to_a_dispute_cannot_block_in_the_odds() -> None:
+    """Chapter VI, party GBR, literal rules: decide and pass_probability agree (adopted)."""
+    council = unsc.Council.of_year(2023)
+    draft = unsc.Resolution("S/X", council=council, chapter="VI", parties="GBR")
+    others = [code for code in council.codes if code != "GBR"]
+    everyone_else = {code: {"yes": 1} for code in others}
+
+    voted = draft.with_votes(yes=others, abstain="GBR")
+    odds = pass_probability(draft, {**everyone_else, "GBR": {"abstain": 1}}, rules=LITERAL_1965)
+
+    assert unsc.decide(voted, LITERAL_1965).adopted
+    assert odds.adopted == 1
+    # a party not given abstains, as Article 27(3) requires
+    assert pass_probability(draft, everyone_else, rules=LITERAL_1965).adopted == 1
+    with pytest.raises(unsc.errors.ObligatoryAbstentionError, match="GBR is a party"):
+        pass_probability(draft, {"GBR": {"yes": 0.5, "abstain": 0.5}})
+
+
+def test_without_vote_is_certain_adoption() -> None:
+    """A record adopted without a vote is adopted with probability 1."""
+    record = unsc.Resolution(
+        "S/RES/11 (1946)", council=unsc.Council.of_year(1946), without_vote=True
+    )
+
+    assert pass_probability(record).adopted == 1
+    assert unsc.decide(record).adopted
+
+
+def test_outcomes_iterate_and_index() -> None:
+    """The result is a mapping of the three outcomes, also indexed by position."""
+    odds = pass_probability(unsc.Council.of_year(2023))
+
+    assert list(odds) == [Outcome.ADOPTED, Outcome.VETOED, Outcome.INSUFFICIENT_VOTES]
+    assert len(odds) == 3
+    assert odds[0] == odds["adopted"] == odds[Outcome.ADOPTED] == odds.adopted
+    assert repr(odds).startswith("<PassProbability adopted 0.")

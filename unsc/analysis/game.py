@@ -20,8 +20,9 @@ from collections.abc import Iterable
 import attrs
 
 from unsc.council import Council
-from unsc.errors import InvalidFieldError
-from unsc.rules import Rules
+from unsc.errors import InvalidFieldError, InvalidTypeError
+from unsc.rules import Rules, roles
+from unsc.votes import Matter
 
 __all__ = ["Game", "SeatClass"]
 
@@ -46,24 +47,41 @@ class SeatClass:
         return len(self.seats)
 
 
-def _ints(values: Iterable[int]) -> tuple[int, ...]:
+def _sequence(values: object, field: str) -> tuple[object, ...]:
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise InvalidTypeError(f"Game.{field}", values, "give one value per seat, as a list")
     return tuple(values)
+
+
+def _ints(values: Iterable[int]) -> tuple[int, ...]:
+    return _sequence(values, "weights")  # type: ignore[return-value]  # checked below
 
 
 def _bools(values: Iterable[bool]) -> tuple[bool, ...]:
-    return tuple(bool(v) for v in values)
+    return tuple(bool(v) for v in _sequence(values, "veto"))
 
 
 def _strs(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
+    labels = _sequence(values, "labels")
+    for label in labels:
+        if not isinstance(label, str):
+            raise InvalidTypeError("Game.labels", label, "give each seat a name (a string)")
+    return labels  # type: ignore[return-value]  # checked above
 
 
 def _check_weights(instance: Game, attribute: object, weights: tuple[int, ...]) -> None:
     if not weights:
         raise InvalidFieldError("Game.weights", weights, "a game needs at least one seat")
     for weight in weights:
-        if not isinstance(weight, int) or weight < 0:
+        if isinstance(weight, bool) or not isinstance(weight, int):
+            raise InvalidTypeError("Game.weights", weight, "weights are whole numbers >= 0")
+        if weight < 0:
             raise InvalidFieldError("Game.weights", weight, "weights are whole numbers >= 0")
+
+
+def _check_whole(instance: Game, attribute: attrs.Attribute[int], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(f"Game.{attribute.name}", value, "give a whole number")
 
 
 @attrs.frozen
@@ -84,10 +102,10 @@ class Game:
     """
 
     weights: tuple[int, ...] = attrs.field(converter=_ints, validator=_check_weights)
-    quota: int
+    quota: int = attrs.field(validator=_check_whole)
     veto: tuple[bool, ...] = attrs.field(converter=_bools)
     labels: tuple[str, ...] = attrs.field(converter=_strs)
-    vetoes_needed: int = 1
+    vetoes_needed: int = attrs.field(default=1, validator=_check_whole)
     classes: tuple[SeatClass, ...] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -116,14 +134,20 @@ class Game:
         object.__setattr__(self, "classes", classes)
 
     @classmethod
-    def of_council(cls, council: Council, rules: Rules | None = None) -> Game:
-        """The yes/no game of a council: one vote per seat, its quota and veto holders."""
-        rules = rules or council.rules
+    def of_council(
+        cls, council: Council, rules: Rules | None = None, matter: Matter | str = "substantive"
+    ) -> Game:
+        """The yes/no game of a council: one vote per seat, its quota, and the seats that
+        can block (:func:`unsc.rules.roles`: the veto holders on a substantive matter,
+        none on a procedural one)."""
+        if not isinstance(council, Council):
+            raise InvalidTypeError("Game.of_council(council)", council, "give a unsc.Council")
+        stakes = roles(council, rules, matter=matter)
         return cls(
             weights=(1,) * council.size,
-            quota=rules.quota,
-            veto=tuple(m.code in council.veto for m in council.members),
-            vetoes_needed=rules.vetoes_needed,
+            quota=stakes.rules.quota,
+            veto=tuple(role.can_block for role in stakes),
+            vetoes_needed=stakes.rules.vetoes_needed,
             labels=council.codes,
         )
 
@@ -136,12 +160,9 @@ class Game:
         This is the model of the power-index libraries; the Security Council in it is
         five seats of weight 7 and ten of weight 1, quota 39.
         """
-        weights = tuple(weights)
-        names = (
-            tuple(labels)
-            if labels is not None
-            else tuple(f"S{i + 1}" for i in range(len(weights)))
-        )
+        weights = _ints(weights)
+        numbered = tuple(f"S{i + 1}" for i in range(len(weights)))
+        names = _strs(labels) if labels is not None else numbered
         return cls(weights=weights, quota=quota, veto=(False,) * len(weights), labels=names)
 
     @property

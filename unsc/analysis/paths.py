@@ -12,13 +12,16 @@ adopt or defeat a draft, and say it in words:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import overload
+
 import attrs
 
-from unsc.errors import NoVotesError
+from unsc.errors import InvalidTypeError, NoPathError, NoSuchEntryError, NoVotesError
 from unsc.members import Member, prose_list
 from unsc.resolution import Resolution
-from unsc.rules import Decision, Outcome, Rules
-from unsc.votes import Matter, Vote
+from unsc.rules import Decision, Outcome, Roles, Rules, roles
+from unsc.votes import Vote
 
 __all__ = ["Change", "Path", "Swing", "path_to_adoption", "path_to_failure", "swing"]
 
@@ -44,24 +47,61 @@ class Swing:
         return f"{self.member.name}: {change} gives {self.outcome.value}"
 
 
+def _stakes(resolution: Resolution, rules: Rules | None) -> tuple[Roles, Decision]:
+    """The roles of the seats in ``resolution`` and its decision (which checks the votes)."""
+    if not isinstance(resolution, Resolution):
+        raise InvalidTypeError("resolution", resolution, "give a unsc.Resolution")
+    decision = resolution.decide(rules)
+    stakes = roles(
+        resolution.council,
+        decision.rules,
+        matter=resolution.matter,
+        chapter=resolution.chapter,
+        parties=resolution.parties,
+        without_vote=resolution.without_vote,
+    )
+    return stakes, decision
+
+
+def _counts(stakes: Roles, ballot: tuple[Vote | None, ...]) -> tuple[int, int]:
+    """Yes votes and blocking votes in ``ballot``."""
+    blocks = sum(1 for i, blocking in stakes.blockers if ballot[i] in blocking)
+    return ballot.count(Vote.YES), blocks
+
+
 def swing(resolution: Resolution, rules: Rules | None = None) -> tuple[Swing, ...]:
     """Every single change of vote that would change the outcome of ``resolution``.
+
+    Each member may change to any vote it may cast (a party obliged to abstain may not
+    vote yes or no); the outcome is decided from the counts by the one rule.
 
     >>> from unsc import history
     >>> for s in swing(history.get("S/2023/773"))[:2]:
     ...     print(s)
     United States: no → yes gives adopted
     United States: no → abstain gives adopted
+
+    Raises:
+        NoVotesError: For a record adopted without a vote.
     """
-    before = resolution.decide(rules).outcome
+    stakes, decision = _stakes(resolution, rules)
+    if resolution.without_vote:
+        raise NoVotesError(resolution.symbol)
+    ballot = resolution.ballot
+    yes, blocks = _counts(stakes, ballot)
     found = []
-    for seat, (member, vote) in enumerate(zip(resolution.council.members, resolution.ballot)):
+    for role, vote in zip(stakes, ballot):
+        if vote is None:  # decide() refuses incomplete votes, so this cannot be reached
+            continue
         for other in Vote:
-            if other is vote or vote is None:
+            if other is vote or other not in role.allowed:
                 continue
-            outcome = _with(resolution, {seat: other}).decide(rules).outcome
-            if outcome is not before:
-                found.append(Swing(member, vote, other, outcome))
+            outcome = stakes.outcome(
+                yes - (vote is Vote.YES) + (other is Vote.YES),
+                blocks - (vote in role.blocks) + (other in role.blocks),
+            )
+            if outcome is not decision.outcome:
+                found.append(Swing(role.member, vote, other, outcome))
     return tuple(found)
 
 
@@ -82,7 +122,10 @@ class Change:
 
 @attrs.frozen
 class Path:
-    """The fewest changes of vote that reach a goal.
+    """The fewest changes of vote that reach a goal: a sequence of :class:`Change`.
+
+    Iterate over it, take ``len()``, index it by position or by member
+    (``path["USA"]``).
 
     Attributes:
         resolution: The vote as cast.
@@ -104,6 +147,25 @@ class Path:
 
     def __len__(self) -> int:
         return len(self.changes)
+
+    def __iter__(self) -> Iterator[Change]:
+        return iter(self.changes)
+
+    @overload
+    def __getitem__(self, key: int | str | Member) -> Change: ...
+    @overload
+    def __getitem__(self, key: slice) -> tuple[Change, ...]: ...
+    def __getitem__(self, key: int | str | Member | slice) -> Change | tuple[Change, ...]:
+        if isinstance(key, (int, slice)):
+            return self.changes[key]
+        seat = self.resolution.council.index(key)
+        member = self.resolution.council.members[seat]
+        for change in self.changes:
+            if change.member == member:
+                return change
+        raise NoSuchEntryError(
+            "a member changing its vote on this path", key, (c.member.code for c in self)
+        )
 
     def explain(self) -> str:
         """The path in plain English."""
@@ -132,40 +194,48 @@ class Path:
     def __str__(self) -> str:
         return self.explain()
 
+    def __repr__(self) -> str:
+        return (
+            f"<Path to {self.goal.value} for {self.resolution.symbol}: "
+            f"{len(self.changes)} change{'s' if len(self.changes) != 1 else ''}>"
+        )
+
 
 def path_to_adoption(resolution: Resolution, rules: Rules | None = None) -> Path:
     """The fewest changes of vote that would adopt ``resolution``.
 
-    Each blocking veto holder beyond those the rules tolerate must change, and changes
-    to yes (which also counts toward the quota); then as many more members as the quota
-    still needs change to yes.
+    Each blocking seat beyond those the rules tolerate must change, and changes to yes
+    (which also counts toward the quota); then as many more members as the quota still
+    needs change to yes. A party obliged to abstain cannot supply a yes.
+
+    Raises:
+        NoPathError: If no change of votes can adopt it (too few members may vote yes).
     """
-    rules = rules or resolution.council.rules
-    decision = resolution.decide(rules)
+    stakes, decision = _stakes(resolution, rules)
+    rules = decision.rules
     if decision.adopted:
         return Path(resolution, Outcome.ADOPTED, (), (), 0, decision)
-    council, ballot = resolution.council, resolution.ballot
-    parties = set(resolution.parties) if resolution.chapter in ("VI", "52(3)") else set()
-    changes: list[Change] = []
-    if resolution.matter is Matter.SUBSTANTIVE:
-        blockers = [
-            i
-            for i in council.veto_index
-            if ballot[i] in rules.blocking and council.members[i].code not in parties
-        ]
-        for i in blockers[: max(0, len(blockers) - (rules.vetoes_needed - 1))]:
-            changes.append(_change(resolution, i, Vote.YES))
-    changed = {council.index(c.member) for c in changes}
-    yes = ballot.count(Vote.YES) + len(changes)
+    ballot = resolution.ballot
+    blocking = [i for i, votes in stakes.blockers if ballot[i] in votes]
+    must = blocking[: max(0, len(blocking) - (rules.vetoes_needed - 1))]
+    changes = [_change(resolution, i, Vote.YES) for i in must]
+    yes = ballot.count(Vote.YES) + len(must)
     needed = max(0, rules.quota - yes)
-    # Anyone not voting yes may supply the rest; members that do not block come first,
-    # and a party to a dispute obliged to abstain cannot vote yes.
+    # Anyone else not voting yes and free to may supply the rest; seats that do not
+    # block come first.
+    blocking_now = set(blocking)
     candidates = [
         i
         for i, vote in enumerate(ballot)
-        if vote is not Vote.YES and i not in changed and council.members[i].code not in parties
+        if vote is not Vote.YES and i not in must and Vote.YES in stakes.roles[i].allowed
     ]
-    candidates.sort(key=lambda i: (i in council.veto_index and ballot[i] in rules.blocking, i))
+    if len(candidates) < needed:
+        raise NoPathError(
+            resolution.symbol,
+            "adopt",
+            f"it needs {needed} more yes votes and only {len(candidates)} members may give one",
+        )
+    candidates.sort(key=lambda i: (i in blocking_now, i))
     chosen = candidates[:needed]
     changes.extend(_change(resolution, i, Vote.YES) for i in chosen)
     free = _free(resolution, candidates, chosen, needed)
@@ -175,41 +245,45 @@ def path_to_adoption(resolution: Resolution, rules: Rules | None = None) -> Path
 def path_to_failure(resolution: Resolution, rules: Rules | None = None) -> Path:
     """The fewest changes of vote that would defeat ``resolution``.
 
-    Either enough yes votes turn to abstentions to fall below the quota, or enough veto
-    holders turn to no to veto it, whichever takes fewer changes.
+    Either enough yes votes turn to abstentions to fall below the quota, or enough seats
+    that can block turn to a blocking vote to veto it, whichever takes fewer changes.
+
+    Raises:
+        NoVotesError: For a record adopted without a vote.
     """
-    rules = rules or resolution.council.rules
-    decision = resolution.decide(rules)
+    stakes, decision = _stakes(resolution, rules)
+    rules = decision.rules
     if not decision.adopted:
         return Path(resolution, decision.outcome, (), (), 0, decision)
-    council, ballot = resolution.council, resolution.ballot
     if resolution.without_vote:
         raise NoVotesError(resolution.symbol)
+    ballot = resolution.ballot
     yes_seats = [i for i, v in enumerate(ballot) if v is Vote.YES]
     by_quota = len(yes_seats) - rules.quota + 1
-    by_veto = None
-    if resolution.matter is Matter.SUBSTANTIVE:
-        blocking = [i for i in council.veto_index if ballot[i] in rules.blocking]
-        able = [i for i in council.veto_index if ballot[i] not in rules.blocking]
-        missing = rules.vetoes_needed - len(blocking)
-        if 0 < missing <= len(able):
-            by_veto = (missing, able)
-    if by_veto is not None and by_veto[0] <= by_quota:
-        count, able = by_veto
-        # prefer veto holders that did not vote yes: turning them costs no yes vote
+    blocking = [i for i, votes in stakes.blockers if ballot[i] in votes]
+    able = [i for i, votes in stakes.blockers if ballot[i] not in votes]
+    missing = rules.vetoes_needed - len(blocking)
+    if 0 < missing <= len(able) and missing <= by_quota:
+        # prefer seats that did not vote yes: turning them costs no yes vote
         able.sort(key=lambda i: (ballot[i] is Vote.YES, i))
-        chosen = able[:count]
-        changes = [_change(resolution, i, Vote.NO) for i in chosen]
-        free = _free(resolution, able, chosen, count)
-        return _path(resolution, Outcome.VETOED, changes, free, count if free else 0, rules)
+        chosen = able[:missing]
+        changes = [_change(resolution, i, _blocking_vote(stakes, i)) for i in chosen]
+        free = _free(resolution, able, chosen, missing)
+        return _path(resolution, Outcome.VETOED, changes, free, missing if free else 0, rules)
     # elected members first: a veto holder's yes turned to abstention works the same
-    yes_seats.sort(key=lambda i: (i in council.veto_index, i))
+    yes_seats.sort(key=lambda i: (stakes.roles[i].veto, i))
     chosen = yes_seats[:by_quota]
     changes = [_change(resolution, i, Vote.ABSTAIN) for i in chosen]
     free = _free(resolution, yes_seats, chosen, by_quota)
     return _path(
         resolution, Outcome.INSUFFICIENT_VOTES, changes, free, by_quota if free else 0, rules
     )
+
+
+def _blocking_vote(stakes: Roles, seat: int) -> Vote:
+    """The vote by which ``seat`` blocks: no, when "no" blocks (it always does in practice)."""
+    blocks = stakes.roles[seat].blocks
+    return Vote.NO if Vote.NO in blocks else min(blocks, key=list(Vote).index)
 
 
 def _change(resolution: Resolution, seat: int, after: Vote) -> Change:

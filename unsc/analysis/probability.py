@@ -20,7 +20,7 @@ probability 1/3 each and is never absent — "nothing is known about this member
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from numbers import Rational, Real
 
@@ -28,9 +28,14 @@ import attrs
 from tabulate import tabulate
 
 from unsc.council import Council
-from unsc.errors import InvalidFieldError
+from unsc.errors import (
+    InvalidFieldError,
+    InvalidTypeError,
+    NoSuchEntryError,
+    ObligatoryAbstentionError,
+)
 from unsc.resolution import Resolution
-from unsc.rules import Outcome, Rules
+from unsc.rules import Outcome, Roles, Rules, roles
 from unsc.votes import Matter, Vote
 
 __all__ = ["UNIFORM", "Distribution", "Number", "PassProbability", "pass_probability"]
@@ -50,9 +55,16 @@ UNIFORM: dict[Vote, Fraction] = {
 _ORDER = (Vote.YES, Vote.NO, Vote.ABSTAIN, Vote.ABSENT, Vote.NOT_PARTICIPATING)
 
 
-@attrs.frozen
-class PassProbability:
-    """The probability of each outcome.
+_OUTCOMES = (Outcome.ADOPTED, Outcome.VETOED, Outcome.INSUFFICIENT_VOTES)
+
+
+@attrs.frozen(repr=False)
+class PassProbability(Mapping[Outcome, Fraction]):
+    """The probability of each outcome: a mapping from :class:`~unsc.Outcome` to an exact
+    fraction, in the order adopted, vetoed, insufficient votes.
+
+    Index it by outcome (``odds[Outcome.VETOED]``, ``odds["vetoed"]``) or by position
+    (``odds[0]`` is the probability of adoption).
 
     Attributes:
         adopted: Probability the draft is adopted.
@@ -64,12 +76,21 @@ class PassProbability:
     vetoed: Fraction
     insufficient: Fraction
 
-    def __getitem__(self, outcome: Outcome | str) -> Fraction:
-        return {
-            Outcome.ADOPTED: self.adopted,
-            Outcome.VETOED: self.vetoed,
-            Outcome.INSUFFICIENT_VOTES: self.insufficient,
-        }[Outcome.parse(outcome)]
+    def __getitem__(self, outcome: Outcome | str | int) -> Fraction:
+        if isinstance(outcome, int) and not isinstance(outcome, bool):
+            if not -3 <= outcome < 3:
+                raise NoSuchEntryError("a position among the three outcomes", outcome, "012")
+            outcome = _OUTCOMES[outcome]
+        if not isinstance(outcome, (Outcome, str)):
+            raise InvalidTypeError("an outcome", outcome, "give an Outcome, its name or 0–2")
+        kind = Outcome.parse(outcome)
+        return (self.adopted, self.vetoed, self.insufficient)[_OUTCOMES.index(kind)]
+
+    def __iter__(self) -> Iterator[Outcome]:
+        return iter(_OUTCOMES)
+
+    def __len__(self) -> int:
+        return 3
 
     def as_floats(self) -> dict[str, float]:
         """The three probabilities as floats."""
@@ -82,12 +103,8 @@ class PassProbability:
     def table(self, fmt: str = "simple", *, digits: int = 6) -> str:
         """The three outcomes with their exact and decimal probabilities."""
         rows = [
-            (name, str(value), round(float(value), digits))
-            for name, value in (
-                ("adopted", self.adopted),
-                ("vetoed", self.vetoed),
-                ("insufficient votes", self.insufficient),
-            )
+            (outcome.value, str(value), round(float(value), digits))
+            for outcome, value in self.items()
         ]
         return tabulate(rows, headers=("outcome", "probability", "≈"), tablefmt=fmt)
 
@@ -96,6 +113,10 @@ class PassProbability:
 
     def __str__(self) -> str:
         return self.table()
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{o.value} {float(p):.4g}" for o, p in self.items())
+        return f"<PassProbability {shown}>"
 
 
 def pass_probability(
@@ -110,7 +131,9 @@ def pass_probability(
 
     Args:
         council_or_draft: A council (nobody has voted), or a draft whose recorded
-            votes are taken as certain and the rest drawn at random.
+            votes are taken as certain and the rest drawn at random. A draft's matter,
+            chapter and parties apply: a party to the dispute obliged to abstain
+            (Article 27(3)) abstains unless given otherwise, and cannot block.
         probabilities: For members by code, name or alias: a mapping from votes to
             probabilities (``{"yes": 0.6, "abstain": 0.4}``) or a tuple
             ``(yes, no, abstain[, absent])``. Each must sum to 1.
@@ -126,27 +149,69 @@ def pass_probability(
     Raises:
         NotAMemberError: For a member not on the council.
         InvalidFieldError: For probabilities that are negative or do not sum to 1.
+        ObligatoryAbstentionError: For a party obliged to abstain given a chance of
+            voting yes or no.
     """
+    _checked_rules(rules)
     if isinstance(council_or_draft, Resolution):
         council = council_or_draft.council
         cast = council_or_draft.ballot
         kind = council_or_draft.matter if matter is None else Matter.parse(matter)
-    else:
+        stakes = roles(
+            council,
+            rules,
+            matter=kind,
+            chapter=council_or_draft.chapter,
+            parties=council_or_draft.parties,
+            without_vote=council_or_draft.without_vote,
+        )
+        symbol = council_or_draft.symbol
+    elif isinstance(council_or_draft, Council):
         council = council_or_draft
         cast = (None,) * council.size
         kind = Matter.SUBSTANTIVE if matter is None else Matter.parse(matter)
-    rules = rules or council.rules
+        stakes = roles(council, rules, matter=kind)
+        symbol = "draft"
+    else:
+        raise InvalidTypeError(
+            "pass_probability(council_or_draft)", council_or_draft, "give a Council or a draft"
+        )
+    if probabilities is not None and not isinstance(probabilities, Mapping):
+        raise InvalidTypeError(
+            "pass_probability(probabilities)",
+            probabilities,
+            "give a mapping from members to their probabilities, e.g. {'USA': (0.2, 0.6, 0.2)}",
+        )
     fallback = _distribution(UNIFORM if default is None else default, "default")
     given = {
-        council.index(name): _distribution(dist, name)
+        council.index(name): _distribution(dist, str(name))
         for name, dist in (probabilities or {}).items()
     }
     members = []
-    for seat in range(council.size):
+    for seat, role in enumerate(stakes):
         vote = cast[seat]
-        dist = {vote: Fraction(1)} if vote is not None else given.get(seat, fallback)
-        members.append((dist, seat in council.veto_index and kind is Matter.SUBSTANTIVE))
-    return _solve(members, rules)
+        if vote is not None:
+            dist = {vote: Fraction(1)}
+        elif seat in given:
+            dist = given[seat]
+        elif role.party:
+            dist = {Vote.ABSTAIN: Fraction(1)}  # Article 27(3): a party shall abstain
+        else:
+            dist = fallback
+        if role.party:
+            for barred, p in dist.items():
+                if p and barred not in role.allowed:
+                    raise ObligatoryAbstentionError(
+                        symbol, role.member.code, barred.value, stakes.chapter or "VI"
+                    )
+        members.append((dist, role.blocks))
+    return _solve(members, stakes)
+
+
+def _checked_rules(rules: object) -> Rules | None:
+    if rules is not None and not isinstance(rules, Rules):
+        raise InvalidTypeError("rules", rules, "give a unsc.Rules or None")
+    return rules
 
 
 def _distribution(dist: Distribution, who: str) -> dict[Vote, Fraction]:
@@ -162,29 +227,42 @@ def _distribution(dist: Distribution, who: str) -> dict[Vote, Fraction]:
     elif isinstance(dist, Mapping):
         items = [(Vote.parse(vote), p) for vote, p in dist.items()]
     else:
-        raise InvalidFieldError(
+        raise InvalidTypeError(
             f"probabilities of {who}", dist, "give a mapping of votes to probabilities or a tuple"
         )
     out: dict[Vote, Fraction] = {}
     for vote, p in items:
         value = _exact(p, who)
-        if value < 0:
-            raise InvalidFieldError(f"probability of {vote.value} for {who}", p, "use 0 to 1")
+        if not 0 <= value <= 1:
+            raise InvalidFieldError(
+                f"probability of {vote.value} for {who}", _short(p), "use a number from 0 to 1"
+            )
         out[vote] = out.get(vote, Fraction(0)) + value
     total = sum(out.values(), Fraction(0))
     if total != 1:
         if abs(total - 1) > Fraction(1, 10**9):
             raise InvalidFieldError(
-                f"probabilities of {who}", dist, f"they must sum to 1 (they sum to {float(total)})"
+                f"probabilities of {who}",
+                dist,
+                f"they must sum to 1 (they sum to {_short(total)})",
             )
         # Floats that sum to 1 only up to rounding: rescale exactly.
         out = {vote: p / total for vote, p in out.items()}
     return out
 
 
+def _short(value: object) -> str:
+    """A number for a message: a decimal if it has one, else its start."""
+    try:
+        return f"{float(value):.6g}"  # type: ignore[arg-type]
+    except (OverflowError, TypeError, ValueError):
+        text = str(value)
+        return text if len(text) <= 20 else text[:17] + "..."
+
+
 def _exact(p: object, who: str) -> Fraction:
     if isinstance(p, bool) or not isinstance(p, Real):
-        raise InvalidFieldError(f"probability for {who}", p, "use a number from 0 to 1")
+        raise InvalidTypeError(f"probability for {who}", p, "use a number from 0 to 1")
     if isinstance(p, (Fraction, Rational)):
         return Fraction(p)
     value = float(p)
@@ -217,20 +295,26 @@ def _field_sum(value: int, fields: int, bits: int) -> int:
     return value
 
 
-def _solve(members: list[tuple[dict[Vote, Fraction], bool]], rules: Rules) -> PassProbability:
-    """The outcome probabilities by the packed generating function."""
+Seats = list[tuple[dict[Vote, Fraction], frozenset[Vote]]]
+
+
+def _solve(members: Seats, stakes: Roles) -> PassProbability:
+    """The outcome probabilities by the packed generating function.
+
+    ``members`` pairs each seat's distribution with its blocking votes (from
+    :func:`~unsc.rules.roles`). The distribution is summed into cells by yes votes
+    (below the quota, or not) and blocking votes (capped at the number it takes), and each
+    cell is classified by :meth:`~unsc.rules.Roles.outcome`, the verdict written once.
+    """
+    rules = stakes.rules
     needed = rules.vetoes_needed
     scaled = []
     denominator = 1
-    for dist, veto in members:
+    for dist, blocks in members:
         common = math.lcm(*(p.denominator for p in dist.values())) if dist else 1
         yes = int(dist.get(Vote.YES, 0) * common)
-        block = (
-            int(sum((p for v, p in dist.items() if v in rules.blocking), Fraction(0)) * common)
-            if veto
-            else 0
-        )
-        scaled.append((yes, common - yes - block, block, veto))
+        block = int(sum((p for v, p in dist.items() if v in blocks), Fraction(0)) * common)
+        scaled.append((yes, common - yes - block, block, bool(blocks)))
         denominator *= common
     # poly[j]: coefficients by number of yes votes below the quota, packed `bits` wide, with
     # j blocking votes (capped at `needed`). Counts of the quota or more are not kept: they
@@ -243,8 +327,8 @@ def _solve(members: list[tuple[dict[Vote, Fraction], bool]], rules: Rules) -> Pa
     limit = fields * bits
     poly = [1] + [0] * needed
     mass = [1] + [0] * needed
-    for yes, other, block, veto in scaled:
-        total = mass[0] if needed == 0 else sum(mass)
+    for yes, other, block, can_block in scaled:
+        total = sum(mass)
         if (total * (yes + other + block)).bit_length() + 1 > bits:
             wider = bits
             while (total * (yes + other + block)).bit_length() + 1 > wider:
@@ -253,7 +337,7 @@ def _solve(members: list[tuple[dict[Vote, Fraction], bool]], rules: Rules) -> Pa
             bits = wider
             keep = (1 << (fields * bits)) - 1
             limit = fields * bits
-        blocking = veto and block
+        blocking = can_block and block
         new = [0] * (needed + 1)
         new_mass = [0] * (needed + 1)
         for j in range(needed + 1):
@@ -269,11 +353,12 @@ def _solve(members: list[tuple[dict[Vote, Fraction], bool]], rules: Rules) -> Pa
                 new_mass[up] += weight * block
         poly, mass = new, new_mass
     short = [_field_sum(value, rules.quota, bits) for value in poly]
-    adopted = sum(mass[j] - short[j] for j in range(needed))
-    vetoed = mass[needed] - short[needed]
-    insufficient = sum(short)
+    totals = dict.fromkeys(_OUTCOMES, 0)
+    for j in range(needed + 1):
+        totals[stakes.outcome(rules.quota - 1, j)] += short[j]
+        totals[stakes.outcome(rules.quota, j)] += mass[j] - short[j]
     return PassProbability(
-        Fraction(adopted, denominator),
-        Fraction(vetoed, denominator),
-        Fraction(insufficient, denominator),
+        Fraction(totals[Outcome.ADOPTED], denominator),
+        Fraction(totals[Outcome.VETOED], denominator),
+        Fraction(totals[Outcome.INSUFFICIENT_VOTES], denominator),
     )
