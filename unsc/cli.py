@@ -156,22 +156,20 @@ def cmd_vote(args: argparse.Namespace) -> tuple[Output, int]:
 def cmd_power(args: argparse.Namespace) -> tuple[Output, int]:
     council = _council_of(args)
     p = power(council, rules=_rules(args))
-    names = list(p.values)
+    names = [index.value for index in p.computed]
     rows = []
     for cls_ in p.game.classes:
-        first = cls_.seats[0]
+        first = p[cls_.seats[0]]
         seats = " ".join(p.game.labels[i] for i in cls_.seats)
         rows.append(
             (
                 seats,
                 "yes" if cls_.veto else "",
-                *(f"{float(p.values[n][first]):.6f}" for n in names),
+                *(f"{float(first[n]):.6f}" for n in names),
             )
         )
     data = {
-        "seats": {
-            label: {n: str(p.values[n][i]) for n in names} for i, label in enumerate(p.game.labels)
-        },
+        "seats": {seat.seat: {n: str(seat[n]) for n in names} for seat in p},
         "coleman_act": str(p.coleman_act),
     }
     after = (

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 import unsc
 from unsc import reform
 from unsc.analysis import INDICES, Game, power
-from unsc.analysis.power import TooLargeError, _by_generating_function, _by_shape, _indices
-from unsc.errors import InvalidFieldError, UnknownPresetError
+from unsc.analysis.power import Index, _by_generating_function, _by_shape, _indices
+from unsc.errors import InvalidFieldError, TooLargeError, UnknownPresetError
 from unsc.rules import TWO_VETOES
 
 FACTS = json.loads(
@@ -158,8 +158,9 @@ def test_equal_to_brute_force(game: Game) -> None:
 @given(games(veto=False))
 def test_generating_function_equals_shapes(game: Game) -> None:
     """The generating-function method gives the same exact counts as the shape method."""
-    shapes = _indices(game, _by_shape(game, need_minimal=True), INDICES)
-    packed = _indices(game, _by_generating_function(game, need_minimal=True), INDICES)
+    every = tuple(Index)
+    shapes = _indices(game, _by_shape(game, need_minimal=True), every, None)
+    packed = _indices(game, _by_generating_function(game, need_minimal=True), every, None)
 
     assert shapes == packed
     for name in INDICES:
@@ -200,15 +201,34 @@ def test_table_and_floats() -> None:
     assert "| CHN, FRA, RUS, GBR, USA" in text
     assert "0.19627" in text
     assert "Coleman power of the collectivity to act: 0.02588" in text
-    assert p.as_floats()["shapley_shubik"][0] == pytest.approx(4 / 2145)
+    assert p.as_floats()[Index.SHAPLEY_SHUBIK][0] == pytest.approx(4 / 2145)
+
+
+def test_results_iterate_and_index() -> None:
+    """A result is a sequence of seats, found by position, code, name, or by index."""
+    p = power(unsc.Council.of_year(2023), indices="banzhaf")
+
+    assert len(p) == 15
+    assert [seat.seat for seat in p][:2] == ["ALB", "BRA"]
+    assert p[0] is p["ALB"] is p["Albania"]
+    assert p["United States"].banzhaf == p.of("USA")["banzhaf"] == p.banzhaf[-1]
+    assert p[Index.BANZHAF] == p["banzhaf"] == p.banzhaf
+    assert p.computed == (Index.BANZHAF,)
+    assert p["USA"].shapley_shubik is None
+    with pytest.raises(unsc.errors.NoSuchEntryError, match="'shapley_shubik' is not an index"):
+        p.shapley_shubik  # noqa: B018
+    assert repr(p) == "<PowerIndices: 15 seats; banzhaf>"
+    assert power(unsc.Council.of_year(2023)) == power(unsc.Council.of_year(2023))
 
 
 def test_bad_input() -> None:
     """Unknown indices, seats and impossible games are clear errors."""
     with pytest.raises(UnknownPresetError, match="'gini' is not an index"):
         power(unsc.Council.of_year(2023), indices=("gini",))
-    with pytest.raises(UnknownPresetError, match="'DEU' is not a seat"):
+    with pytest.raises(unsc.errors.NotAMemberError, match="'DEU' is not a member"):
         power(unsc.Council.of_year(2023)).of("DEU")
+    with pytest.raises(unsc.errors.NoSuchEntryError, match="'X9' is not a seat"):
+        power(Game.weighted([1, 2, 3], 4)).of("X9")
     with pytest.raises(InvalidFieldError, match="quota cannot be 99"):
         Game.weighted([1, 2, 3], 99)
     with pytest.raises(InvalidFieldError, match="whole numbers >= 0"):
@@ -220,5 +240,5 @@ def test_large_game_with_vetoes_and_many_weights_is_refused() -> None:
     weights = list(range(1, 41))
     game = Game(weights, 400, [i < 3 for i in range(40)], [f"S{i}" for i in range(40)])
 
-    with pytest.raises(TooLargeError, match=r"veto holders and .* coalition shapes"):
+    with pytest.raises(TooLargeError, match=r"veto holders, counted in coalition shapes"):
         power(game)

@@ -28,11 +28,12 @@ S with i wins; W is the set of winning coalitions, L the losing ones):
 
 from __future__ import annotations
 
+import enum
 import itertools
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, overload
 
 import attrs
 from tabulate import tabulate
@@ -40,73 +41,215 @@ from tabulate import tabulate
 from unsc._frames import frame
 from unsc.analysis.game import Game
 from unsc.council import Council
-from unsc.errors import UnknownPresetError, UNSCError
+from unsc.errors import (
+    InvalidTypeError,
+    NoSuchEntryError,
+    TooLargeError,
+    UnknownPresetError,
+)
+from unsc.members import Member, fold
 from unsc.rules import Rules
 
-__all__ = ["INDICES", "SHAPE_LIMIT", "PowerIndices", "power"]
+__all__ = ["INDICES", "SHAPE_LIMIT", "Index", "PowerIndices", "SeatPower", "power"]
 
-#: The indices :func:`power` computes, by name.
-INDICES = (
-    "shapley_shubik",
-    "banzhaf",
-    "banzhaf_raw",
-    "coleman_prevent",
-    "coleman_initiate",
-    "deegan_packel",
-    "holler",
-)
+
+class Index(enum.Enum):
+    """A power index unsc computes exactly."""
+
+    SHAPLEY_SHUBIK = "shapley_shubik"
+    """Shapley–Shubik: the share of voting orders in which the seat is pivotal."""
+    BANZHAF = "banzhaf"
+    """Banzhaf, normalised: the seat's swings over all swings."""
+    BANZHAF_RAW = "banzhaf_raw"
+    """Banzhaf raw (Penrose): the probability that the seat is a swing."""
+    COLEMAN_PREVENT = "coleman_prevent"
+    """Coleman's power to prevent action: swings over winning coalitions."""
+    COLEMAN_INITIATE = "coleman_initiate"
+    """Coleman's power to initiate action: swings over losing coalitions."""
+    DEEGAN_PACKEL = "deegan_packel"
+    """Deegan–Packel: shares of the minimal winning coalitions."""
+    HOLLER = "holler"
+    """Holler (public good): minimal winning coalitions containing the seat, normalised."""
+
+    @classmethod
+    def parse(cls, value: Index | str) -> Index:
+        """Read an index from an :class:`Index` or its name, in any case, with ``-`` or
+        ``_`` or spaces (``"shapley-shubik"``, ``"Banzhaf raw"``).
+
+        Raises:
+            UnknownPresetError: For a name that is no index.
+            InvalidTypeError: For anything that is not a string.
+        """
+        if isinstance(value, Index):
+            return value
+        if not isinstance(value, str):
+            raise InvalidTypeError("a power index", value, f"use one of {', '.join(INDICES)}")
+        key = "_".join(value.strip().lower().replace("-", " ").replace("–", " ").split())
+        try:
+            return cls(key)
+        except ValueError:
+            raise UnknownPresetError("an index", value, INDICES) from None
+
+
+#: The names of the indices :func:`power` computes.
+INDICES = tuple(index.value for index in Index)
 #: Above this many coalition shapes, games are counted by generating function.
 SHAPE_LIMIT = 200_000
 
 
-class TooLargeError(UNSCError, ValueError):
-    """A game too large to count exactly by the methods unsc has for it."""
+@attrs.frozen(repr=False)
+class SeatPower:
+    """The power of one seat, by index (``None`` for an index not computed).
+
+    ``seat["banzhaf"]`` and ``seat[Index.BANZHAF]`` read an index by name.
+
+    Attributes:
+        seat: The seat's label (a member's code on a council).
+        weight: Its weight in the game.
+        veto: Whether it holds a veto in the game.
+    """
+
+    seat: str
+    weight: int
+    veto: bool
+    shapley_shubik: Fraction | None = None
+    banzhaf: Fraction | None = None
+    banzhaf_raw: Fraction | None = None
+    coleman_prevent: Fraction | None = None
+    coleman_initiate: Fraction | None = None
+    deegan_packel: Fraction | None = None
+    holler: Fraction | None = None
+
+    def __getitem__(self, index: Index | str) -> Fraction:
+        name = Index.parse(index).value
+        value: Fraction | None = getattr(self, name)
+        if value is None:
+            raise NoSuchEntryError("an index computed here", name, self.computed)
+        return value
+
+    @property
+    def computed(self) -> tuple[str, ...]:
+        """The names of the indices computed for this seat."""
+        return tuple(i.value for i in Index if getattr(self, i.value) is not None)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name} {float(self[name]):.4g}" for name in self.computed[:3])
+        more = ", …" if len(self.computed) > 3 else ""
+        return f"<SeatPower {self.seat}: {shown}{more}>"
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class PowerIndices:
-    """Exact power indices of every seat of a game.
+    """Exact power indices of every seat of a game: a sequence of :class:`SeatPower`.
+
+    Iterate over the seats, take ``len()``, index by position, by seat or member
+    (``p["USA"]``, ``p["United States"]``), or by index for every seat at once
+    (``p[Index.BANZHAF]``, ``p["banzhaf"]``, ``p.banzhaf``).
 
     Attributes:
         game: The game.
-        values: Each index by name, one :class:`~fractions.Fraction` per seat.
+        computed: The indices computed, in the order asked.
+        seats: One :class:`SeatPower` per seat, in the game's order.
         coleman_act: Coleman's power of the collectivity to act, |W| / 2^n.
+        council: The council the game is of, if any (for lookups by name).
     """
 
     game: Game
-    values: Mapping[str, tuple[Fraction, ...]] = attrs.field(eq=False)
+    computed: tuple[Index, ...]
+    seats: tuple[SeatPower, ...]
     coleman_act: Fraction
+    council: Council | None = attrs.field(default=None, eq=False)
 
-    def __getitem__(self, index: str) -> tuple[Fraction, ...]:
-        try:
-            return self.values[index]
-        except KeyError:
-            raise UnknownPresetError("an index computed here", index, self.values) from None
+    def __iter__(self) -> Iterator[SeatPower]:
+        return iter(self.seats)
 
-    def of(self, seat: str) -> dict[str, Fraction]:
-        """Every index of the seat labelled ``seat`` (e.g. ``"USA"``)."""
-        try:
-            i = self.game.labels.index(seat)
-        except ValueError:
-            raise UnknownPresetError("a seat of this game", seat, self.game.labels) from None
-        return {name: values[i] for name, values in self.values.items()}
+    def __len__(self) -> int:
+        return len(self.seats)
 
-    def as_floats(self) -> dict[str, tuple[float, ...]]:
-        """The indices as floats."""
-        return {name: tuple(float(v) for v in values) for name, values in self.values.items()}
+    @overload
+    def __getitem__(self, key: int) -> SeatPower: ...
+    @overload
+    def __getitem__(self, key: slice) -> tuple[SeatPower, ...]: ...
+    @overload
+    def __getitem__(self, key: Index) -> tuple[Fraction, ...]: ...
+    @overload
+    def __getitem__(self, key: str | Member) -> SeatPower | tuple[Fraction, ...]: ...
+    def __getitem__(
+        self, key: int | slice | Index | str | Member
+    ) -> SeatPower | tuple[SeatPower, ...] | tuple[Fraction, ...]:
+        if isinstance(key, (int, slice)) and not isinstance(key, bool):
+            return self.seats[key]
+        if isinstance(key, Index) or (isinstance(key, str) and _index_name(key)):
+            return self.index(key)
+        if isinstance(key, (str, Member)):
+            return self.of(key)
+        raise InvalidTypeError(
+            "a key of power indices", key, "give a position, a seat, a member or an index"
+        )
+
+    def of(self, seat: str | Member) -> SeatPower:
+        """The power of the seat of ``seat``: a code, name or alias on a council, or the
+        seat's label in a game.
+
+        Raises:
+            NotAMemberError: For a name no member of the council goes by.
+            NoSuchEntryError: For a label no seat of the game has.
+        """
+        if self.council is not None:
+            return self.seats[self.council.index(seat)]
+        label = seat.code if isinstance(seat, Member) else seat
+        labels = self.game.labels
+        if label in labels:
+            return self.seats[labels.index(label)]
+        folded = [fold(x) for x in labels]
+        if isinstance(label, str) and fold(label) in folded:
+            return self.seats[folded.index(fold(label))]
+        raise NoSuchEntryError("a seat of this game", seat, labels)
+
+    def index(self, which: Index | str) -> tuple[Fraction, ...]:
+        """One index for every seat, in order.
+
+        Raises:
+            NoSuchEntryError: For an index that was not computed.
+        """
+        index = Index.parse(which)
+        if index not in self.computed:
+            raise NoSuchEntryError(
+                "an index computed here", index.value, (i.value for i in self.computed)
+            )
+        return tuple(getattr(seat, index.value) for seat in self.seats)
+
+    @property
+    def shapley_shubik(self) -> tuple[Fraction, ...]:
+        """Shapley–Shubik, every seat."""
+        return self.index(Index.SHAPLEY_SHUBIK)
+
+    @property
+    def banzhaf(self) -> tuple[Fraction, ...]:
+        """Banzhaf (normalised), every seat."""
+        return self.index(Index.BANZHAF)
+
+    @property
+    def banzhaf_raw(self) -> tuple[Fraction, ...]:
+        """Banzhaf raw (Penrose), every seat."""
+        return self.index(Index.BANZHAF_RAW)
+
+    def as_floats(self) -> dict[Index, tuple[float, ...]]:
+        """Each computed index as floats, every seat."""
+        return {i: tuple(float(v) for v in self.index(i)) for i in self.computed}
 
     def table(self, fmt: str = "simple", *, floats: bool = True, digits: int = 5) -> str:
         """One row per class of seats (seats of a class have equal power), any tabulate format."""
-        names = list(self.values)
+        names = [i.value for i in self.computed]
         rows = []
         for cls_ in self.game.classes:
-            first = cls_.seats[0]
+            first = self.seats[cls_.seats[0]]
             label = ", ".join(self.game.labels[i] for i in cls_.seats[:6])
             if cls_.size > 6:
                 label += f", … ({cls_.size} seats)"
             row: list[object] = [label, cls_.weight, "yes" if cls_.veto else ""]
             for name in names:
-                value = self.values[name][first]
+                value = first[name]
                 row.append(round(float(value), digits) if floats else str(value))
             rows.append(row)
         headers = ["seats", "weight", "veto", *names]
@@ -116,11 +259,11 @@ class PowerIndices:
 
     def to_dataframe(self) -> Any:
         """One row per seat, one column per index, as floats (needs the ``pandas`` extra)."""
+        names = [i.value for i in self.computed]
         rows = [
-            {"seat": label, **{name: float(values[i]) for name, values in self.values.items()}}
-            for i, label in enumerate(self.game.labels)
+            {"seat": seat.seat, **{name: float(seat[name]) for name in names}} for seat in self
         ]
-        return frame(rows, ("seat", *self.values))
+        return frame(rows, ("seat", *names))
 
     def _repr_html_(self) -> str:
         act = f"<p>Coleman power of the collectivity to act: {float(self.coleman_act):.5f}</p>"
@@ -129,48 +272,73 @@ class PowerIndices:
     def __str__(self) -> str:
         return self.table()
 
+    def __repr__(self) -> str:
+        names = ", ".join(i.value for i in self.computed)
+        return f"<PowerIndices: {len(self.seats)} seats; {names}>"
+
+
+def _index_name(key: str) -> bool:
+    try:
+        Index.parse(key)
+    except UnknownPresetError:
+        return False
+    return True
+
+
+def _wanted(indices: Iterable[Index | str] | Index | str) -> tuple[Index, ...]:
+    if isinstance(indices, (Index, str)):
+        return (Index.parse(indices),)
+    if not isinstance(indices, Iterable):
+        raise InvalidTypeError("power(indices)", indices, "give an index or a list of them")
+    return tuple(dict.fromkeys(Index.parse(i) for i in indices))
+
 
 def power(
     council_or_game: Council | Game,
     *,
     rules: Rules | None = None,
-    indices: Iterable[str] = INDICES,
+    indices: Iterable[Index | str] | Index | str = INDICES,
 ) -> PowerIndices:
     """Exact power indices for a council (its yes/no game) or any weighted game.
 
     Args:
         council_or_game: A :class:`~unsc.Council` or a :class:`Game`.
         rules: For a council, rules other than its own (e.g. ``TWO_VETOES``).
-        indices: Which indices to compute (see :data:`INDICES`); all by default.
+        indices: Which indices to compute: one (``"banzhaf"``) or several (see
+            :class:`Index`); all by default.
 
     >>> import unsc
     >>> p = power(unsc.Council.of_year(2023))
-    >>> p.of("USA")["shapley_shubik"], p.of("JPN")["shapley_shubik"]
+    >>> p.of("USA").shapley_shubik, p["Japan"]["shapley_shubik"]
     (Fraction(421, 2145), Fraction(4, 2145))
 
     Raises:
-        UnknownPresetError: For an index name not in :data:`INDICES`.
+        UnknownPresetError: For an index name that is not an :class:`Index`.
         TooLargeError: For a game with veto holders and too many coalition shapes.
     """
-    game = (
-        Game.of_council(council_or_game, rules)
-        if isinstance(council_or_game, Council)
-        else council_or_game
-    )
-    wanted = tuple(indices)
-    for name in wanted:
-        if name not in INDICES:
-            raise UnknownPresetError("an index", name, INDICES)
+    if isinstance(council_or_game, Council):
+        council: Council | None = council_or_game
+        game = Game.of_council(council_or_game, rules)
+    elif isinstance(council_or_game, Game):
+        council, game = None, council_or_game
+    else:
+        raise InvalidTypeError(
+            "power(council_or_game)", council_or_game, "give a Council or a Game"
+        )
+    wanted = _wanted(indices)
+    names = tuple(i.value for i in wanted)
     if game.shapes <= SHAPE_LIMIT:
-        counts = _by_shape(game, need_minimal=_needs_minimal(wanted))
+        counts = _by_shape(game, need_minimal=_needs_minimal(names))
     elif game.veto_holders == 0:
-        counts = _by_generating_function(game, need_minimal=_needs_minimal(wanted))
+        counts = _by_generating_function(game, need_minimal=_needs_minimal(names))
     else:
         raise TooLargeError(
-            f"a game with veto holders and {game.shapes} coalition shapes is beyond the "
-            f"exact methods here (limit {SHAPE_LIMIT}); group seats into fewer weights"
+            "a game with veto holders, counted in coalition shapes",
+            game.shapes,
+            SHAPE_LIMIT,
+            "group seats into fewer weights",
         )
-    return _indices(game, counts, wanted)
+    return _indices(game, counts, wanted, council)
 
 
 def _needs_minimal(wanted: Sequence[str]) -> bool:
@@ -189,25 +357,23 @@ class _Counts:
     minimal_share: tuple[Fraction, ...]  # per seat of each class: Σ 1/|S| over those
 
 
-def _indices(game: Game, counts: _Counts, wanted: Sequence[str]) -> PowerIndices:
+def _indices(
+    game: Game, counts: _Counts, wanted: Sequence[Index], council: Council | None
+) -> PowerIndices:
     n = game.size
-    per_class: dict[str, list[Fraction]] = {name: [] for name in wanted}
     total_swings = sum(c.size * s for c, s in zip(game.classes, counts.swings))
     total_minimal_with = sum(c.size * m for c, m in zip(game.classes, counts.minimal_with))
     losing = 2**n - counts.winning
-    for k in range(len(game.classes)):
-        for name in wanted:
-            per_class[name].append(
-                _index(name, k, n, counts, total_swings, total_minimal_with, losing)
-            )
-    values: dict[str, tuple[Fraction, ...]] = {}
-    for name in wanted:
-        seat_values = [Fraction(0)] * n
-        for cls_, value in zip(game.classes, per_class[name]):
+    per_seat: list[dict[str, Fraction]] = [{} for _ in range(n)]
+    for k, cls_ in enumerate(game.classes):
+        for index in wanted:
+            value = _index(index.value, k, n, counts, total_swings, total_minimal_with, losing)
             for seat in cls_.seats:
-                seat_values[seat] = value
-        values[name] = tuple(seat_values)
-    return PowerIndices(game, values, Fraction(counts.winning, 2**n))
+                per_seat[seat][index.value] = value
+    seats = tuple(
+        SeatPower(game.labels[i], game.weights[i], game.veto[i], **per_seat[i]) for i in range(n)
+    )
+    return PowerIndices(game, tuple(wanted), seats, Fraction(counts.winning, 2**n), council)
 
 
 def _index(
