@@ -118,7 +118,7 @@ def test_replay_undl_with_progress(tmp_path: Path) -> None:
         (("bogus",), "invalid choice: 'bogus'"),
         (("council", "2023", "--format", "fancy"), "--format 'fancy' is not a format"),
         (("odds", "--year", "2023", "--member", "USA=half"), "is not a list of numbers"),
-        (("replay-undl", "/nonexistent/file.csv"), "cannot be read"),
+        (("replay-undl", "/nonexistent/file.csv"), "/nonexistent/file.csv: no such file"),
         (("vote", "--year", "2023", "--yes", "USA"), "no vote recorded for ALB"),
     ],
 )  # fmt: skip

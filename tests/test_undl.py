@@ -167,7 +167,7 @@ def test_truncated_last_line(tmp_path: Path, sample_text: str) -> None:
 
 def test_missing_file(tmp_path: Path) -> None:
     """A file that is not there is a DataError naming it."""
-    with pytest.raises(DataError, match=r"nowhere\.csv: cannot be read"):
+    with pytest.raises(DataError, match=r"nowhere\.csv: no such file"):
         list(history.load_undl(tmp_path / "nowhere.csv"))
 
 

@@ -16,6 +16,7 @@ __all__ = [
     "DuplicateMemberError",
     "DuplicateVoteError",
     "EmptyCouncilError",
+    "FileError",
     "InvalidDateError",
     "InvalidFieldError",
     "InvalidTypeError",
@@ -471,10 +472,10 @@ class DataError(UNSCError, ValueError):
         super().__init__(f"{where}: {problem}")
 
 
-class MissingFileError(DataError, FileNotFoundError):
-    """A data file that does not exist or cannot be opened.
+class FileError(DataError, OSError):
+    """A data file that cannot be opened or read.
 
-    Also an :class:`OSError` (``FileNotFoundError``), so code that catches either works.
+    Also an :class:`OSError`, so code that catches either works.
     """
 
     def __init__(self, path: str, problem: str) -> None:
@@ -484,3 +485,7 @@ class MissingFileError(DataError, FileNotFoundError):
     def __str__(self) -> str:
         # OSError's own str() would show "[Errno None]"; say what DataError says.
         return BaseException.__str__(self)
+
+
+class MissingFileError(FileError, FileNotFoundError):
+    """A data file that does not exist (also a ``FileNotFoundError``)."""

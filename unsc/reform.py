@@ -24,7 +24,8 @@ veto that takes two permanent members voting no.
 from __future__ import annotations
 
 import functools
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, overload
 
 import attrs
 from tabulate import tabulate
@@ -33,11 +34,11 @@ from unsc._frames import frame
 from unsc.analysis.power import PowerIndices, power
 from unsc.analysis.probability import PassProbability, pass_probability
 from unsc.council import Council
-from unsc.errors import UnknownPresetError
+from unsc.errors import InvalidTypeError, NoSuchEntryError, UnknownPresetError
 from unsc.members import Member
 from unsc.rules import CHARTER_1965, LITERAL_1965, TWO_VETOES, Rules
 
-__all__ = ["MODELS", "Comparison", "ReformModel", "compare", "model"]
+__all__ = ["MODELS", "Comparison", "ModelResult", "ReformModel", "compare", "model"]
 
 _TODAY = 2026
 _P5 = ("CHN", "FRA", "RUS", "GBR", "USA")
@@ -178,6 +179,8 @@ def model(key: str) -> ReformModel:
     Raises:
         UnknownPresetError: For a key not in :data:`MODELS`.
     """
+    if not isinstance(key, str):
+        raise InvalidTypeError("reform.model(key)", key, f"use one of {', '.join(MODELS)}")
     models = _models()
     try:
         return models[key.strip().lower()]
@@ -185,9 +188,29 @@ def model(key: str) -> ReformModel:
         raise UnknownPresetError("a reform model", key, MODELS) from None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
+class ModelResult:
+    """One model in a comparison.
+
+    Attributes:
+        model: The model.
+        power: Its power indices (Shapley–Shubik and Banzhaf).
+        odds: Its outcome probabilities when every member votes yes, no or abstain
+            with probability 1/3 each.
+    """
+
+    model: ReformModel
+    power: PowerIndices
+    odds: PassProbability
+
+    def __repr__(self) -> str:
+        return f"<ModelResult {self.model.key}: P(adopted) {float(self.odds.adopted):.4g}>"
+
+
+@attrs.frozen(repr=False)
 class Comparison:
-    """Power and the probability of passing, model by model.
+    """Power and the probability of passing, model by model: a sequence of
+    :class:`ModelResult`, indexed by position or by the model's key (``c["g4"]``).
 
     Attributes:
         models: The models compared.
@@ -199,6 +222,32 @@ class Comparison:
     models: tuple[ReformModel, ...]
     power: tuple[PowerIndices, ...]
     odds: tuple[PassProbability, ...]
+
+    def __iter__(self) -> Iterator[ModelResult]:
+        return (ModelResult(m, p, o) for m, p, o in zip(self.models, self.power, self.odds))
+
+    def __len__(self) -> int:
+        return len(self.models)
+
+    @overload
+    def __getitem__(self, key: int | str) -> ModelResult: ...
+    @overload
+    def __getitem__(self, key: slice) -> tuple[ModelResult, ...]: ...
+    def __getitem__(self, key: int | str | slice) -> ModelResult | tuple[ModelResult, ...]:
+        if isinstance(key, slice):
+            return tuple(self)[key]
+        if isinstance(key, str):
+            keys = [m.key for m in self.models]
+            found = key.strip().lower()
+            if found not in keys:
+                raise NoSuchEntryError("a model in this comparison", key, keys)
+            key = keys.index(found)
+        if not isinstance(key, int) or isinstance(key, bool):
+            raise InvalidTypeError("a key of a comparison", key, "give a position or a key")
+        return ModelResult(self.models[key], self.power[key], self.odds[key])
+
+    def __repr__(self) -> str:
+        return f"<Comparison of {len(self)} models: {', '.join(m.key for m in self.models)}>"
 
     def rows(self) -> list[tuple[object, ...]]:
         """One row per model: seats, quota, veto holders, power of a veto holder and of
@@ -264,7 +313,13 @@ def compare(keys: tuple[str, ...] = MODELS) -> Comparison:
     >>> c = reform.compare(("status-quo", "two-vetoes"))
     >>> c.odds[1].adopted > c.odds[0].adopted
     True
+    >>> c["two-vetoes"].odds.adopted == c.odds[1].adopted, len(c)
+    (True, 2)
     """
+    if isinstance(keys, str):
+        keys = (keys,)
+    if not isinstance(keys, (tuple, list)):
+        raise InvalidTypeError("reform.compare(keys)", keys, "give a tuple of model keys")
     models = tuple(model(k) for k in keys)
     return Comparison(
         models,

@@ -33,6 +33,7 @@ from unsc.errors import (
 )
 from unsc.members import Member, find, resolve, split_names
 from unsc.rules import Decision, Outcome, Rules
+from unsc.rules import decide as _decide
 from unsc.votes import Matter, Tally, Vote
 
 __all__ = ["VOTE_COLUMNS", "Resolution", "Votes"]
@@ -288,10 +289,20 @@ class Resolution:
         converting the same values again would double the cost of reading. Fields not
         given take their defaults; ``ballot`` must be a tuple of :class:`Vote` or None.
         """
-        record = object.__new__(cls)
-        values = {**_DEFAULTS, "symbol": symbol, **fields}
+        values: dict[str, Any] = _DEFAULTS.copy()
+        values.update(fields)
+        values["symbol"] = symbol
         values["complete"] = values["without_vote"] or None not in values["ballot"]
-        record.__dict__.update(values)
+        return cls._from_fields(values)
+
+    @classmethod
+    def _from_fields(cls, values: dict[str, Any]) -> Resolution:
+        """A record from every one of its fields (``complete`` included), already checked.
+
+        The fastest way to build one, for readers of large files that supply them all.
+        """
+        record = object.__new__(cls)
+        object.__setattr__(record, "__dict__", values)
         return record
 
     # -- votes ---------------------------------------------------------------------------
@@ -396,9 +407,9 @@ class Resolution:
 
     def decide(self, rules: Rules | None = None) -> Decision:
         """Decide this proposal by ``rules``, by default its council's (see ``unsc.decide``)."""
-        from unsc.rules import decide
-
-        return decide(self, rules)
+        if rules is None:
+            return self.council.rules.decide(self)
+        return _decide(self, rules)
 
     # -- showing -------------------------------------------------------------------------
 

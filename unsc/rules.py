@@ -126,7 +126,7 @@ def _no_yes(instance: object, attribute: object, value: frozenset[Vote]) -> None
         )
 
 
-@attrs.frozen(cache_hash=True)
+@attrs.frozen(cache_hash=True, repr=False)
 class Rules:
     """A set of voting rules, as data.
 
@@ -156,6 +156,11 @@ class Rules:
     def __attrs_post_init__(self) -> None:
         # A tuple tests membership by identity first; a frozenset would hash each enum.
         object.__setattr__(self, "_blocking", tuple(sorted(self.blocking, key=list(Vote).index)))
+
+    def __repr__(self) -> str:
+        blocking = "/".join(v.value for v in _sorted(self.blocking)) or "nothing"
+        needed = f", {self.vetoes_needed} to veto" if self.vetoes_needed != 1 else ""
+        return f"<Rules {self.name!r}: {self.quota} votes, blocked by {blocking}{needed}>"
 
     @property
     def practice(self) -> bool:
@@ -211,32 +216,54 @@ class Rules:
             ObligatoryAbstentionError: If a party to a dispute voted yes or no in a
                 decision under Chapter VI or Article 52(3).
         """
-        council = resolution.council
-        stakes = roles(
-            council,
-            self,
-            matter=resolution.matter,
-            chapter=resolution.chapter,
-            parties=resolution.parties,
-            without_vote=resolution.without_vote,
-        )
+        stakes, blockers = self._blockers(resolution)
         if stakes.without_vote:
             return Decision(resolution, self, _ADOPTED)
+        council, ballot = resolution.council, resolution.ballot
+        members = council.members
+        against = tuple(members[i] for i in council.veto_index if ballot[i] is _NO)
+        outcome = self.outcome(ballot.count(_YES), len(blockers))
+        if outcome is _VETOED:
+            return Decision(
+                resolution, self, outcome, tuple(members[i] for i in blockers), against
+            )
+        return Decision(resolution, self, outcome, (), against)
+
+    def outcome_of(self, resolution: Resolution) -> Outcome:
+        """The outcome :meth:`decide` gives ``resolution``, without building the decision
+        (for replaying many records, where only the outcome is compared).
+
+        Raises:
+            MissingVotesError: If a member has no recorded vote.
+            ObligatoryAbstentionError: If a party to a dispute voted where it must abstain.
+        """
+        stakes, blockers = self._blockers(resolution)
+        if stakes.without_vote:
+            return _ADOPTED
+        return self.outcome(resolution.ballot.count(_YES), len(blockers))
+
+    def _blockers(self, resolution: Resolution) -> tuple[Roles, list[int]]:
+        """The roles of the seats in ``resolution``, and the seats whose votes block it."""
+        council = resolution.council
+        stakes = _roles(
+            council,
+            self,
+            resolution.matter,
+            resolution.chapter,
+            resolution.parties,
+            resolution.without_vote,
+        )
+        if stakes.without_vote:
+            return stakes, []
         ballot = resolution.ballot
         if not resolution.complete:
             missing = (m.code for m, v in zip(council.members, ballot) if v is None)
             raise MissingVotesError(resolution.symbol, missing)
         if stakes.parties:
             stakes.check(ballot, resolution.symbol)
-        # The hot path (docs/performance.md): one C-level count, then one pass over the
-        # seats that can block, comparing enum members by identity.
-        members = council.members
-        against = [members[i] for i in council.veto_index if ballot[i] is _NO]
-        blockers = [members[i] for i, blocking in stakes.blockers if ballot[i] in blocking]
-        outcome = self.outcome(ballot.count(_YES), len(blockers))
-        if outcome is _VETOED:
-            return Decision(resolution, self, outcome, tuple(blockers), tuple(against))
-        return Decision(resolution, self, outcome, (), tuple(against))
+        # The hot path (docs/performance.md): one pass over the seats that can block,
+        # comparing enum members by identity.
+        return stakes, [i for i, blocking in stakes.blockers if ballot[i] in blocking]
 
 
 _YES, _NO = Vote.YES, Vote.NO
@@ -441,9 +468,27 @@ def roles(
     >>> roles(unsc.Council.of_year(2023), matter="procedural")["USA"].can_block
     False
     """
-    rules = rules if rules is not None else council.rules
+    if not hasattr(council, "_roles_memo"):
+        raise InvalidTypeError("roles(council)", council, "give a unsc.Council")
+    if rules is not None and not isinstance(rules, Rules):
+        raise InvalidTypeError("roles(rules)", rules, "give a unsc.Rules or None")
     kind = matter if isinstance(matter, Matter) else Matter.parse(matter)
-    codes = tuple(parties) if not isinstance(parties, tuple) else parties
+    if isinstance(parties, str) or not isinstance(parties, Iterable):
+        raise InvalidTypeError("roles(parties)", parties, "give the parties' codes as a list")
+    codes = tuple(parties)
+    return _roles(council, rules, kind, chapter, codes, bool(without_vote))
+
+
+def _roles(
+    council: Council,
+    rules: Rules | None,
+    kind: Matter,
+    chapter: str | None,
+    codes: tuple[str, ...],
+    without_vote: bool,
+) -> Roles:
+    """:func:`roles`, from checked arguments, memoised: the engine's own way in."""
+    rules = rules if rules is not None else council.rules
     # Memoised per council: decide() asks for the same roles on every call. The key
     # holds only what the answer depends on, and nothing Python must hash slowly.
     key: tuple[object, ...] = (id(rules), kind is _PROCEDURAL, without_vote)
@@ -531,7 +576,7 @@ def _votes_word(n: int) -> str:
 
 # A dict-backed frozen class: attrs then builds it by writing to __dict__, about a third
 # faster than a slotted one, and a Decision is made on every call of decide().
-@attrs.frozen(slots=False)
+@attrs.frozen(slots=False, repr=False)
 class Decision:
     """The outcome of one vote, and why.
 
@@ -555,6 +600,9 @@ class Decision:
     def tally(self) -> Tally:
         """The count of the votes."""
         return self.resolution.tally
+
+    def __repr__(self) -> str:
+        return f"<Decision {self.verdict}>"
 
     @property
     def adopted(self) -> bool:

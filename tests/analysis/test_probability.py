@@ -164,6 +164,10 @@ def test_ternary_separates_abstention_from_no() -> None:
     for i in range(t.council.size):
         assert t.yes_no[i] == t.yes_abstain[i] + t.abstain_no[i]
     assert "abstain↔no" in t.table()
+    assert len(t) == 15
+    assert t[0].member.code == "ALB"
+    assert t["United States"] == t.of("USA") == list(t)[-1]
+    assert repr(t["USA"]).startswith("<MemberDecisiveness USA: overall 0.")
 
 
 def test_ternary_equals_direct_difference() -> None:

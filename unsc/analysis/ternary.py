@@ -26,23 +26,61 @@ a permanent member it is exactly the power of the veto.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from fractions import Fraction
+from typing import overload
 
 import attrs
 from tabulate import tabulate
 
 from unsc.analysis.probability import Distribution, pass_probability
 from unsc.council import Council
+from unsc.errors import InvalidTypeError, NoSuchEntryError
+from unsc.members import Member
 from unsc.rules import Rules
 from unsc.votes import Vote
 
-__all__ = ["TernaryPower", "ternary_power"]
+__all__ = ["MemberDecisiveness", "TernaryPower", "ternary_power"]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
+class MemberDecisiveness:
+    """One member's ternary decisiveness.
+
+    Attributes:
+        member: The member.
+        yes_no: P(adopted | yes) − P(adopted | no).
+        yes_abstain: P(adopted | yes) − P(adopted | abstain).
+        abstain_no: P(adopted | abstain) − P(adopted | no).
+    """
+
+    member: Member
+    yes_no: Fraction
+    yes_abstain: Fraction
+    abstain_no: Fraction
+
+    @property
+    def overall(self) -> Fraction:
+        """The average decisiveness over the three pairs of options."""
+        return (self.yes_no + self.yes_abstain + self.abstain_no) / 3
+
+    def __getitem__(self, measure: str) -> Fraction:
+        if measure not in _MEASURES:
+            raise NoSuchEntryError("a measure of decisiveness", measure, _MEASURES)
+        value: Fraction = getattr(self, measure)
+        return value
+
+    def __repr__(self) -> str:
+        return f"<MemberDecisiveness {self.member.code}: overall {float(self.overall):.4g}>"
+
+
+_MEASURES = ("yes_no", "yes_abstain", "abstain_no", "overall")
+
+
+@attrs.frozen(repr=False)
 class TernaryPower:
-    """Ternary decisiveness of every member.
+    """Ternary decisiveness of every member: a sequence of :class:`MemberDecisiveness`,
+    indexed by position or by member (code, name or alias).
 
     Attributes:
         council: The council.
@@ -65,15 +103,34 @@ class TernaryPower:
             (a + b + c) / 3 for a, b, c in zip(self.yes_no, self.yes_abstain, self.abstain_no)
         )
 
-    def of(self, member: str) -> dict[str, Fraction]:
+    def of(self, member: str | Member) -> MemberDecisiveness:
         """The measures of one member (code, name or alias)."""
         i = self.council.index(member)
-        return {
-            "yes_no": self.yes_no[i],
-            "yes_abstain": self.yes_abstain[i],
-            "abstain_no": self.abstain_no[i],
-            "overall": self.overall[i],
-        }
+        return MemberDecisiveness(
+            self.council.members[i], self.yes_no[i], self.yes_abstain[i], self.abstain_no[i]
+        )
+
+    def __iter__(self) -> Iterator[MemberDecisiveness]:
+        return (self.of(m) for m in self.council.members)
+
+    def __len__(self) -> int:
+        return self.council.size
+
+    @overload
+    def __getitem__(self, key: int | str | Member) -> MemberDecisiveness: ...
+    @overload
+    def __getitem__(self, key: slice) -> tuple[MemberDecisiveness, ...]: ...
+    def __getitem__(
+        self, key: int | str | Member | slice
+    ) -> MemberDecisiveness | tuple[MemberDecisiveness, ...]:
+        if isinstance(key, slice):
+            return tuple(self)[key]
+        if isinstance(key, int):
+            return self.of(self.council.members[key])
+        return self.of(key)
+
+    def __repr__(self) -> str:
+        return f"<TernaryPower: {self.council.size} members, rules {self.rules.name!r}>"
 
     def table(self, fmt: str = "simple", *, digits: int = 5) -> str:
         """One row per member."""
@@ -122,9 +179,17 @@ def ternary_power(
 
     >>> import unsc
     >>> t = ternary_power(unsc.Council.of_year(2023))
-    >>> t.of("USA")["abstain_no"] > 0, t.of("JPN")["abstain_no"]
+    >>> t.of("USA").abstain_no > 0, t["Japan"].abstain_no
     (True, Fraction(0, 1))
     """
+    if not isinstance(council, Council):
+        raise InvalidTypeError("ternary_power(council)", council, "give a unsc.Council")
+    if rules is not None and not isinstance(rules, Rules):
+        raise InvalidTypeError("ternary_power(rules)", rules, "give a unsc.Rules or None")
+    if probabilities is not None and not isinstance(probabilities, Mapping):
+        raise InvalidTypeError(
+            "ternary_power(probabilities)", probabilities, "give a mapping of members"
+        )
     rules = rules or council.rules
     given = dict(probabilities or {})
     adopt: dict[tuple[int, Vote], Fraction] = {}
