@@ -232,3 +232,95 @@ def test_records_read_from_file_equal_records_built_normally() -> None:
         assert rebuilt == record
         assert rebuilt.complete is record.complete
         assert hash(rebuilt) == hash(record)
+
+
+def test_reading_twice_reads_once(tmp_path: Path, sample_text: str) -> None:
+    """A reader holds no state between readings: the second pass counts the same."""
+    lines = sample_text.splitlines(keepends=True)
+    lines[3] = lines[3].replace(",X,", ",Q,", 1)
+    reader = history.load_undl(_write(tmp_path, "".join(lines)), strict=False)
+
+    first = list(reader)
+    counts = (reader.rows, len(reader.problems), len(reader.mismatches))
+    second = list(reader)
+
+    assert first == second
+    assert (reader.rows, len(reader.problems), len(reader.mismatches)) == counts
+    assert reader.rows == sample_text.count("\n") - 1
+
+
+def test_byte_order_mark(tmp_path: Path, sample_text: str) -> None:
+    """A UTF-8 byte-order mark, as Excel writes, is not part of the first column's name."""
+    path = _write(tmp_path, "\ufeff" + sample_text)
+
+    assert len(list(history.load_undl(path))) == 16
+
+
+def _line_of(text: str, needle: str) -> int:
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def test_two_stray_quotes_do_not_hide_rows(tmp_path: Path, sample_text: str) -> None:
+    """Two stray quotes would fold the rows between them into one field: the first is
+    named at its line, and a lenient reading reads every other row."""
+    lines = sample_text.splitlines(keepends=True)
+    opening, closing = 30, 60  # 1-based lines of the quotes
+    lines[opening - 1] = lines[opening - 1].replace(",S/PV.", ',"S/PV.', 1)
+    lines[closing - 1] = lines[closing - 1].replace(",S/PV.", ',S/P"V.', 1)
+    path = _write(tmp_path, "".join(lines))
+
+    with pytest.raises(DataError, match=rf"line {opening}, column 'meeting': a stray quote"):
+        list(history.load_undl(path))
+    reader = history.load_undl(path, strict=False)
+    read = list(reader)
+    named = {p.line for p in reader.problems}
+
+    assert {opening, closing} <= named
+    # every row is either read or named at its line
+    assert reader.rows + len(named) >= sample_text.count("\n") - 1
+    assert len(read) >= 13
+
+
+def test_one_stray_quote_is_blamed_on_its_own_line(tmp_path: Path, sample_text: str) -> None:
+    """A quote that never closes is named where it is, not at the end of the file."""
+    lines = sample_text.splitlines(keepends=True)
+    lines[49] = lines[49].replace(",S/PV.", ',"S/PV.', 1)
+    path = _write(tmp_path, "".join(lines))
+
+    with pytest.raises(DataError, match=r"line 50, column 'meeting': a stray quote"):
+        list(history.load_undl(path))
+    reader = history.load_undl(path, strict=False)
+    assert len(list(reader)) >= 14
+
+
+def test_rows_must_agree_with_the_first_row(tmp_path: Path, sample_text: str) -> None:
+    """A member's row that gives its resolution another date is named, line and column."""
+    needle = "1000,MEX,MEXICO,False,X,1946-11-15"
+    line = _line_of(sample_text, needle)
+    text = sample_text.replace(needle, "1000,MEX,MEXICO,False,X,1946-11-16")
+
+    with pytest.raises(
+        DataError, match=rf"line {line}, column 'date': says '1946-11-16' where line 2"
+    ):
+        list(history.load_undl(_write(tmp_path, text)))
+
+
+def test_a_field_too_long_for_csv(tmp_path: Path, sample_text: str) -> None:
+    """A field beyond the csv module's limit is a DataError at its line, not a csv.Error."""
+    lines = sample_text.splitlines(keepends=True)
+    lines[5] = lines[5].replace(",S/PV.", ',"' + "x" * 200_000 + '"S/PV.', 1)
+    path = _write(tmp_path, "".join(lines))
+
+    with pytest.raises(DataError, match=r"line 6: cannot be read as CSV: field larger"):
+        list(history.load_undl(path))
+    reader = history.load_undl(path, strict=False)
+    assert len(list(reader)) == 15
+    assert [p.line for p in reader.problems][:1] == [6]
+
+
+def test_missing_file_is_an_os_error(tmp_path: Path) -> None:
+    """Code that catches OSError for a missing file keeps working."""
+    with pytest.raises(FileNotFoundError):
+        list(history.load_undl(tmp_path / "nowhere.csv"))
+    with pytest.raises(OSError, match="is a directory"):
+        list(history.load_undl(tmp_path))

@@ -275,6 +275,8 @@ class UndlReader:
         # The lines of the group's rows: its first line, while every row is one line
         # after the other; a list once a row of several lines (or a skipped one) joins.
         lines: int | list[int] = 0
+        numbered: list[int] = []
+        explicit = False  # whether ``numbered`` holds the group's lines
         current: str | None = None
         last = reader.line_num
         while True:
@@ -288,33 +290,34 @@ class UndlReader:
                         last = end
                         if row[id_column] != current:
                             if group:
-                                record = self._complete(group, lines)
+                                record = self._complete(group, numbered if explicit else lines)
                                 if record is not None:
                                     yield record
-                            group, lines, current = [row], end, row[id_column]
+                            group, lines, current, explicit = [row], end, row[id_column], False
                         else:
                             group.append(row)
+                            if explicit:
+                                numbered.append(end)
                         continue
                     for number, fields in self._irregular(row, last + 1, end):
                         if fields[id_column] != current:
                             if group:
-                                record = self._complete(group, lines)
+                                record = self._complete(group, numbered if explicit else lines)
                                 if record is not None:
                                     yield record
-                            group, current = [], fields[id_column]
-                            numbered: list[int] = []
-                        else:
+                            group, current, numbered = [], fields[id_column], []
+                        elif not explicit:
                             numbered = _numbered(lines, len(group))
+                        explicit = True
                         group.append(fields)
                         numbered.append(number)
-                        lines = numbered
                     last = end
                 break
             except csv.Error as exc:
                 last = reader.line_num
                 self._problem(f"cannot be read as CSV: {exc}", last)
         if group:
-            record = self._complete(group, lines)
+            record = self._complete(group, numbered if explicit else lines)
             if record is not None:
                 yield record
 
@@ -385,7 +388,8 @@ class UndlReader:
         for i, value in enumerate(row):
             if "\n" not in value:
                 continue
-            inner = value.split("\n")[1:-1]
+            pieces = value.split("\n")
+            inner = pieces[1:-1]
             parsed = []
             for offset, text in enumerate(inner, start=1):
                 try:
@@ -396,18 +400,21 @@ class UndlReader:
             hidden = [number for number, fields in parsed if len(fields) == width]
             if not hidden:
                 continue
-            closing = start + len(inner) + 1
+            closes = pieces[-1] not in ("", "\r")  # else it ran to the end of the file
+            closing = start + len(pieces) - 1
+            where = f"to line {closing}" if closes else "to the end of the file"
             self._problem(
-                f'a stray quote (") opens a field that runs to line {closing}, joining '
+                f'a stray quote (") opens a field that runs {where}, joining '
                 f"{len(hidden)} row{'s' if len(hidden) != 1 else ''} into this one; check "
                 "the quotes in this line",
                 start,
                 self._header[i],
             )
-            self._problem(
-                f"the quote opened on line {start} closes in this line, which cannot be read",
-                closing,
-            )
+            if closes:
+                self._problem(
+                    f"the quote opened on line {start} closes in this line, which cannot be read",
+                    closing,
+                )
             return tuple(parsed)
         return ((start, row),)  # a field that holds line breaks: one row, as written
 
