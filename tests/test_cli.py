@@ -119,7 +119,15 @@ def test_replay_undl_with_progress(tmp_path: Path) -> None:
         (("council", "2023", "--format", "fancy"), "--format 'fancy' is not a format"),
         (("odds", "--year", "2023", "--member", "USA=half"), "is not a list of numbers"),
         (("replay-undl", "/nonexistent/file.csv"), "/nonexistent/file.csv: no such file"),
-        (("vote", "--year", "2023", "--yes", "USA"), "no vote recorded for ALB"),
+        (("vote", "--year", "2023", "--yes", "USA"), "no vote given for ALB"),
+        (("vote", "--year", "2023", "--yes", "USA"), "use --absent or --not-participating"),
+        (("council", "2023", "--date", "yesterday"), "'yesterday' is not a valid date"),
+        (("council", "2023", "--date", "1971-10-25"), "--year 2023 and --date 1971-10-25"),
+        (("council", "0"), "no Security Council on record for 0"),
+        (("council", "99999999999999999999"), "no Security Council on record"),
+        (("odds", "--year", "2023", "--member", "USA=1e400,0,0"), "use a number from 0 to 1"),
+        (("odds", "--year", "2023", "--member", "USA=1,0"), "give 3 or 4 numbers"),
+        (("vote", "--from", "S/2023/773", "--year", "2023"), "--from takes the recorded"),
     ],
 )  # fmt: skip
 def test_bad_input_is_one_line_and_exit_2(args: tuple[str, ...], message: str) -> None:
@@ -149,3 +157,67 @@ def test_help_has_examples() -> None:
         sub = unsc(command, "--help")
         assert sub.returncode == 0
         assert "Examples:" in sub.stdout, command
+
+
+def test_names_as_the_api_takes_them() -> None:
+    """--yes takes codes or names with spaces or commas between them, as with_votes does."""
+    spaced = unsc(
+        "vote", "--year", "2024", "--yes", "Algeria", "Sierra", "Leone", "Slovenia,Guyana",
+        "CHN FRA", "ECU", "JPN", "MLT", "MOZ", "KOR", "CHE", "GBR", "--no", "USA",
+        "--abstain", "Russia",
+    )  # fmt: skip
+
+    assert spaced.returncode == 0, spaced.stderr
+    assert "draft: not adopted (vetoed), 13–1–1" in spaced.stdout
+    assert "Sierra Leone" in spaced.stdout
+
+
+def test_vote_from_a_recorded_vote() -> None:
+    """--from starts from the record and changes only the members given."""
+    run = unsc("vote", "--from", "S/2023/773", "--yes", "United States")
+
+    assert run.returncode == 0, run.stderr
+    assert "S/2023/773: adopted, 13–0–2" in run.stdout
+
+
+def test_odds_from_a_recorded_draft() -> None:
+    """--from keeps the recorded votes certain and draws only the members given."""
+    run = unsc("odds", "--from", "S/2023/773", "--member", "USA=1/2,1/2,0", "--format", "json")
+
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == {
+        "adopted": "1/2",
+        "vetoed": "1/2",
+        "insufficient votes": "0",
+    }
+
+
+def test_closed_pipe_is_quiet() -> None:
+    """A reader that stops early (| head -1) ends the command quietly, exit 0."""
+    run = subprocess.run(
+        f"{sys.executable} -m unsc power --year 2023 --format json | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    pipe = subprocess.run(
+        [sys.executable, "-c", "import subprocess, sys; p = subprocess.Popen("
+         "[sys.executable, '-m', 'unsc', 'power', '--year', '2023', '--format', 'json'], "
+         "stdout=subprocess.PIPE, stderr=subprocess.PIPE); p.stdout.read(1); p.stdout.close(); "
+         "err = p.stderr.read().decode(); code = p.wait(); print(code, repr(err))"],
+        capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+
+    assert run.stdout.strip() == "{"
+    assert "Broken pipe" not in run.stderr
+    assert pipe.stdout.strip() == "0 ''"
+
+
+def test_model_and_topic_lists_match_the_library() -> None:
+    """The parser's lists of reform models and quiz topics are the library's own."""
+    from unsc import cli, reform, teaching
+
+    assert reform.MODELS == cli.REFORM_MODELS
+    assert teaching.TOPICS == cli.QUIZ_TOPICS

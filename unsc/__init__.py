@@ -15,7 +15,7 @@ The core, in the order the modules build on one another::
 import importlib
 from types import ModuleType
 
-from unsc import errors, history
+from unsc import errors
 from unsc.council import Council
 from unsc.errors import UNSCError
 from unsc.members import Member
@@ -41,11 +41,14 @@ __all__ = [
 
 __version__ = "0.1.0.dev0"
 
-# Heavier namespaces load on first use, so that `import unsc` stays light.
-_LAZY = ("analysis", "reform", "strategies")
+# Namespaces load on first use, so that `import unsc` stays light: `unsc.history`,
+# `from unsc import analysis` and the like import them then.
+_LAZY = (
+    "analysis", "history", "procedure", "reform", "serial", "strategies", "teaching",
+)  # fmt: skip
 
 
-def __getattr__(name: str) -> ModuleType:
+def __getattr__(name: str) -> ModuleType:  # PEP 562: the lazy namespaces
     if name in _LAZY:
         return importlib.import_module(f"unsc.{name}")
     msg = f"module 'unsc' has no attribute {name!r}"

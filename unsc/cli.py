@@ -12,22 +12,35 @@ import csv
 import datetime
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any, NoReturn
 
+import attrs
 from tabulate import tabulate, tabulate_formats
 
 import unsc
-from unsc import history, reform, serial
-from unsc.analysis import pass_probability, power
-from unsc.errors import UNSCError
+from unsc import serial
+from unsc.errors import MissingVotesError, UNSCError
 from unsc.resolution import VOTE_COLUMNS
 from unsc.rules import PRESETS
-from unsc.teaching.exercises import TOPICS
 
 FORMATS = ("json", "csv", *tabulate_formats)
+#: The reform models (the keys of ``unsc.reform.MODELS``; a test keeps them equal), so
+#: that the parser is built without loading the analysis.
+REFORM_MODELS = ("status-quo", "g4", "au", "ufc", "two-vetoes", "literal")
+#: The quiz topics (``unsc.teaching.TOPICS``; a test keeps them equal).
+QUIZ_TOPICS = (
+    "outcome",
+    "veto-or-votes",
+    "swing",
+    "fewest-changes",
+    "order",
+    "pre-1966",
+    "reform",
+)
 
 
 class _UsageError(Exception):
@@ -74,12 +87,27 @@ class Output:
 
 def _council_of(args: argparse.Namespace) -> unsc.Council:
     if getattr(args, "reform", None):
+        from unsc import reform
+
         return reform.model(args.reform).council
-    if getattr(args, "date", None):
-        return unsc.Council.of_date(args.date)
-    if args.year is None:
-        raise _UsageError("unsc: give --year (or --reform)")
-    return unsc.Council.of_year(args.year)
+    date, year = getattr(args, "date", None), getattr(args, "year", None)
+    if date is not None:
+        council = unsc.Council.of_date(date)
+        if year is not None and council.year != year:
+            raise _UsageError(f"unsc: --year {year} and --date {date} disagree; give one")
+        return council
+    if year is None:
+        raise _UsageError("unsc: give --year, --date or --reform")
+    return unsc.Council.of_year(year)
+
+
+def _names(values: Sequence[str] | None) -> str:
+    """Members given on the command line, as the Python API takes them: one string.
+
+    ``--yes CHN GAB``, ``--yes "CHN GAB"``, ``--yes CHN,GAB`` and ``--yes Sierra Leone``
+    all mean what they say (commas always separate; otherwise the longest known name).
+    """
+    return " ".join(values or ())
 
 
 def _rules(args: argparse.Namespace) -> unsc.Rules | None:
@@ -87,7 +115,7 @@ def _rules(args: argparse.Namespace) -> unsc.Rules | None:
 
 
 def cmd_council(args: argparse.Namespace) -> tuple[Output, int]:
-    council = unsc.Council.of_date(args.date) if args.date else unsc.Council.of_year(args.year)
+    council = _council_of(args)
     rows = council.rows()
     title = (
         f"The Security Council of {args.date or args.year}: {council.size} members, "
@@ -127,6 +155,8 @@ def _decision_output(decision: unsc.Decision, extra: str = "") -> Output:
 
 
 def cmd_replay(args: argparse.Namespace) -> tuple[Output, int]:
+    from unsc import history
+
     result = history.replay(args.symbol, _rules(args))
     extra = f"Recorded: {result.recorded.value}." if result.recorded else ""
     if not result.agrees:
@@ -136,24 +166,64 @@ def cmd_replay(args: argparse.Namespace) -> tuple[Output, int]:
 
 
 def cmd_vote(args: argparse.Namespace) -> tuple[Output, int]:
-    council = _council_of(args)
-    draft = unsc.Resolution(
-        args.symbol,
-        council=council,
-        date=args.date,
-        matter="procedural" if args.procedural else "substantive",
-    ).with_votes(
-        yes=args.yes or (),
-        no=args.no or (),
-        abstain=args.abstain or (),
-        absent=args.absent or (),
-        not_participating=args.not_participating or (),
-        complete=True,
-    )
+    if args.source:
+        from unsc import history
+
+        if args.year is not None or args.date is not None or args.reform:
+            raise _UsageError(
+                "unsc: --from takes the recorded council; drop --year/--date/--reform"
+            )
+        start = history.get(args.source)
+        if start.without_vote:
+            raise _UsageError(
+                f"unsc: {start.symbol} was adopted without a vote: nothing to change"
+            )
+        draft = attrs.evolve(
+            start,
+            matter="procedural" if args.procedural else start.matter,
+            recorded=None,
+        )
+    else:
+        draft = unsc.Resolution(
+            args.symbol,
+            council=_council_of(args),
+            date=args.date,
+            matter="procedural" if args.procedural else "substantive",
+        )
+    votes = {
+        "yes": _names(args.yes),
+        "no": _names(args.no),
+        "abstain": _names(args.abstain),
+        "absent": _names(args.absent),
+        "not_participating": _names(args.not_participating),
+    }
+    if args.source:
+        # Only the members given change their vote: clear theirs first.
+        changed = [name for names in votes.values() for name in _split(draft, names)]
+        ballot = list(draft.ballot)
+        for seat in changed:
+            ballot[seat] = None
+        draft = attrs.evolve(draft, ballot=tuple(ballot))
+    try:
+        draft = draft.with_votes(**votes, complete=True)
+    except MissingVotesError as exc:
+        raise _UsageError(
+            f"unsc: no vote given for {', '.join(exc.missing)}; every member needs one "
+            "(use --absent or --not-participating for members who did not vote)"
+        ) from None
     return _decision_output(draft.decide(_rules(args))), 0
 
 
+def _split(draft: unsc.Resolution, names: str) -> list[int]:
+    """The seats of the members named in ``names`` (as with_votes reads them)."""
+    from unsc.members import split_names
+
+    return [draft.council.index(n) for n in split_names(names, draft.council.__contains__)]
+
+
 def cmd_power(args: argparse.Namespace) -> tuple[Output, int]:
+    from unsc.analysis import power
+
     council = _council_of(args)
     p = power(council, rules=_rules(args))
     names = [index.value for index in p.computed]
@@ -182,12 +252,16 @@ def cmd_power(args: argparse.Namespace) -> tuple[Output, int]:
 
 def _label(args: argparse.Namespace, council: unsc.Council) -> str:
     if getattr(args, "reform", None):
+        from unsc import reform
+
         return reform.model(args.reform).name
+    if getattr(args, "source", None):
+        return f"{args.source}, as recorded, with the members given drawn at random"
     return f"The Council of {council.year}, quota {council.rules.quota}"
 
 
 def _probabilities(values: Sequence[str]) -> dict[str, tuple[Fraction, ...]]:
-    out = {}
+    out: dict[str, tuple[Fraction, ...]] = {}
     for item in values:
         member, _, numbers = item.partition("=")
         if not numbers:
@@ -201,22 +275,45 @@ def _probabilities(values: Sequence[str]) -> dict[str, tuple[Fraction, ...]]:
 def _numbers(text: str, where: str) -> tuple[Fraction, ...]:
     # Typed decimals mean what they say: 0.2 is 1/5, not the float nearest to it.
     try:
-        return tuple(Fraction(x.strip()) for x in text.split(","))
+        numbers = tuple(Fraction(x.strip()) for x in text.split(","))
     except (ValueError, ZeroDivisionError):
         raise _UsageError(
             f"unsc: {where}: {text!r} is not a list of numbers such as 0.5,0.4,0.1"
         ) from None
+    if not 3 <= len(numbers) <= 4:
+        raise _UsageError(f"unsc: {where}: give 3 or 4 numbers (yes, no, abstain[, absent])")
+    return numbers
 
 
 def cmd_odds(args: argparse.Namespace) -> tuple[Output, int]:
-    council = _council_of(args)
+    from unsc.analysis import pass_probability
+
     default = _numbers(args.default, "--default") if args.default else None
+    given = _probabilities(args.member or ())
+    target: unsc.Council | unsc.Resolution
+    if args.source:
+        from unsc import history
+
+        if args.year is not None or args.reform:
+            raise _UsageError("unsc: --from takes the recorded council; drop --year/--reform")
+        record = history.get(args.source)
+        if record.without_vote:
+            raise _UsageError(f"unsc: {record.symbol} was adopted without a vote: nothing to draw")
+        # The recorded votes are certain, but for the members given, drawn at random.
+        ballot = list(record.ballot)
+        for name in given:
+            ballot[record.council.index(name)] = None
+        target = attrs.evolve(record, ballot=tuple(ballot), recorded=None)
+        council = record.council
+    else:
+        council = _council_of(args)
+        target = council
     odds = pass_probability(
-        council,
-        _probabilities(args.member or ()),
+        target,
+        given,
         default=default,
         rules=_rules(args),
-        matter="procedural" if args.procedural else "substantive",
+        matter="procedural" if args.procedural else None,
     )
     rows = [
         (name, str(value), f"{float(value):.6f}")
@@ -229,7 +326,7 @@ def cmd_odds(args: argparse.Namespace) -> tuple[Output, int]:
     data = {name: str(value) for name, value, _ in rows}
     note = (
         "Members not given vote yes, no or abstain with probability 1/3 each."
-        if not default
+        if not default and not args.source
         else ""
     )
     return Output(
@@ -238,6 +335,8 @@ def cmd_odds(args: argparse.Namespace) -> tuple[Output, int]:
 
 
 def cmd_history(args: argparse.Namespace) -> tuple[Output, int]:
+    from unsc import history
+
     found = history.records(
         year=args.year, outcome=args.outcome, vetoed_by=args.vetoed_by, topic=args.topic
     )
@@ -252,6 +351,8 @@ def cmd_history(args: argparse.Namespace) -> tuple[Output, int]:
 
 
 def cmd_vetoes(args: argparse.Namespace) -> tuple[Output, int]:
+    from unsc import history
+
     listing = history.vetoes()
     if args.year is not None:
         listing = listing.between(args.year, args.year)
@@ -261,6 +362,8 @@ def cmd_vetoes(args: argparse.Namespace) -> tuple[Output, int]:
 
 
 def cmd_replay_undl(args: argparse.Namespace) -> tuple[Output, int]:
+    from unsc import history
+
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     report = history.replay_undl(
         args.file, strict=not args.lenient, progress=_progress if show else None
@@ -340,7 +443,8 @@ def parser() -> argparse.ArgumentParser:
         description="Simulate, replay and analyse votes of the UN Security Council.",
         epilog="Examples:\n  unsc replay S/2023/772\n  unsc council 2023\n  "
         "unsc vote --year 2023 --yes CHN GAB MOZ RUS ARE --no FRA JPN GBR USA "
-        "--abstain ALB BRA ECU GHA MLT CHE\n  unsc power --year 1950\n  unsc odds --year 2023\n"
+        "--abstain ALB BRA ECU GHA MLT CHE\n  unsc vote --from S/2023/773 --yes USA\n"
+        "  unsc power --year 1950\n  unsc odds --year 2023\n"
         "  unsc history --vetoed-by USA --year 2023\n  unsc replay-undl sc_voting.csv\n\n"
         "Run 'unsc COMMAND --help' for each command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -389,15 +493,23 @@ def parser() -> argparse.ArgumentParser:
     sub = command(
         "vote",
         cmd_vote,
-        "Decide a vote you give, member by member (codes or names).",
+        "Decide a vote you give, member by member (codes or names), or change a recorded one.",
         "  unsc vote --year 2023 --yes CHN GAB MOZ RUS ARE --no FRA JPN GBR USA \\\n"
         "      --abstain ALB BRA ECU GHA MLT CHE\n"
+        "  unsc vote --year 2024 --yes Sierra Leone, Slovenia, USA ... (commas between names)\n"
         "  unsc vote --year 1950 --yes CHN FRA GBR USA CUB ECU NOR --no YUG \\\n"
-        "      --absent USSR --not-participating Egypt India",
+        "      --absent USSR --not-participating Egypt India\n"
+        "  unsc vote --from S/2023/773 --yes USA   (the recorded vote, the US changed to yes)",
     )
     sub.add_argument("--year", type=int, help="the council of this year")
     sub.add_argument("--date", help="the council of this day (YYYY-MM-DD)")
-    sub.add_argument("--reform", choices=reform.MODELS, help="a reform model's council instead")
+    sub.add_argument("--reform", choices=REFORM_MODELS, help="a reform model's council instead")
+    sub.add_argument(
+        "--from",
+        dest="source",
+        metavar="SYMBOL",
+        help="start from a recorded vote; only the members given change",
+    )
     sub.add_argument("--symbol", default="draft", help="a name for the draft")
     for vote in ("yes", "no", "abstain", "absent", "not-participating"):
         sub.add_argument(
@@ -405,7 +517,8 @@ def parser() -> argparse.ArgumentParser:
             nargs="+",
             default=[],
             metavar="MEMBER",
-            help=f"members voting {vote.replace('-', ' ')}",
+            help=f"members voting {vote.replace('-', ' ')}: codes or names, spaces or commas "
+            "between them",
         )
     sub.add_argument("--procedural", action="store_true", help="a procedural matter (no veto)")
     sub.add_argument("--rules", choices=list(PRESETS), help="decide under other rules")
@@ -424,13 +537,14 @@ def parser() -> argparse.ArgumentParser:
             "The exact probability that a draft is adopted, vetoed, or fails for lack of votes.",
             "  unsc odds --year 2023\n"
             "  unsc odds --year 2023 --member USA=0.2,0.6,0.2 --member RUS=0.1,0.8,0.1\n"
-            "  unsc odds --reform ufc --default 0.6,0.2,0.2",
+            "  unsc odds --reform ufc --default 0.6,0.2,0.2\n"
+            "  unsc odds --from S/2023/773 --member USA=0.3,0.5,0.2",
         ),
     ):
         sub = command(name, func, summary, examples)
         where = sub.add_mutually_exclusive_group()
         where.add_argument("--year", type=int, help="the council of this year")
-        where.add_argument("--reform", choices=reform.MODELS, help="a reform model's council")
+        where.add_argument("--reform", choices=REFORM_MODELS, help="a reform model's council")
         sub.add_argument("--rules", choices=list(PRESETS), help="other rules")
         if name == "odds":
             sub.add_argument(
@@ -446,6 +560,12 @@ def parser() -> argparse.ArgumentParser:
             )
             sub.add_argument(
                 "--procedural", action="store_true", help="a procedural matter (no veto)"
+            )
+            sub.add_argument(
+                "--from",
+                dest="source",
+                metavar="SYMBOL",
+                help="a recorded draft: its votes are certain, but for the members given",
             )
 
     sub = command(
@@ -477,7 +597,7 @@ def parser() -> argparse.ArgumentParser:
     )
     sub.add_argument("--seed", type=int, help="for the generated questions (same seed, same quiz)")
     sub.add_argument("--count", type=int, default=10, help="how many questions (default 10)")
-    sub.add_argument("--topic", choices=TOPICS, help="only questions on this topic")
+    sub.add_argument("--topic", choices=QUIZ_TOPICS, help="only questions on this topic")
 
     sub = command(
         "replay-undl",
@@ -500,7 +620,12 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the ``unsc`` command; returns the exit status."""
+    """Run the ``unsc`` command; returns the exit status.
+
+    0: done; 1: a replay disagrees with the record; 2: bad usage or input (one line on
+    stderr); 130: interrupted. A reader that closes the pipe early (``| head``) ends it
+    quietly with 0.
+    """
     try:
         args = parser().parse_args(argv)
         if args.command is None:
@@ -514,17 +639,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         output, status = args.func(args)
         if output.headers or output.before or output.after:
             print(output.render(args.format))
+        sys.stdout.flush()
         return int(status)
     except _UsageError as exc:
-        print(exc, file=sys.stderr)
+        _error(str(exc))
     except UNSCError as exc:
-        print(f"unsc: {exc}", file=sys.stderr)
+        _error(f"unsc: {exc}")
+    except BrokenPipeError:
+        return _closed_pipe()
     except OSError as exc:
-        print(f"unsc: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        _error(f"unsc: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
     except KeyboardInterrupt:
-        print("unsc: interrupted", file=sys.stderr)
+        _error("unsc: interrupted")
         return 130
     return 2
+
+
+def _error(message: str) -> None:
+    """One line on stderr (a message never spans lines)."""
+    print(" ".join(message.split()), file=sys.stderr)
+
+
+def _closed_pipe() -> int:
+    """The reader went away (``unsc history | head -1``): stop quietly, as cat does."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # no second error when Python flushes at exit
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 if __name__ == "__main__":

@@ -13,19 +13,18 @@ from __future__ import annotations
 import bisect
 import csv
 import datetime
-import difflib
 import functools
 import html
 import io
 import operator
 from collections.abc import Iterable, Iterator, Mapping
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 from tabulate import tabulate
 
+from unsc import data
 from unsc._frames import frame
 from unsc.errors import (
     DuplicateMemberError,
@@ -368,7 +367,7 @@ class Council:
         """Codes of members whose names are close to ``name`` (for error messages)."""
         by_key = {fold(m.name): m.code for m in self.members}
         by_key.update({fold(m.code): m.code for m in self.members})
-        close = difflib.get_close_matches(fold(name), list(by_key), n=3, cutoff=0.6)
+        close = _close_matches(fold(name), list(by_key), n=3, cutoff=0.6)
         return list(dict.fromkeys(by_key[c] for c in close))
 
     @property
@@ -437,7 +436,7 @@ def _default_rules(size: int) -> Rules:
 @functools.cache
 def _membership() -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
     """The bundled table of councils: permanent and elected codes by year."""
-    text = resources.files("unsc.data").joinpath("councils.csv").read_text(encoding="utf-8")
+    text = data.read_text("councils.csv")
     return {
         int(row["year"]): (tuple(row["permanent"].split()), tuple(row["elected"].split()))
         for row in csv.DictReader(io.StringIO(text))
@@ -538,3 +537,10 @@ def _presidents() -> dict[tuple[int, int], str]:
         previous = current
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return table
+
+
+def _close_matches(word: str, possibilities: list[str], n: int, cutoff: float) -> list[str]:
+    """difflib's close matches, imported only when an error needs suggestions."""
+    import difflib
+
+    return difflib.get_close_matches(word, possibilities, n=n, cutoff=cutoff)

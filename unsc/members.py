@@ -27,16 +27,15 @@ from __future__ import annotations
 
 import csv
 import datetime
-import difflib
 import functools
 import io
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from importlib import resources
 
 import attrs
 
+from unsc import data
 from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownStateError
 
 __all__ = [
@@ -94,7 +93,7 @@ def _states() -> tuple[dict[str, _State], dict[str, str]]:
     """
     by_code: dict[str, _State] = {}
     index: dict[str, str] = {}
-    text = resources.files("unsc.data").joinpath("states.csv").read_text(encoding="utf-8")
+    text = data.read_text("states.csv")
     for row in csv.DictReader(io.StringIO(text)):
         state = _State(
             code=row["code"],
@@ -155,7 +154,7 @@ def suggest(name: str, limit: int = 3) -> list[str]:
     """Names of known states close to ``name``, best first (for error messages only)."""
     by_code, _ = _states()
     candidates = {fold(state.name): state.name for state in by_code.values()}
-    close = difflib.get_close_matches(fold(name), list(candidates), n=limit, cutoff=0.7)
+    close = _close_matches(fold(name), list(candidates), n=limit, cutoff=0.7)
     return [candidates[c] for c in close]
 
 
@@ -183,27 +182,26 @@ def _longest_name() -> int:
 def split_names(text: str, known: Callable[[str], bool]) -> list[str]:
     """Split a string of member names as a person means it.
 
-    On commas or semicolons if there are any (``"Sierra Leone, Slovenia"``); otherwise
-    by the longest run of words that ``known`` accepts (``"CHN GAB MOZ"``,
-    ``"Sierra Leone Slovenia"``). A word that starts no known name stands alone, so
-    that the error about it names it. Linear in the number of words.
+    Commas and semicolons always separate names (``"Sierra Leone, Slovenia"``); between
+    them, names are found by the longest run of words that ``known`` accepts
+    (``"CHN GAB MOZ"``, ``"Sierra Leone Slovenia"``). A word that starts no known name
+    stands alone, so that the error about it names it. Linear in the number of words.
 
-    >>> split_names("Sierra Leone Slovenia USA", lambda n: find(n) is not None)
+    >>> split_names("Sierra Leone Slovenia, USA", lambda n: find(n) is not None)
     ['Sierra Leone', 'Slovenia', 'USA']
     """
-    if "," in text or ";" in text:
-        return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
-    tokens = text.split()
     longest = _longest_name()
     names: list[str] = []
-    i = 0
-    while i < len(tokens):
-        for j in range(min(len(tokens), i + longest), i, -1):
-            candidate = " ".join(tokens[i:j])
-            if j == i + 1 or known(candidate):
-                names.append(candidate)
-                i = j
-                break
+    for part in text.replace(";", ",").split(","):
+        tokens = part.split()
+        i = 0
+        while i < len(tokens):
+            for j in range(min(len(tokens), i + longest), i, -1):
+                candidate = " ".join(tokens[i:j])
+                if j == i + 1 or known(candidate):
+                    names.append(candidate)
+                    i = j
+                    break
     return names
 
 
@@ -219,7 +217,7 @@ def state_name(code: str) -> str:
 @functools.cache
 def dated_names() -> dict[str, tuple[tuple[datetime.date, datetime.date, str], ...]]:
     """Names states bore before today's, with the first and last days they were in use."""
-    text = resources.files("unsc.data").joinpath("names.csv").read_text(encoding="utf-8")
+    text = data.read_text("names.csv")
     names: dict[str, list[tuple[datetime.date, datetime.date, str]]] = {}
     for row in csv.DictReader(io.StringIO(text)):
         span = (
@@ -383,3 +381,10 @@ _SORT_NAMES = {"SUN": "Union of Soviet Socialist Republics", "CHN": "China"}
 # Names English writes with "the" mid-sentence, as the UN's own prose does.
 _ARTICLE_PREFIXES = ("united ", "republic of ", "democratic ", "state of ", "federal ")
 _WITH_ARTICLE = frozenset({"RUS", "SUN", "NLD", "PHL", "DOM", "SYR", "COG", "GMB", "DDR"})
+
+
+def _close_matches(word: str, possibilities: list[str], n: int, cutoff: float) -> list[str]:
+    """difflib's close matches, imported only when an error needs suggestions."""
+    import difflib
+
+    return difflib.get_close_matches(word, possibilities, n=n, cutoff=cutoff)

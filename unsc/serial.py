@@ -15,13 +15,14 @@ permanent, group) so that historical and custom councils come back as they were.
 from __future__ import annotations
 
 import datetime
+import functools
 import json
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from unsc.council import Council
-from unsc.errors import UNSCError
-from unsc.members import Member
+from unsc.errors import SchemaError, UNSCError
+from unsc.members import GROUPS, Member
 from unsc.resolution import Resolution
 from unsc.rules import Decision, Outcome, Rules
 from unsc.votes import Vote
@@ -33,18 +34,6 @@ FORMAT = 1
 
 Record = Council | Resolution | Decision
 T = TypeVar("T")
-
-
-class SchemaError(UNSCError, ValueError):
-    """JSON that is not a unsc record.
-
-    Attributes:
-        where: The path to the offending value, e.g. ``"council.members[3].code"``.
-    """
-
-    def __init__(self, where: str, problem: str) -> None:
-        self.where = where
-        super().__init__(f"{where}: {problem}" if where else problem)
 
 
 def to_dict(record: Record) -> dict[str, Any]:
@@ -77,24 +66,34 @@ def from_json(text: str | bytes) -> Record:
     """Read a record written by :func:`to_json`.
 
     Raises:
-        SchemaError: For text that is not JSON, or JSON that is not a unsc record,
-            naming where it goes wrong.
+        SchemaError: For text that is not JSON (or not UTF-8, or nested too deeply), or
+            JSON that is not a unsc record, naming where it goes wrong.
     """
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise SchemaError("", f"expected JSON text (str or bytes), got {type(text).__name__}")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SchemaError(
             "", f"not JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
         ) from None
+    except UnicodeDecodeError as exc:
+        raise SchemaError("", f"not UTF-8 text: {exc.reason} at byte {exc.start}") from None
+    except RecursionError:
+        raise SchemaError("", "not a unsc record: nested too deeply to read") from None
     return from_dict(data)
 
 
 def from_dict(data: Any) -> Record:
-    """Read a record from plain JSON data (see :func:`from_json`)."""
+    """Read a record from plain JSON data (see :func:`from_json`).
+
+    Only documents that :data:`SCHEMA` describes are read: unknown keys, votes written
+    as the UN's codes, an empty date or a nested record of another type are refused.
+
+    Raises:
+        SchemaError: Naming where the data departs from the schema.
+    """
     kind = _field(data, "type", str, "")
-    version = _field(data, "format", int, "")
-    if version != FORMAT:
-        raise SchemaError("format", f"format {version} is not known; this unsc reads {FORMAT}")
     if kind == "council":
         return _read_council(data, "council")
     if kind == "resolution":
@@ -174,8 +173,55 @@ def _field(
         return None
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
-        raise SchemaError(path, f"expected {names}, got {value!r}")
+        raise SchemaError(path, f"expected {names}, got {_shown(value)}")
     return value
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _keys(data: Mapping[str, Any], where: str, kind: str) -> None:
+    """Refuse keys the schema does not describe for ``kind``."""
+    allowed = _PROPERTIES[kind]
+    for key in data:
+        if key not in allowed:
+            path = f"{where}.{key}" if where and isinstance(key, str) else where or "(top)"
+            raise SchemaError(
+                path, f"{_shown(key)} is not a field of a {kind}; fields: {', '.join(allowed)}"
+            )
+
+
+def _header(data: Any, where: str, kind: str) -> None:
+    """A nested record carries its own type and format, as at the top."""
+    found = _field(data, "type", str, where)
+    if found != kind:
+        raise SchemaError(
+            f"{where}.type" if where else "type", f"expected {kind!r}, got {found!r}"
+        )
+    version = _field(data, "format", int, where)
+    if version != FORMAT:
+        raise SchemaError(
+            f"{where}.format" if where else "format",
+            f"format {version} is not known; this unsc reads {FORMAT}",
+        )
+    _keys(data, where, kind)
+
+
+def _strings(data: Any, key: str, where: str) -> list[str]:
+    values: list[str] = _field(data, key, list, where)
+    for i, value in enumerate(values):
+        if not isinstance(value, str):
+            raise SchemaError(f"{where}.{key}[{i}]", f"expected str, got {_shown(value)}")
+    return values
+
+
+def _vote(value: object, path: str) -> Vote:
+    if not isinstance(value, str) or value not in _VOTE_VALUES:
+        allowed = ", ".join(repr(v) for v in _VOTE_VALUES)
+        raise SchemaError(path, f"{_shown(value)} is not a vote; use {allowed}")
+    return _VOTE_VALUES[value]
 
 
 def _guard(path: str, build: Callable[[], T]) -> T:
@@ -189,13 +235,19 @@ def _guard(path: str, build: Callable[[], T]) -> T:
 
 
 def _read_rules(data: Any, where: str) -> Rules:
-    blocking = _field(data, "blocking", list, where)
+    if not isinstance(data, Mapping):
+        raise SchemaError(where, f"expected an object, got {type(data).__name__}")
+    _keys(data, where, "rules")
+    blocking = [
+        _vote(v, f"{where}.blocking[{i}]")
+        for i, v in enumerate(_field(data, "blocking", list, where))
+    ]
     return _guard(
         where,
         lambda: Rules(
             _field(data, "name", str, where),
             _field(data, "quota", int, where),
-            [Vote.parse(v) for v in blocking],
+            blocking,
             _field(data, "vetoes_needed", int, where),
             _field(data, "source", str, where),
         ),
@@ -203,66 +255,84 @@ def _read_rules(data: Any, where: str) -> Rules:
 
 
 def _read_council(data: Any, where: str) -> Council:
+    _header(data, where, "council")
     members = []
     for i, raw in enumerate(_field(data, "members", list, where)):
         path = f"{where}.members[{i}]"
-        members.append(
-            Member(
-                _field(raw, "code", str, path),
-                _field(raw, "name", str, path),
-                _field(raw, "permanent", bool, path),
-                _field(raw, "group", str, path, optional=True),
-            )
-        )
+        if not isinstance(raw, Mapping):
+            raise SchemaError(path, f"expected an object, got {type(raw).__name__}")
+        _keys(raw, path, "member")
+        code = _field(raw, "code", str, path)
+        name = _field(raw, "name", str, path)
+        permanent = _field(raw, "permanent", bool, path)
+        group = _field(raw, "group", str, path, optional=True)
+        members.append(_guard(path, functools.partial(Member, code, name, permanent, group)))
     rules = _read_rules(_field(data, "rules", dict, where), f"{where}.rules")
-    veto = _field(data, "veto", list, where)
+    veto = _strings(data, "veto", where)
     year = _field(data, "year", int, where, optional=True)
     return _guard(where, lambda: Council(members, rules=rules, veto=veto, year=year))
 
 
 def _read_resolution(data: Any, where: str) -> Resolution:
+    _header(data, where, "resolution")
     council = _read_council(_field(data, "council", dict, where), f"{where}.council")
-    ballot = _field(data, "ballot", list, where)
+    ballot = tuple(
+        None if v is None else _vote(v, f"{where}.ballot[{i}]")
+        for i, v in enumerate(_field(data, "ballot", list, where))
+    )
     date = _field(data, "date", str, where, optional=True)
-
-    def build() -> Resolution:
-        return Resolution(
-            _field(data, "symbol", str, where),
+    day = None
+    if date is not None:
+        try:
+            day = datetime.date.fromisoformat(date)
+        except ValueError:
+            raise SchemaError(f"{where}.date", f"{date!r} is not a date (YYYY-MM-DD)") from None
+    matter = _field(data, "matter", str, where)
+    if matter not in ("substantive", "procedural"):
+        raise SchemaError(f"{where}.matter", f"{matter!r} is not 'substantive' or 'procedural'")
+    recorded = _field(data, "recorded", str, where, optional=True)
+    if recorded is not None and recorded not in _OUTCOME_VALUES:
+        raise SchemaError(f"{where}.recorded", f"{recorded!r} is not an outcome")
+    fields = {
+        "symbol": _field(data, "symbol", str, where),
+        "title": _field(data, "title", str, where),
+        "sponsors": tuple(_strings(data, "sponsors", where)),
+        "chapter": _field(data, "chapter", str, where, optional=True),
+        "parties": tuple(_strings(data, "parties", where)),
+        "without_vote": _field(data, "without_vote", bool, where),
+        "meeting": _field(data, "meeting", str, where),
+        "topic": _field(data, "topic", str, where),
+        "amends": _field(data, "amends", str, where, optional=True),
+        "sources": tuple(_strings(data, "sources", where)),
+        "note": _field(data, "note", str, where),
+    }
+    return _guard(
+        where,
+        lambda: Resolution(
             council=council,
-            date=datetime.date.fromisoformat(date) if date else None,
-            title=_field(data, "title", str, where),
-            sponsors=tuple(_field(data, "sponsors", list, where)),
-            matter=_field(data, "matter", str, where),
-            ballot=tuple(None if v is None else Vote.parse(v) for v in ballot),
-            chapter=_field(data, "chapter", str, where, optional=True),
-            parties=tuple(_field(data, "parties", list, where)),
-            without_vote=_field(data, "without_vote", bool, where),
-            meeting=_field(data, "meeting", str, where),
-            topic=_field(data, "topic", str, where),
-            amends=_field(data, "amends", str, where, optional=True),
-            recorded=_field(data, "recorded", str, where, optional=True),
-            sources=tuple(_field(data, "sources", list, where)),
-            note=_field(data, "note", str, where),
-        )
-
-    try:
-        return _guard(where, build)
-    except ValueError as exc:
-        if isinstance(exc, SchemaError):
-            raise
-        raise SchemaError(f"{where}.date", str(exc)) from None
+            date=day,
+            matter=matter,
+            ballot=ballot,
+            recorded=recorded,
+            **fields,
+        ),
+    )
 
 
 def _read_decision(data: Any) -> Decision:
+    _header(data, "", "decision")
     resolution = _read_resolution(_field(data, "resolution", dict, ""), "resolution")
     rules = _read_rules(_field(data, "rules", dict, ""), "rules")
-    outcome = _guard("outcome", lambda: Outcome.parse(_field(data, "outcome", str, "")))
+    outcome_text = _field(data, "outcome", str, "")
+    if outcome_text not in _OUTCOME_VALUES:
+        raise SchemaError("outcome", f"{outcome_text!r} is not an outcome")
+    outcome = Outcome(outcome_text)
 
     def members(key: str) -> tuple[Member, ...]:
         found = []
         for i, code in enumerate(_field(data, key, list, "")):
             if not isinstance(code, str) or code not in resolution.council.seats:
-                raise SchemaError(f"{key}[{i}]", f"{code!r} is not a member of the council")
+                raise SchemaError(f"{key}[{i}]", f"{_shown(code)} is not a member of the council")
             found.append(resolution.council[code])
         return tuple(found)
 
@@ -270,17 +340,29 @@ def _read_decision(data: Any) -> Decision:
         resolution, rules, outcome, members("vetoed_by"), members("permanent_against")
     )
     # A decision is the engine's: reading one checks that the engine agrees with it.
-    again = rules.decide(resolution) if resolution.complete else None
-    if again is not None and again != decision:
+    if not resolution.complete:
+        raise SchemaError("resolution.ballot", "a decision needs every member's vote")
+    again = _guard("resolution", lambda: rules.decide(resolution))
+    if again != decision:
+        said = " ".join(m.code for m in decision.vetoed_by) or "none"
+        given = " ".join(m.code for m in again.vetoed_by) or "none"
         raise SchemaError(
             "outcome",
-            f"the record says {outcome.value} but these votes under these rules give "
-            f"{again.outcome.value}",
+            f"the record says {outcome.value} (vetoes: {said}) but these votes under these "
+            f"rules give {again.outcome.value} (vetoes: {given})",
         )
     return decision
 
 
-#: The JSON Schema of the format (draft 2020-12).
+_VOTE_VALUES = {v.value: v for v in Vote}
+_OUTCOME_VALUES = frozenset(o.value for o in Outcome)
+
+
+_DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+#: The JSON Schema of the format (draft 2020-12). :func:`from_dict` reads exactly the
+#: documents it describes (and checks what a schema cannot: ballots one per seat,
+#: veto holders among the members, decisions the engine agrees with).
 SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
     "title": "unsc record",
@@ -293,27 +375,33 @@ SCHEMA: dict[str, Any] = {
         "vote": {"enum": [v.value for v in Vote]},
         "rules": {
             "type": "object",
+            "additionalProperties": False,
             "required": ["name", "quota", "blocking", "vetoes_needed", "source"],
             "properties": {
                 "name": {"type": "string"},
                 "quota": {"type": "integer", "minimum": 1},
-                "blocking": {"type": "array", "items": {"$ref": "#/$defs/vote"}},
+                "blocking": {
+                    "type": "array",
+                    "items": {"enum": [v.value for v in Vote if v is not Vote.YES]},
+                },
                 "vetoes_needed": {"type": "integer", "minimum": 1},
                 "source": {"type": "string"},
             },
         },
         "member": {
             "type": "object",
+            "additionalProperties": False,
             "required": ["code", "name", "permanent"],
             "properties": {
-                "code": {"type": "string"},
-                "name": {"type": "string"},
+                "code": {"type": "string", "pattern": "\\S"},
+                "name": {"type": "string", "pattern": "\\S"},
                 "permanent": {"type": "boolean"},
-                "group": {"type": ["string", "null"]},
+                "group": {"enum": [None, *GROUPS]},
             },
         },
         "council": {
             "type": "object",
+            "additionalProperties": False,
             "required": ["type", "format", "members", "veto", "rules"],
             "properties": {
                 "type": {"const": "council"},
@@ -326,6 +414,7 @@ SCHEMA: dict[str, Any] = {
         },
         "resolution": {
             "type": "object",
+            "additionalProperties": False,
             "required": [
                 "type", "format", "symbol", "council", "title", "sponsors", "matter", "ballot",
                 "parties", "without_vote", "meeting", "topic", "sources", "note",
@@ -333,9 +422,14 @@ SCHEMA: dict[str, Any] = {
             "properties": {
                 "type": {"const": "resolution"},
                 "format": {"const": FORMAT},
-                "symbol": {"type": "string"},
+                "symbol": {"type": "string", "pattern": "\\S"},
                 "council": {"$ref": "#/$defs/council"},
-                "date": {"type": ["string", "null"], "format": "date"},
+                "date": {
+                    "anyOf": [
+                        {"type": "string", "format": "date", "pattern": _DATE},
+                        {"type": "null"},
+                    ]
+                },
                 "title": {"type": "string"},
                 "sponsors": {"type": "array", "items": {"type": "string"}},
                 "matter": {"enum": ["substantive", "procedural"]},
@@ -356,6 +450,7 @@ SCHEMA: dict[str, Any] = {
         },
         "decision": {
             "type": "object",
+            "additionalProperties": False,
             "required": [
                 "type", "format", "resolution", "rules", "outcome", "vetoed_by",
                 "permanent_against",
@@ -372,3 +467,9 @@ SCHEMA: dict[str, Any] = {
         },
     },
 }  # fmt: skip
+
+# The fields of each kind of object, from the schema: anything else is refused.
+_PROPERTIES: dict[str, tuple[str, ...]] = {
+    kind: tuple(SCHEMA["$defs"][kind]["properties"])
+    for kind in ("rules", "member", "council", "resolution", "decision")
+}

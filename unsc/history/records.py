@@ -8,17 +8,16 @@ derived or comes from a secondary source, the record's ``note`` says so.
 from __future__ import annotations
 
 import datetime
-import difflib
 import functools
 import html
 import json
 from collections.abc import Iterable
-from importlib import resources
 from typing import Any
 
 import attrs
 from tabulate import tabulate
 
+from unsc import data
 from unsc._frames import frame
 from unsc.council import Council
 from unsc.errors import UnknownRecordError
@@ -81,7 +80,7 @@ def _key(symbol: str) -> str:
 
 @functools.cache
 def _records() -> dict[str, Resolution]:
-    text = resources.files("unsc.data").joinpath("records.json").read_text(encoding="utf-8")
+    text = data.read_text("records.json")
     table: dict[str, Resolution] = {}
     for raw in json.loads(text):
         day = datetime.date.fromisoformat(raw["date"])
@@ -124,7 +123,7 @@ def get(symbol: str) -> Resolution:
     found = table.get(_key(symbol))
     if found is None:
         names = {_key(r.symbol): r.symbol for r in table.values()}
-        close = difflib.get_close_matches(_key(symbol), list(names), n=3, cutoff=0.6)
+        close = _close_matches(_key(symbol), list(names), n=3, cutoff=0.6)
         raise UnknownRecordError(symbol, [names[c] for c in close])
     return found
 
@@ -275,3 +274,10 @@ def replay(symbol: str | Resolution, rules: Rules | None = None) -> Replay:
 def replay_table(replays: Iterable[Replay], fmt: str = "simple") -> str:
     """Several replays as one table."""
     return tabulate([r._row() for r in replays], headers=_REPLAY_HEADERS, tablefmt=fmt)
+
+
+def _close_matches(word: str, possibilities: list[str], n: int, cutoff: float) -> list[str]:
+    """difflib's close matches, imported only when an error needs suggestions."""
+    import difflib
+
+    return difflib.get_close_matches(word, possibilities, n=n, cutoff=cutoff)

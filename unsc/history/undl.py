@@ -37,12 +37,12 @@ import operator
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from importlib import resources
 from typing import IO, Any
 
 import attrs
 from tabulate import tabulate
 
+from unsc import data
 from unsc._frames import frame
 from unsc.council import Council
 from unsc.errors import DataError, FileError, InvalidTypeError, MissingFileError, UNSCError
@@ -106,7 +106,7 @@ _EQUIVALENT = {"RUS": "SUN", "SUN": "RUS", "COD": "ZAR", "ZAR": "COD"}
 
 @functools.cache
 def _procedural() -> dict[str, str]:
-    text = resources.files("unsc.data").joinpath("procedural.csv").read_text(encoding="utf-8")
+    text = data.read_text("procedural.csv")
     return {_key(row["resolution"]): row["source"] for row in csv.DictReader(io.StringIO(text))}
 
 
@@ -132,7 +132,7 @@ class _Procedural:
         return isinstance(symbol, str) and _key(symbol) in _procedural()
 
     def __iter__(self) -> Iterator[str]:
-        text = resources.files("unsc.data").joinpath("procedural.csv").read_text(encoding="utf-8")
+        text = data.read_text("procedural.csv")
         return iter([row["resolution"] for row in csv.DictReader(io.StringIO(text))])
 
     def source(self, symbol: str) -> str:

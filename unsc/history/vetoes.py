@@ -18,12 +18,12 @@ import csv
 import datetime
 import functools
 import io
-from importlib import resources
 from typing import Any
 
 import attrs
 from tabulate import tabulate
 
+from unsc import data
 from unsc._frames import frame
 
 __all__ = ["CONVENTION", "SOURCE", "Veto", "VetoList", "vetoes"]
@@ -126,7 +126,7 @@ class VetoList:
 @functools.cache
 def vetoes() -> VetoList:
     """The list of vetoes, 1946 to 8 July 2022, loaded once."""
-    text = resources.files("unsc.data").joinpath("vetoes.csv").read_text(encoding="utf-8")
+    text = data.read_text("vetoes.csv")
     rows = []
     for row in csv.DictReader(io.StringIO(text)):
         month, day, year = (int(p) for p in row["date"].split("/"))
