@@ -221,3 +221,39 @@ def test_model_and_topic_lists_match_the_library() -> None:
 
     assert reform.MODELS == cli.REFORM_MODELS
     assert teaching.TOPICS == cli.QUIZ_TOPICS
+
+
+def _complete(words: str) -> list[str]:
+    """What bash completes for ``words`` with unsc's script (the last word is completed)."""
+    from unsc import _completion, cli
+
+    script = _completion.bash(cli.parser())
+    parts = words.split(" ")
+    program = (
+        f"{script}\nCOMP_WORDS=({' '.join(repr(p) for p in parts)})\n"
+        f"COMP_CWORD={len(parts) - 1}\n_unsc\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n"
+    )
+    run = subprocess.run(["bash", "-c", program], capture_output=True, text=True, check=True)
+    return run.stdout.split()
+
+
+def test_bash_completion() -> None:
+    """Commands, their options, and fixed choices complete from the parser's own lists."""
+    assert sorted(_complete("unsc re")) == ["replay", "replay-undl"]
+    assert "--rules" in _complete("unsc replay --")
+    assert _complete("unsc vote --reform ") == ["status-quo", "g4", "au", "ufc", "two-vetoes",
+                                                "literal"]  # fmt: skip
+    assert _complete("unsc odds --rules lit") == ["literal-1945", "literal-1965"]
+
+
+def test_completion_scripts_printed_and_built() -> None:
+    """unsc completion prints the scripts the wheel installs (hatch_build.py)."""
+    bash = unsc("completion", "bash")
+    zsh = unsc("completion", "zsh")
+
+    assert bash.returncode == 0
+    assert "complete -o default -F _unsc unsc" in bash.stdout
+    assert zsh.stdout.startswith("#compdef unsc")
+    assert "'replay-undl:" in zsh.stdout
+    root = Path(__file__).resolve().parent.parent
+    assert 'build_data["shared_data"]' in (root / "hatch_build.py").read_text()

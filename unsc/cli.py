@@ -419,6 +419,14 @@ def cmd_quiz(args: argparse.Namespace) -> tuple[Output, int]:
     return Output((), [], data={"asked": score.asked, "right": score.right}), 0
 
 
+def cmd_completion(args: argparse.Namespace) -> tuple[Output, int]:
+    from unsc import _completion
+
+    script = _completion.bash(parser()) if args.shell == "bash" else _completion.zsh(parser())
+    sys.stdout.write(script)
+    return Output((), []), 0
+
+
 def _progress(rows: int, resolutions: int) -> None:
     sys.stderr.write(f"\rreading: {rows:,} rows, {resolutions:,} resolutions")
     sys.stderr.flush()
@@ -616,6 +624,15 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         help="show progress (default: when on a terminal)",
     )
+
+    sub = command(
+        "completion",
+        cmd_completion,
+        "Print the shell completion script for bash or zsh (also installed with the wheel).",
+        "  unsc completion bash > ~/.local/share/bash-completion/completions/unsc\n"
+        "  unsc completion zsh > ~/.zfunc/_unsc",
+    )
+    sub.add_argument("shell", choices=("bash", "zsh"))
     return top
 
 
