@@ -20,7 +20,7 @@ def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentPar
 
 def _options(parser: argparse.ArgumentParser) -> list[tuple[str, tuple[str, ...] | None]]:
     """Each option of ``parser`` with its fixed choices, if any (``--rules``, ``--reform``)."""
-    found = []
+    found: list[tuple[str, tuple[str, ...] | None]] = []
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
             continue
