@@ -227,6 +227,8 @@ def test_records_read_from_file_equal_records_built_normally() -> None:
             recorded=record.recorded,
             sources=record.sources,
             note=record.note,
+            number=record.number,
+            draft=record.draft,
         )
 
         assert rebuilt == record

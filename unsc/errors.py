@@ -33,11 +33,13 @@ __all__ = [
     "SchemaError",
     "TooLargeError",
     "UNSCError",
+    "UnknownKindError",
     "UnknownMatterError",
     "UnknownPresetError",
     "UnknownRecordError",
     "UnknownStateError",
     "UnknownVoteError",
+    "UnknownVotesError",
     "UnknownYearError",
     "VetoHolderError",
 ]
@@ -159,6 +161,35 @@ class UnknownMatterError(UNSCError, ValueError):
     def __init__(self, value: object) -> None:
         self.value = value
         super().__init__(f"{value!r} is not a matter; use 'substantive' or 'procedural'")
+
+
+class UnknownKindError(UNSCError, ValueError):
+    """A kind of proposal that is none of draft, amendment, motion, preliminary question.
+
+    Attributes:
+        value: The input as given.
+    """
+
+    def __init__(self, value: object) -> None:
+        self.value = value
+        super().__init__(
+            f"{value!r} is not a kind of proposal; use 'draft resolution', 'amendment', "
+            "'procedural motion' or 'preliminary question'"
+        )
+
+
+class UnknownVotesError(UNSCError, ValueError):
+    """A question the record cannot answer: its member-by-member votes are not on record.
+
+    Attributes:
+        symbol: The record.
+        missing: What is not on record, in words.
+    """
+
+    def __init__(self, symbol: str, missing: str) -> None:
+        self.symbol = symbol
+        self.missing = missing
+        super().__init__(f"{symbol}: {missing}")
 
 
 class DuplicateVoteError(UNSCError, ValueError):

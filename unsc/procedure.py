@@ -42,7 +42,7 @@ from unsc.errors import InvalidFieldError, UnknownRecordError
 from unsc.members import Member
 from unsc.resolution import Resolution
 from unsc.rules import Decision, Rules
-from unsc.votes import Matter
+from unsc.votes import Kind, Matter
 
 __all__ = [
     "OCTOBER_2023",
@@ -53,15 +53,6 @@ __all__ = [
     "Motion",
     "Step",
 ]
-
-
-class Kind(enum.Enum):
-    """What a proposal before the Council is."""
-
-    DRAFT = "draft resolution"
-    AMENDMENT = "amendment"
-    MOTION = "procedural motion"
-    PRELIMINARY = "preliminary question"
 
 
 class Motion(enum.Enum):

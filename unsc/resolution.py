@@ -34,7 +34,7 @@ from unsc.errors import (
 from unsc.members import Member, find, resolve, split_names
 from unsc.rules import Decision, Outcome, Rules
 from unsc.rules import decide as _decide
-from unsc.votes import Matter, Tally, Vote
+from unsc.votes import Kind, Matter, Tally, Vote
 
 __all__ = ["VOTE_COLUMNS", "Resolution", "Votes"]
 
@@ -122,6 +122,32 @@ def _chapter(value: str | None) -> str | None:
             "or '52(3)' for Article 52(3)",
         )
     return key
+
+
+def _kind(value: Kind | str) -> Kind:
+    return Kind.parse(value)
+
+
+def _number(instance: object, attribute: object, value: int | None) -> None:
+    if value is None:
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError("Resolution.number", value, "give a resolution's number, e.g. 2712")
+    if value < 1:
+        raise InvalidFieldError("Resolution.number", value, "resolutions are numbered from 1")
+
+
+def _counts(instance: object, attribute: object, value: Tally | None) -> None:
+    if value is not None and not isinstance(value, Tally):
+        raise InvalidTypeError(
+            "Resolution.counts", value, "give a unsc.Tally, e.g. Tally(5, 4, 6)"
+        )
+
+
+def _codes(value: object) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(v.code if isinstance(v, Member) else v for v in _names(value, "a veto holder"))
 
 
 def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -222,8 +248,16 @@ class Resolution:
         recorded: The outcome the UN recorded, for records of real votes.
         sources: Where the record comes from.
         note: Anything a reader of the record should know (e.g. how sure it is).
-        complete: Whether the record can be decided: every member has a vote, or it
-            was adopted without a vote (derived).
+        kind: What was put to the vote: a draft resolution (the default), an
+            amendment, a procedural motion or a preliminary question.
+        number: For an adopted resolution, its number (2712).
+        draft: The symbol of the draft, where it differs from ``symbol``.
+        counts: For a record whose member-by-member votes are not known, the votes
+            as counted (``Tally(5, 4, 6)``); the ballot is then empty.
+        permanent_against: With ``counts``, the veto holders that voted no, as far as
+            the record says (``()``: none did; ``None``: not on record).
+        complete: Whether the record can be decided: every member has a vote, it
+            was adopted without a vote, or its votes are given as counts (derived).
     """
 
     symbol: str = attrs.field(kw_only=False, validator=_symbol)
@@ -242,6 +276,11 @@ class Resolution:
     recorded: Outcome | None = attrs.field(default=None, converter=_outcome)
     sources: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     note: str = attrs.field(default="", validator=_text)
+    kind: Kind = attrs.field(default=Kind.DRAFT, converter=_kind)
+    number: int | None = attrs.field(default=None, validator=_number)
+    draft: str | None = attrs.field(default=None, validator=_optional_text)
+    counts: Tally | None = attrs.field(default=None, validator=_counts)
+    permanent_against: tuple[str, ...] | None = attrs.field(default=None, converter=_codes)
     complete: bool = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
@@ -270,11 +309,61 @@ class Resolution:
                 "a record adopted without a vote carries no votes (leave the ballot empty, "
                 "or set without_vote=False to record a vote)",
             )
-        object.__setattr__(self, "complete", self.without_vote or None not in self.ballot)
+        if self.counts is not None or self.permanent_against is not None:
+            self._check_counts()
+        object.__setattr__(
+            self,
+            "complete",
+            self.without_vote or self.counts is not None or None not in self.ballot,
+        )
         for field in ("sponsors", "parties"):
             names = getattr(self, field)
             if names:
                 object.__setattr__(self, field, tuple(self._state(name) for name in names))
+
+    def _check_counts(self) -> None:
+        """Votes given as counts: an empty ballot, a total equal to the council's size,
+        and veto holders against among the council's veto holders and its no votes."""
+        counts, size = self.counts, self.council.size
+        if counts is None:
+            raise InvalidFieldError(
+                "Resolution.permanent_against",
+                self.permanent_against,
+                "give it with counts; with member votes it follows from the ballot",
+            )
+        if self.without_vote or any(v is not None for v in self.ballot):
+            raise InvalidFieldError(
+                "Resolution.counts",
+                str(counts),
+                "a record gives its votes once: as counts, as a ballot, or adopted without a vote",
+            )
+        if counts.total != size:
+            raise InvalidFieldError(
+                "Resolution.counts",
+                str(counts),
+                f"the counts add up to {counts.total}, but the {self.council.label} has "
+                f"{size} members (put those who did not vote in not_voting)",
+            )
+        if self.permanent_against is None:
+            return
+        codes = []
+        for name in self.permanent_against:
+            seat = self.council.find(name)
+            if seat is None or seat not in self.council.veto_index:
+                holders = ", ".join(m.code for m in self.council.veto_holders)
+                raise InvalidFieldError(
+                    "Resolution.permanent_against",
+                    name,
+                    f"it was not a veto holder of the {self.council.label} (they were: {holders})",
+                )
+            codes.append(self.council.codes[seat])
+        if len(codes) > counts.no:
+            raise InvalidFieldError(
+                "Resolution.permanent_against",
+                " ".join(codes),
+                f"more veto holders voted no than the {counts.no} no votes counted",
+            )
+        object.__setattr__(self, "permanent_against", tuple(codes))
 
     def _state(self, name: str) -> str:
         """The code of a state named by a sponsor or party: a member first, any state else."""
@@ -400,8 +489,26 @@ class Resolution:
 
     @property
     def tally(self) -> Tally:
-        """The count of the votes cast so far."""
+        """The count of the votes: the counts on record, or those of the votes cast so far."""
+        if self.counts is not None:
+            return self.counts
         return Tally.of(v for v in self.ballot if v is not None)
+
+    @property
+    def has_ballot(self) -> bool:
+        """Whether every member's own vote is on record (not only the counts)."""
+        return None not in self.ballot
+
+    @property
+    def vetoed_by(self) -> tuple[Member, ...]:
+        """The veto holders whose negative votes the UN recorded as vetoes: empty unless
+        the recorded outcome is a veto."""
+        if self.recorded is not Outcome.VETOED:
+            return ()
+        council = self.council
+        if self.permanent_against is not None:
+            return tuple(council.members[council.index(code)] for code in self.permanent_against)
+        return tuple(council.members[i] for i in council.veto_index if self.ballot[i] is Vote.NO)
 
     # -- deciding ------------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from unsc.errors import (
     MissingVotesError,
     ObligatoryAbstentionError,
     UnknownPresetError,
+    UnknownVotesError,
 )
 from unsc.members import Member, prose_list
 from unsc.votes import Matter, Tally, Vote
@@ -211,18 +212,28 @@ class Rules:
     def decide(self, resolution: Resolution) -> Decision:
         """Decide ``resolution`` under these rules.
 
+        A record whose votes are known only as counts is decided from them: the quota
+        from the votes in favour, a veto from the veto holders on record as voting no.
+
         Raises:
             MissingVotesError: If a member has no recorded vote.
             ObligatoryAbstentionError: If a party to a dispute voted yes or no in a
                 decision under Chapter VI or Article 52(3).
+            UnknownVotesError: For counts that leave the outcome open (the quota met,
+                and who voted no not on record).
         """
-        stakes, blockers = self._blockers(resolution)
+        stakes, blockers, yes = self._count(resolution)
         if stakes.without_vote:
             return Decision(resolution, self, _ADOPTED)
-        council, ballot = resolution.council, resolution.ballot
+        council = resolution.council
         members = council.members
-        against = tuple(members[i] for i in council.veto_index if ballot[i] is _NO)
-        outcome = self.outcome(ballot.count(_YES), len(blockers))
+        if resolution.counts is not None:
+            seats = council._index
+            against = tuple(members[seats[c]] for c in resolution.permanent_against or ())
+        else:
+            ballot = resolution.ballot
+            against = tuple(members[i] for i in council.veto_index if ballot[i] is _NO)
+        outcome = self.outcome(yes, len(blockers))
         if outcome is _VETOED:
             return Decision(
                 resolution, self, outcome, tuple(members[i] for i in blockers), against
@@ -236,14 +247,16 @@ class Rules:
         Raises:
             MissingVotesError: If a member has no recorded vote.
             ObligatoryAbstentionError: If a party to a dispute voted where it must abstain.
+            UnknownVotesError: For counts that leave the outcome open.
         """
-        stakes, blockers = self._blockers(resolution)
+        stakes, blockers, yes = self._count(resolution)
         if stakes.without_vote:
             return _ADOPTED
-        return self.outcome(resolution.ballot.count(_YES), len(blockers))
+        return self.outcome(yes, len(blockers))
 
-    def _blockers(self, resolution: Resolution) -> tuple[Roles, list[int]]:
-        """The roles of the seats in ``resolution``, and the seats whose votes block it."""
+    def _count(self, resolution: Resolution) -> tuple[Roles, list[int], int]:
+        """The roles of the seats in ``resolution``, the seats whose votes block it, and the
+        votes in favour."""
         council = resolution.council
         stakes = _roles(
             council,
@@ -254,7 +267,9 @@ class Rules:
             resolution.without_vote,
         )
         if stakes.without_vote:
-            return stakes, []
+            return stakes, [], 0
+        if resolution.counts is not None:
+            return stakes, self._blocking_counts(resolution, stakes), resolution.counts.yes
         ballot = resolution.ballot
         if not resolution.complete:
             missing = (m.code for m, v in zip(council.members, ballot) if v is None)
@@ -263,7 +278,52 @@ class Rules:
             stakes.check(ballot, resolution.symbol)
         # The hot path (docs/performance.md): one pass over the seats that can block,
         # comparing enum members by identity.
-        return stakes, [i for i, blocking in stakes.blockers if ballot[i] in blocking]
+        blockers = [i for i, blocking in stakes.blockers if ballot[i] in blocking]
+        return stakes, blockers, ballot.count(_YES)
+
+    def _blocking_counts(self, resolution: Resolution, stakes: Roles) -> list[int]:
+        """The blocking seats of a record known by its counts, or an error if the counts
+        leave open what decides the outcome."""
+        counts = resolution.counts
+        if counts is None or not stakes.blockers:
+            return []
+        council = resolution.council
+        blocking = {vote for _, votes in stakes.blockers for vote in votes}
+        unknown = []
+        blockers: list[int] = []
+        if _NO in blocking:
+            if resolution.permanent_against is not None:
+                against = set(resolution.permanent_against)
+                blockers = [
+                    i
+                    for i, votes in stakes.blockers
+                    if _NO in votes and council.codes[i] in against
+                ]
+            elif counts.no:
+                unknown.append("which veto holders voted no")
+        idle = {
+            Vote.ABSTAIN: counts.abstain,
+            Vote.ABSENT: counts.absent + counts.not_voting,
+            Vote.NOT_PARTICIPATING: counts.not_participating + counts.not_voting,
+        }
+        for vote, count in idle.items():
+            if vote in blocking and count:
+                unknown.append(f"who was {_DOING[vote]}")
+        if unknown and counts.yes >= self.quota:
+            raise UnknownVotesError(
+                resolution.symbol,
+                f"its votes are on record only as counts ({counts}); "
+                f"{' and '.join(unknown)} is not on record, and decides the outcome under "
+                f"{self.name!r}",
+            )
+        return blockers
+
+
+_DOING = {
+    Vote.ABSTAIN: "abstaining",
+    Vote.ABSENT: "absent",
+    Vote.NOT_PARTICIPATING: "not participating",
+}
 
 
 _YES, _NO = Vote.YES, Vote.NO

@@ -13,9 +13,15 @@ from collections.abc import Iterable
 
 import attrs
 
-from unsc.errors import UnknownMatterError, UnknownVoteError
+from unsc.errors import (
+    InvalidFieldError,
+    InvalidTypeError,
+    UnknownKindError,
+    UnknownMatterError,
+    UnknownVoteError,
+)
 
-__all__ = ["Matter", "Tally", "Vote"]
+__all__ = ["Kind", "Matter", "Tally", "Vote"]
 
 
 class Vote(enum.Enum):
@@ -85,18 +91,36 @@ _WORDS: dict[str, Vote] = {
 }
 
 
-@attrs.frozen
+def _count(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(f"Tally.{attribute.name}", value, "give a whole number of votes")
+    if value < 0:
+        raise InvalidFieldError(f"Tally.{attribute.name}", value, "a count cannot be negative")
+
+
+@attrs.frozen(repr=False)
 class Tally:
     """How many members voted each way.
 
     ``str(tally)`` gives the UN's way of writing a vote, in favour–against–abstaining.
+
+    Attributes:
+        yes: Votes in favour.
+        no: Votes against.
+        abstain: Abstentions.
+        absent: Members absent.
+        not_participating: Members present who did not take part in the vote.
+        not_voting: Members who did not vote where the record does not say whether
+            they were absent or did not participate (the UN's tables give only
+            "in favour–against–abstaining"; the rest of the Council did not vote).
     """
 
-    yes: int = 0
-    no: int = 0
-    abstain: int = 0
-    absent: int = 0
-    not_participating: int = 0
+    yes: int = attrs.field(default=0, validator=_count)
+    no: int = attrs.field(default=0, validator=_count)
+    abstain: int = attrs.field(default=0, validator=_count)
+    absent: int = attrs.field(default=0, validator=_count)
+    not_participating: int = attrs.field(default=0, validator=_count)
+    not_voting: int = attrs.field(default=0, validator=_count)
 
     @classmethod
     def of(cls, votes: Iterable[Vote]) -> Tally:
@@ -113,7 +137,15 @@ class Tally:
     @property
     def total(self) -> int:
         """The number of members counted, whether or not they voted."""
-        return self.yes + self.no + self.abstain + self.absent + self.not_participating
+        return (
+            self.yes + self.no + self.abstain + self.absent + self.not_participating
+            + self.not_voting
+        )  # fmt: skip
+
+    @property
+    def idle(self) -> int:
+        """Members who did not vote: absent, not participating, or either."""
+        return self.absent + self.not_participating + self.not_voting
 
     def __str__(self) -> str:
         text = f"{self.yes}–{self.no}–{self.abstain}"
@@ -121,7 +153,16 @@ class Tally:
             text += f", {self.absent} absent"
         if self.not_participating:
             text += f", {self.not_participating} not participating"
+        if self.not_voting:
+            text += f", {self.not_voting} not voting"
         return text
+
+    def __repr__(self) -> str:
+        extra = f", not_voting={self.not_voting}" if self.not_voting else ""
+        return (
+            f"Tally(yes={self.yes}, no={self.no}, abstain={self.abstain}, absent={self.absent}, "
+            f"not_participating={self.not_participating}{extra})"
+        )
 
 
 class Matter(enum.Enum):
@@ -145,3 +186,32 @@ class Matter(enum.Enum):
             return cls(str(value).strip().lower())
         except ValueError:
             raise UnknownMatterError(value) from None
+
+
+class Kind(enum.Enum):
+    """What a proposal put to the vote is."""
+
+    DRAFT = "draft resolution"
+    """A draft resolution (adopted, it becomes a numbered resolution)."""
+    AMENDMENT = "amendment"
+    """An amendment to a draft, voted before the draft it amends."""
+    MOTION = "procedural motion"
+    """A procedural motion (rule 33), decided without a veto."""
+    PRELIMINARY = "preliminary question"
+    """Whether a matter is procedural: itself a substantive question (the double veto)."""
+
+    @classmethod
+    def parse(cls, value: Kind | str) -> Kind:
+        """Read a kind from a :class:`Kind`, its name or its value, in any case.
+
+        Raises:
+            UnknownMatterError: If ``value`` names no kind.
+        """
+        if isinstance(value, Kind):
+            return value
+        if isinstance(value, str):
+            key = value.strip().lower().replace("_", " ")
+            for kind in cls:
+                if key in (kind.value, kind.name.lower(), kind.value.split()[0]):
+                    return kind
+        raise UnknownKindError(value)

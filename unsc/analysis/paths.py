@@ -17,7 +17,13 @@ from typing import overload
 
 import attrs
 
-from unsc.errors import InvalidTypeError, NoPathError, NoSuchEntryError, NoVotesError
+from unsc.errors import (
+    InvalidTypeError,
+    NoPathError,
+    NoSuchEntryError,
+    NoVotesError,
+    UnknownVotesError,
+)
 from unsc.members import Member, prose_list
 from unsc.resolution import Resolution
 from unsc.rules import Decision, Outcome, Roles, Rules, roles
@@ -51,6 +57,12 @@ def _stakes(resolution: Resolution, rules: Rules | None) -> tuple[Roles, Decisio
     """The roles of the seats in ``resolution`` and its decision (which checks the votes)."""
     if not isinstance(resolution, Resolution):
         raise InvalidTypeError("resolution", resolution, "give a unsc.Resolution")
+    if resolution.counts is not None:
+        raise UnknownVotesError(
+            resolution.symbol,
+            f"its votes are on record only as counts ({resolution.counts}); who would change "
+            "needs each member's vote (history.load(undl=...) adds them for adopted resolutions)",
+        )
     decision = resolution.decide(rules)
     stakes = roles(
         resolution.council,

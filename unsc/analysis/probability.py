@@ -153,6 +153,10 @@ def pass_probability(
             voting yes or no.
     """
     _checked_rules(rules)
+    if isinstance(council_or_draft, Resolution) and council_or_draft.counts is not None:
+        # Votes known as counts: nothing is left to chance, and the engine decides them.
+        certain = council_or_draft.decide(rules).outcome
+        return PassProbability(*(Fraction(int(outcome is certain)) for outcome in _OUTCOMES))
     if isinstance(council_or_draft, Resolution):
         council = council_or_draft.council
         cast = council_or_draft.ballot

@@ -50,7 +50,7 @@ from unsc.history.records import Replay, replay_table
 from unsc.members import fold, state_aliases
 from unsc.resolution import Resolution
 from unsc.rules import Outcome
-from unsc.votes import Matter, Vote
+from unsc.votes import Kind, Matter, Vote
 
 __all__ = [
     "COLUMNS",
@@ -521,7 +521,12 @@ class UndlReader:
                 "amends": None,
                 "recorded": _ADOPTED,
                 "sources": _SOURCES,
-                "note": f"draft {draft}" if draft else "",
+                "note": "",
+                "kind": _DRAFT,
+                "number": _resolution_number(symbol),
+                "draft": draft or None,
+                "counts": None,
+                "permanent_against": None,
                 "complete": True,
             }
         )
@@ -596,6 +601,16 @@ class UndlReader:
 
 _YES, _NO, _ABSTAIN = Vote.YES, Vote.NO, Vote.ABSTAIN
 _PROCEDURAL, _SUBSTANTIVE, _ADOPTED = Matter.PROCEDURAL, Matter.SUBSTANTIVE, Outcome.ADOPTED
+_DRAFT = Kind.DRAFT
+
+
+def _resolution_number(symbol: str) -> int | None:
+    """The number in a resolution's symbol ("S/RES/504(1982)" -> 504), if it has one."""
+    head, _, _ = symbol.partition("(")
+    digits = head.rstrip().rpartition("/")[2]
+    return int(digits) if digits.isdigit() and int(digits) > 0 else None
+
+
 _DIGITS = tuple(str(n) for n in range(1000))
 
 
@@ -797,7 +812,7 @@ def write_undl(
                     "X" if record.without_vote else "" if vote is None else vote.code,
                     record.date.isoformat() if record.date else "",
                     record.symbol,
-                    record.note.removeprefix("draft ") if record.note.startswith("draft ") else "",
+                    record.draft or "",
                     record.meeting,
                     record.title,
                     record.topic,
