@@ -337,15 +337,30 @@ def cmd_odds(args: argparse.Namespace) -> tuple[Output, int]:
 def cmd_history(args: argparse.Namespace) -> tuple[Output, int]:
     from unsc import history
 
+    years = None
+    if args.first is not None or args.last is not None:
+        if args.year is not None:
+            raise _UsageError("unsc: give --year, or --from/--to, not both")
+        years = (args.first or 1946, args.last or datetime.date.today().year)
     found = history.records(
-        year=args.year, outcome=args.outcome, vetoed_by=args.vetoed_by, topic=args.topic
+        year=args.year,
+        years=years,
+        outcome=args.outcome,
+        vetoed_by=args.vetoed_by,
+        topic=args.topic,
+        member=args.member,
+        vote=args.vote,
     )
-    rows = found.rows()
+    if args.summary:
+        table = history.summary(by=args.summary, records=found)
+        periods = [dict(zip(table.COLUMNS, row)) for row in table.rows]
+        notes = table.table().split("\n\n", 1)[1]
+        return Output(table.COLUMNS, table.rows, after=notes, data=periods), 0
     data = [serial.to_dict(r) for r in found]
     return Output(
         found.COLUMNS,
-        rows,
-        after=f"{len(found)} votes on record",
+        found.rows(),
+        after=f"{len(found):,} decisions on record",
         data=data,
     ), 0
 
@@ -353,12 +368,24 @@ def cmd_history(args: argparse.Namespace) -> tuple[Output, int]:
 def cmd_vetoes(args: argparse.Namespace) -> tuple[Output, int]:
     from unsc import history
 
-    listing = history.vetoes()
+    listing = history.vetoes(args.convention)
     if args.year is not None:
         listing = listing.between(args.year, args.year)
-    rows = list(listing.counts().items())
-    after = f"Counted as {listing.convention}.\nSource: {listing.source}"
-    return Output(("member", "vetoes"), rows, after=after, data=listing.counts()), 0
+    if args.by_decade:
+        table = listing.by_decade()
+        members = list(listing.counts())
+        rows = [
+            (decade, *(counts.get(m, 0) for m in members), sum(counts.values()))
+            for decade, counts in table.items()
+        ]
+        headers: tuple[str, ...] = ("decade", *members, "all")
+        data: Any = table
+    else:
+        rows = list(listing.counts().items())
+        headers = ("member", "vetoes")
+        data = listing.counts()
+    after = f"Counted as {history.CONVENTIONS[listing.convention]}.\nSource: {listing.source}"
+    return Output(headers, rows, after=after, data=data), 0
 
 
 def cmd_replay_undl(args: argparse.Namespace) -> tuple[Output, int]:
@@ -579,22 +606,45 @@ def parser() -> argparse.ArgumentParser:
     sub = command(
         "history",
         cmd_history,
-        "The votes on record, filtered.",
-        "  unsc history\n  unsc history --vetoed-by USA --year 2023\n"
-        "  unsc history --topic Korea --format github",
+        "Every decision on record since 1946, filtered, or summed up by year or decade.",
+        "  unsc history --vetoed-by USA --year 2023\n"
+        "  unsc history --from 2000 --to 2025 --outcome vetoed\n"
+        "  unsc history --topic Korea --format github\n"
+        "  unsc history --member Russia --vote no --from 2020\n"
+        "  unsc history --summary decade",
     )
-    sub.add_argument("--year", type=int)
+    sub.add_argument("--year", type=int, help="one year")
+    sub.add_argument("--from", dest="first", type=int, metavar="YEAR", help="from this year")
+    sub.add_argument("--to", dest="last", type=int, metavar="YEAR", help="to this year")
     sub.add_argument("--outcome", choices=["adopted", "vetoed", "insufficient votes"])
-    sub.add_argument("--vetoed-by", metavar="MEMBER")
-    sub.add_argument("--topic")
+    sub.add_argument("--vetoed-by", metavar="MEMBER", help="vetoed by this member")
+    sub.add_argument("--topic", help="text in the topic")
+    sub.add_argument("--member", help="records in which this member's vote is on record")
+    sub.add_argument("--vote", choices=["yes", "no", "abstain", "absent", "not participating"],
+                     help="with --member: records in which it voted so")  # fmt: skip
+    sub.add_argument(
+        "--summary",
+        nargs="?",
+        const="year",
+        choices=["year", "decade"],
+        help="decisions, adopted, unanimous, vetoed, failed per year (or decade)",
+    )
 
     sub = command(
         "vetoes",
         cmd_vetoes,
-        "Vetoes per permanent member, 1946 to July 2022 (the UN library's list).",
-        "  unsc vetoes\n  unsc vetoes --year 1946",
+        "Vetoes per permanent member, 1946 to date, read off the record.",
+        "  unsc vetoes\n  unsc vetoes --year 1946\n  unsc vetoes --by-decade\n"
+        "  unsc vetoes --convention vote",
     )
     sub.add_argument("--year", type=int)
+    sub.add_argument(
+        "--convention",
+        choices=["draft", "vote"],
+        default="draft",
+        help="per vetoed draft (the UN library's list; default) or per vote, amendments included",
+    )
+    sub.add_argument("--by-decade", action="store_true", help="counts per member per decade")
 
     sub = command(
         "quiz",

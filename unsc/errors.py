@@ -281,15 +281,16 @@ class UnknownRecordError(UNSCError, KeyError):
         suggestions: Symbols on record that are close to it.
     """
 
-    def __init__(self, symbol: str, suggestions: Iterable[str] = ()) -> None:
+    def __init__(self, symbol: str, suggestions: Iterable[str] = (), *, note: str = "") -> None:
         self.symbol = symbol
         self.suggestions = tuple(suggestions)
-        hint = (
-            f"; close matches: {', '.join(self.suggestions)}"
-            if self.suggestions
-            else "; unsc.history.records() lists every vote on record"
-        )
-        super().__init__(f"no vote on record for {symbol!r}{hint}")
+        if note:
+            hint = f"; {note}"
+        elif self.suggestions:
+            hint = f"; close matches: {', '.join(self.suggestions)}"
+        else:
+            hint = "; unsc.history.records() lists every decision on record"
+        super().__init__(f"no decision on record for {symbol!r}{hint}")
 
     def __str__(self) -> str:
         return BaseException.__str__(self)

@@ -254,8 +254,8 @@ class Resolution:
         draft: The symbol of the draft, where it differs from ``symbol``.
         counts: For a record whose member-by-member votes are not known, the votes
             as counted (``Tally(5, 4, 6)``); the ballot is then empty.
-        permanent_against: With ``counts``, the veto holders that voted no, as far as
-            the record says (``()``: none did; ``None``: not on record).
+        permanent_against: For a record without member votes, the veto holders that voted
+            no, as far as the record says (``()``: none did; ``None``: not on record).
         complete: Whether the record can be decided: every member has a vote, it
             was adopted without a vote, or its votes are given as counts (derived).
     """
@@ -322,22 +322,18 @@ class Resolution:
                 object.__setattr__(self, field, tuple(self._state(name) for name in names))
 
     def _check_counts(self) -> None:
-        """Votes given as counts: an empty ballot, a total equal to the council's size,
-        and veto holders against among the council's veto holders and its no votes."""
+        """Votes given as counts (or a record whose votes are not on record): an empty
+        ballot, a total equal to the council's size, and the veto holders against among
+        the council's veto holders and within the no votes."""
         counts, size = self.counts, self.council.size
-        if counts is None:
-            raise InvalidFieldError(
-                "Resolution.permanent_against",
-                self.permanent_against,
-                "give it with counts; with member votes it follows from the ballot",
-            )
         if self.without_vote or any(v is not None for v in self.ballot):
             raise InvalidFieldError(
-                "Resolution.counts",
-                str(counts),
-                "a record gives its votes once: as counts, as a ballot, or adopted without a vote",
+                "Resolution.counts" if counts is not None else "Resolution.permanent_against",
+                str(counts) if counts is not None else self.permanent_against,
+                "a record gives its votes once: as counts, as a ballot, or adopted without "
+                "a vote (with a ballot, the veto holders against follow from it)",
             )
-        if counts.total != size:
+        if counts is not None and counts.total != size:
             raise InvalidFieldError(
                 "Resolution.counts",
                 str(counts),
@@ -357,7 +353,7 @@ class Resolution:
                     f"it was not a veto holder of the {self.council.label} (they were: {holders})",
                 )
             codes.append(self.council.codes[seat])
-        if len(codes) > counts.no:
+        if counts is not None and len(codes) > counts.no:
             raise InvalidFieldError(
                 "Resolution.permanent_against",
                 " ".join(codes),

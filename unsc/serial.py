@@ -20,12 +20,14 @@ import json
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
+import attrs
+
 from unsc.council import Council
 from unsc.errors import SchemaError, UNSCError
 from unsc.members import GROUPS, Member
 from unsc.resolution import Resolution
 from unsc.rules import Decision, Outcome, Rules
-from unsc.votes import Vote
+from unsc.votes import Kind, Tally, Vote
 
 __all__ = ["FORMAT", "SCHEMA", "SchemaError", "from_dict", "from_json", "to_dict", "to_json"]
 
@@ -152,6 +154,13 @@ def _resolution(record: Resolution) -> dict[str, Any]:
         "recorded": record.recorded.value if record.recorded else None,
         "sources": list(record.sources),
         "note": record.note,
+        "kind": record.kind.value,
+        "number": record.number,
+        "draft": record.draft,
+        "counts": None if record.counts is None else attrs.asdict(record.counts),
+        "permanent_against": (
+            None if record.permanent_against is None else list(record.permanent_against)
+        ),
     }
 
 
@@ -293,7 +302,21 @@ def _read_resolution(data: Any, where: str) -> Resolution:
     recorded = _field(data, "recorded", str, where, optional=True)
     if recorded is not None and recorded not in _OUTCOME_VALUES:
         raise SchemaError(f"{where}.recorded", f"{recorded!r} is not an outcome")
+    kind = _field(data, "kind", str, where, optional=True)
+    if kind is not None and kind not in _KIND_VALUES:
+        raise SchemaError(f"{where}.kind", f"{kind!r} is not a kind of proposal")
+    number = _field(data, "number", int, where, optional=True)
+    if number is not None and number < 1:
+        raise SchemaError(f"{where}.number", f"{number} is not a resolution's number (1 or more)")
+    against = data.get("permanent_against") if isinstance(data, Mapping) else None
     fields = {
+        "kind": kind or Kind.DRAFT.value,
+        "number": number,
+        "draft": _field(data, "draft", str, where, optional=True),
+        "counts": _read_counts(data, where),
+        "permanent_against": None
+        if against is None
+        else tuple(_strings(data, "permanent_against", where)),
         "symbol": _field(data, "symbol", str, where),
         "title": _field(data, "title", str, where),
         "sponsors": tuple(_strings(data, "sponsors", where)),
@@ -354,11 +377,31 @@ def _read_decision(data: Any) -> Decision:
     return decision
 
 
+def _read_counts(data: Any, where: str) -> Tally | None:
+    counts = _field(data, "counts", dict, where, optional=True)
+    if counts is None:
+        return None
+    path = f"{where}.counts"
+    for key in counts:
+        if key not in _COUNTS:
+            raise SchemaError(f"{path}.{key}", f"not a count; counts: {', '.join(_COUNTS)}")
+    values = {}
+    for key in _COUNTS:
+        value = _field(counts, key, int, path)
+        if value < 0:
+            raise SchemaError(f"{path}.{key}", f"{value} is not a count (0 or more)")
+        values[key] = value
+    return Tally(**values)
+
+
+_COUNTS = ("yes", "no", "abstain", "absent", "not_participating", "not_voting")
+_KIND_VALUES = frozenset(k.value for k in Kind)
 _VOTE_VALUES = {v.value: v for v in Vote}
 _OUTCOME_VALUES = frozenset(o.value for o in Outcome)
 
 
 _DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_COUNT_NAMES = ("yes", "no", "abstain", "absent", "not_participating", "not_voting")
 
 #: The JSON Schema of the format (draft 2020-12). :func:`from_dict` reads exactly the
 #: documents it describes (and checks what a schema cannot: ballots one per seat,
@@ -446,7 +489,20 @@ SCHEMA: dict[str, Any] = {
                 "recorded": {"enum": [None, *(o.value for o in Outcome)]},
                 "sources": {"type": "array", "items": {"type": "string"}},
                 "note": {"type": "string"},
+                "kind": {"enum": [k.value for k in Kind]},
+                "number": {"type": ["integer", "null"], "minimum": 1},
+                "draft": {"type": ["string", "null"]},
+                "counts": {"anyOf": [{"$ref": "#/$defs/counts"}, {"type": "null"}]},
+                "permanent_against": {
+                    "anyOf": [{"type": "array", "items": {"type": "string"}}, {"type": "null"}]
+                },
             },
+        },
+        "counts": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": list(_COUNT_NAMES),
+            "properties": {name: {"type": "integer", "minimum": 0} for name in _COUNT_NAMES},
         },
         "decision": {
             "type": "object",
@@ -471,5 +527,5 @@ SCHEMA: dict[str, Any] = {
 # The fields of each kind of object, from the schema: anything else is refused.
 _PROPERTIES: dict[str, tuple[str, ...]] = {
     kind: tuple(SCHEMA["$defs"][kind]["properties"])
-    for kind in ("rules", "member", "council", "resolution", "decision")
+    for kind in ("rules", "member", "council", "resolution", "decision", "counts")
 }

@@ -1,5 +1,5 @@
-"""The history of the Council: every council since 1946, the votes on record, the vetoes,
-and the UN's own voting data replayed through the engine.
+"""The history of the Council: every council since 1946, every decision since 1946
+(adopted and failed alike), the vetoes, and the UN's own voting data replayed.
 
 >>> from unsc import history
 >>> history.get("S/2023/773").recorded
@@ -8,31 +8,59 @@ and the UN's own voting data replayed through the engine.
 True
 """
 
-from unsc.history.records import Replay, get, records, replay, replay_table, symbols
+from unsc.history.records import (
+    Gap,
+    RecordList,
+    Replay,
+    ReplayReport,
+    ReplayResult,
+    Summary,
+    gaps,
+    get,
+    records,
+    replay,
+    replay_all,
+    replay_table,
+    summary,
+    symbols,
+)
 from unsc.history.undl import (
     PROCEDURAL,
+    Conflict,
     TotalsMismatch,
     UndlReader,
     UndlReport,
+    load,
     load_undl,
     replay_undl,
 )
-from unsc.history.vetoes import Veto, VetoList, vetoes
+from unsc.history.vetoes import CONVENTIONS, Veto, VetoList, vetoes
 
 __all__ = [
+    "CONVENTIONS",
     "PROCEDURAL",
+    "Conflict",
+    "Gap",
+    "RecordList",
     "Replay",
+    "ReplayReport",
+    "ReplayResult",
+    "Summary",
     "TotalsMismatch",
     "UndlReader",
     "UndlReport",
     "Veto",
     "VetoList",
+    "gaps",
     "get",
+    "load",
     "load_undl",
     "records",
     "replay",
+    "replay_all",
     "replay_table",
     "replay_undl",
+    "summary",
     "symbols",
     "vetoes",
 ]

@@ -1,41 +1,337 @@
-"""The votes unsc has on record, and replaying them through the engine.
+"""The record of every decision of the Council since 1946, and replaying it through the engine.
 
-Each record is a :class:`~unsc.Resolution` with every member's vote, the outcome the
-UN recorded (``recorded``) and its sources. Nothing is invented: where a fact is
-derived or comes from a secondary source, the record's ``note`` says so.
+Every resolution and every draft or amendment put to the vote and not adopted, from the
+UN Dag Hammarskjöld Library's tables "Security Council — Meetings and outcomes" (1946 to
+June 2022, with documented corrections) and, after them, UN press releases, meeting
+records and Security Council Report (``unsc/data/README.md``). Each decision is a
+:class:`~unsc.Resolution` with the outcome the UN recorded (``recorded``), the counts of
+the vote (``counts``; ``tally``), the veto holders recorded as vetoing (``vetoed_by``),
+its meeting, topic and sources. Where each member's vote is known (a curated set, or
+your copy of the UN's voting data through :func:`load`), the record carries the ballot.
+
+Nothing is invented: a fact that is derived or secondary says so in the record's note,
+and what is missing is said to be missing.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime
 import functools
 import html
+import io
 import json
-from collections.abc import Iterable
-from typing import Any
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, overload
 
 import attrs
 from tabulate import tabulate
 
 from unsc import data
 from unsc._frames import frame
-from unsc.council import Council
-from unsc.errors import UnknownRecordError
-from unsc.members import Member, resolve
+from unsc.council import Council, as_year
+from unsc.errors import (
+    InvalidFieldError,
+    InvalidTypeError,
+    NoSuchEntryError,
+    UnknownRecordError,
+    UNSCError,
+)
+from unsc.members import Member, fold, resolve
 from unsc.resolution import Resolution
 from unsc.rules import Decision, Outcome, Rules
-from unsc.votes import Vote
+from unsc.votes import Kind, Matter, Tally, Vote
 
-__all__ = ["RecordList", "Replay", "get", "records", "replay", "symbols"]
+__all__ = [
+    "Gap",
+    "RecordList",
+    "Replay",
+    "ReplayReport",
+    "ReplayResult",
+    "Summary",
+    "gaps",
+    "get",
+    "records",
+    "replay",
+    "replay_all",
+    "summary",
+    "symbols",
+]
+
+_SURENESS = {
+    "V": "",
+    "V2": "Secondary or derived source (sureness V2). ",
+    "U": "Not checked against a stored source (sureness U). ",
+}
+
+
+# -- the bundle -------------------------------------------------------------------------
+
+
+def _key(symbol: str) -> str:
+    """Symbols match whatever their spacing and case: S/RES/2712(2023) is S/RES/2712 (2023)."""
+    return "".join(symbol.split()).casefold()
+
+
+@attrs.frozen
+class Gap:
+    """Resolution numbers the bundled record does not hold yet, and why.
+
+    Attributes:
+        first: The first number missing.
+        last: The last number missing.
+        reason: Why they are missing.
+    """
+
+    first: int
+    last: int
+    reason: str
+
+    def __contains__(self, number: object) -> bool:
+        return isinstance(number, int) and self.first <= number <= self.last
+
+
+class _Bundle:
+    """The bundled record, parsed once; each record is built when first asked for."""
+
+    def __init__(self) -> None:
+        reader = csv.reader(io.StringIO(data.read_text("decisions.csv")))
+        header = next(reader)
+        self.column = {name: i for i, name in enumerate(header)}
+        self.rows = list(reader)
+        self.built: list[Resolution | None] = [None] * len(self.rows)
+        col = self.column
+        self.index: dict[str, int] = {}
+        self.numbers: dict[int, int] = {}
+        for i, row in enumerate(self.rows):
+            self.index[_key(row[col["id"]])] = i
+            if row[col["number"]]:
+                self.numbers[int(row[col["number"]])] = i
+        # A draft is found by its own symbol too ("S/2023/938" -> resolution 2714 (2023)).
+        for i, row in enumerate(self.rows):
+            for part in row[col["draft"]].split(" and "):
+                if part.startswith("S/"):
+                    self.index.setdefault(_key(part), i)
+        self.ballots: dict[str, dict[str, Any]] = {
+            _key(k): v for k, v in json.loads(data.read_text("ballots.json")).items()
+        }
+        self.gaps = tuple(
+            Gap(int(r["first"]), int(r["last"]), r["reason"])
+            for r in csv.DictReader(io.StringIO(data.read_text("missing.csv")))
+        )
+        self._councils: dict[str, tuple[datetime.date, Council]] = {}
+
+    def record(self, i: int) -> Resolution:
+        found = self.built[i]
+        if found is None:
+            found = self.built[i] = self._build(self.rows[i])
+        return found
+
+    def all(self) -> list[Resolution]:
+        return [self.record(i) for i in range(len(self.rows))]
+
+    def _council(self, date: str) -> tuple[datetime.date, Council]:
+        found = self._councils.get(date)
+        if found is None:
+            day = datetime.date.fromisoformat(date)
+            found = self._councils[date] = (day, Council.of_date(day))
+        return found
+
+    def _build(self, row: list[str]) -> Resolution:
+        col = self.column
+        symbol = row[col["id"]]
+        day, council = self._council(row[col["date"]])
+        without_vote = row[col["modality"]] == "without vote"
+        counts = None
+        if row[col["yes"]] and not without_vote:
+            counts = _tally(row[col["yes"]], row[col["no"]], row[col["abstain"]],
+                            row[col["not_voting"]])  # fmt: skip
+        against_text = row[col["permanent_against"]]
+        against = None if against_text == "?" else tuple(against_text.split())
+        note = _SURENESS.get(row[col["sureness"]], "") + row[col["note"]]
+        if row[col["modality"]] == "unanimous":
+            note = "Recorded as adopted unanimously. " + note
+        fields: dict[str, Any] = {
+            "symbol": symbol,
+            "council": council,
+            "date": day,
+            "title": "",
+            "sponsors": (),
+            "matter": Matter(row[col["matter"]]),
+            "ballot": (None,) * council.size,
+            "chapter": None,
+            "parties": (),
+            "without_vote": without_vote,
+            "meeting": row[col["meeting"]],
+            "topic": row[col["topic"]],
+            "amends": None,
+            "recorded": Outcome(row[col["outcome"]]),
+            "sources": (row[col["source"]],),
+            "note": note.strip(),
+            "kind": Kind(row[col["kind"]]),
+            "number": int(row[col["number"]]) if row[col["number"]] else None,
+            "draft": row[col["draft"]] or None,
+            "counts": counts if counts is not None and not without_vote else None,
+            "permanent_against": against if not without_vote else None,
+            "complete": without_vote or counts is not None,
+        }
+        record = Resolution._from_fields(fields)
+        ballot = self.ballots.get(_key(symbol))
+        if ballot is not None:
+            record = _with_ballot(record, ballot)
+        return record
+
+
+def _with_ballot(record: Resolution, entry: dict[str, Any]) -> Resolution:
+    """The record with each member's vote from the curated set (ballots.json)."""
+    extra = tuple(s for s in entry.get("sources", ()) if s not in record.sources)
+    fresh = attrs.evolve(
+        record,
+        counts=None,
+        permanent_against=None,
+        title=entry.get("title", ""),
+        sponsors=tuple(entry.get("sponsors", ())),
+        amends=entry.get("amends"),
+        sources=(*record.sources, *extra),
+        note=" ".join(p for p in (record.note, entry.get("note", "")) if p),
+    )
+    return fresh.with_votes(**entry["votes"], complete=True)
+
+
+@functools.cache
+def _tally(yes: str, no: str, abstain: str, not_voting: str) -> Tally:
+    # Few distinct tallies (15-0-0 thousands of times): each built once.
+    return Tally(int(yes), int(no), int(abstain), 0, 0, int(not_voting or 0))
+
+
+@functools.cache
+def _bundle() -> _Bundle:
+    return _Bundle()
+
+
+# -- finding records -----------------------------------------------------------------------
+
+_RESOLUTION = re.compile(r"^(?:s/res/|res(?:olution)?\.?\s*)?(\d+)\s*(?:\((\d{4})\))?$", re.I)
+
+
+def get(key: str | int) -> Resolution:
+    """The decision on record under ``key``: a resolution's number or symbol, or a draft's.
+
+    ``2712``, ``"2712"``, ``"resolution 2712"``, ``"S/RES/2712 (2023)"`` and
+    ``"S/RES/2712(2023)"`` all find resolution 2712 (2023); ``"S/2023/772"`` finds the
+    draft voted on 16 October 2023.
+
+    >>> from unsc import history
+    >>> record = history.get("S/2023/772")
+    >>> record.recorded, str(record.tally)
+    (<Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>, '5–4–6')
+    >>> history.get(2712).symbol, history.get("resolution 83").date.isoformat()
+    ('S/RES/2712 (2023)', '1950-06-27')
+
+    Raises:
+        UnknownRecordError: If nothing is on record under ``key``; the error lists close
+            matches, or says that the number is among those not yet compiled.
+        InvalidTypeError: If ``key`` is neither a string nor a whole number.
+    """
+    bundle = _bundle()
+    if isinstance(key, bool) or not isinstance(key, (str, int)):
+        raise InvalidTypeError(
+            "history.get(key)", key, "give a symbol such as 'S/2023/772' or a number such as 2712"
+        )
+    if isinstance(key, int):
+        number: int | None = key
+    else:
+        found = bundle.index.get(_key(key))
+        if found is not None:
+            return bundle.record(found)
+        match = _RESOLUTION.match(key.strip())
+        number = int(match.group(1)) if match else None
+        if match and match.group(2) and number in bundle.numbers:
+            record = bundle.record(bundle.numbers[number])
+            if record.date is not None and record.date.year != int(match.group(2)):
+                raise UnknownRecordError(str(key), [record.symbol])
+    if number is not None and number in bundle.numbers:
+        return bundle.record(bundle.numbers[number])
+    raise _unknown(str(key), number, bundle)
+
+
+def _unknown(key: str, number: int | None, bundle: _Bundle) -> UnknownRecordError:
+    for gap in bundle.gaps:
+        if number in gap:
+            return UnknownRecordError(
+                key, (), note=f"resolution {number} is not in the bundled record yet: {gap.reason}"
+            )
+    if number is not None and number > max(bundle.numbers):
+        return UnknownRecordError(
+            key, (), note=f"the bundled record ends at resolution {max(bundle.numbers)}"
+        )
+    from unsc._suggest import close_matches  # only when there is an error to explain
+
+    symbols = [row[bundle.column["id"]] for row in bundle.rows]
+    return UnknownRecordError(key, close_matches(key, symbols, _key))
+
+
+def symbols() -> tuple[str, ...]:
+    """The symbols (or, for drafts without one on record, the names) of every record."""
+    bundle = _bundle()
+    return tuple(row[bundle.column["id"]] for row in bundle.rows)
+
+
+def gaps() -> tuple[Gap, ...]:
+    """Resolution numbers not in the bundled record yet, with the reason for each."""
+    return _bundle().gaps
 
 
 class RecordList(tuple[Resolution, ...]):
-    """Votes on record: a tuple of resolutions that also shows itself as a table."""
+    """Decisions on record: a tuple of resolutions that also finds one by symbol or number
+    (``found["S/2023/772"]``, ``found[2712]`` for a resolution's number is not a position:
+    use ``found.get(2712)``) and shows itself as a table.
 
-    __slots__ = ()
+    Attributes:
+        conflicts: Disagreements between the bundled record and a UN file (see :func:`load`).
+        problems: Problems found in a UN file read leniently.
+    """
 
     #: The columns of :meth:`rows` and :meth:`table`.
     COLUMNS = ("symbol", "date", "vote", "recorded", "vetoed by", "topic")
+
+    conflicts: tuple[Any, ...] = ()
+    problems: tuple[UNSCError, ...] = ()
+
+    @overload  # type: ignore[override]  # also by symbol, and slices stay RecordLists
+    def __getitem__(self, key: int) -> Resolution: ...
+    @overload
+    def __getitem__(self, key: slice) -> RecordList: ...
+    @overload
+    def __getitem__(self, key: str) -> Resolution: ...
+    def __getitem__(self, key: int | slice | str) -> Resolution | RecordList:
+        if isinstance(key, str):
+            return self.get(key)
+        if isinstance(key, slice):
+            return _listing(tuple.__getitem__(self, key), self)
+        return tuple.__getitem__(self, key)
+
+    def get(self, key: str | int) -> Resolution:
+        """The record in this list under a symbol or a resolution's number.
+
+        Raises:
+            UnknownRecordError: If no record in this list goes by ``key``.
+        """
+        wanted = _key(key) if isinstance(key, str) else None
+        match = _RESOLUTION.match(key.strip()) if isinstance(key, str) else None
+        number = key if isinstance(key, int) else int(match.group(1)) if match else None
+        for record in self:
+            if wanted is not None and (
+                _key(record.symbol) == wanted or (record.draft and _key(record.draft) == wanted)
+            ):
+                return record
+        for record in self:
+            if number is not None and record.number == number:
+                return record
+        from unsc._suggest import close_matches
+
+        raise UnknownRecordError(str(key), close_matches(str(key), [r.symbol for r in self], _key))
 
     def rows(self) -> list[tuple[str, str, str, str, str, str]]:
         """One row per vote: symbol, date, tally, recorded outcome, vetoes, topic."""
@@ -43,10 +339,10 @@ class RecordList(tuple[Resolution, ...]):
             (
                 r.symbol,
                 r.date.isoformat() if r.date else "",
-                str(r.tally),
+                _vote_text(r),
                 r.recorded.value if r.recorded else "",
-                " ".join(_recorded_vetoes(r)),
-                r.topic,
+                " ".join(m.code for m in r.vetoed_by),
+                _short(r.topic),
             )
             for r in self
         ]
@@ -56,128 +352,164 @@ class RecordList(tuple[Resolution, ...]):
         return tabulate(self.rows(), headers=self.COLUMNS, tablefmt=fmt)
 
     def to_dataframe(self) -> Any:
-        """One row per vote (needs the ``pandas`` extra)."""
-        columns = ("symbol", "date", "yes", "no", "abstain", "recorded", "vetoed_by", "topic")
-        rows = [
-            {"symbol": r.symbol, "date": r.date, "yes": r.tally.yes, "no": r.tally.no,
-             "abstain": r.tally.abstain, "recorded": r.recorded.value if r.recorded else None,
-             "vetoed_by": " ".join(_recorded_vetoes(r)), "topic": r.topic}
-            for r in self
-        ]  # fmt: skip
+        """One row per decision (needs the ``pandas`` extra)."""
+        columns = ("symbol", "number", "date", "kind", "yes", "no", "abstain", "not_voting",
+                   "recorded", "without_vote", "vetoed_by", "member_votes", "topic")  # fmt: skip
+        rows = []
+        for r in self:
+            tally = r.tally if r.complete and not r.without_vote else None
+            rows.append({
+                "symbol": r.symbol, "number": r.number, "date": r.date, "kind": r.kind.value,
+                "yes": tally.yes if tally else None, "no": tally.no if tally else None,
+                "abstain": tally.abstain if tally else None,
+                "not_voting": tally.idle if tally else None,
+                "recorded": r.recorded.value if r.recorded else None,
+                "without_vote": r.without_vote,
+                "vetoed_by": " ".join(m.code for m in r.vetoed_by),
+                "member_votes": r.has_ballot, "topic": r.topic,
+            })  # fmt: skip
         return frame(rows, columns)
 
     def _repr_html_(self) -> str:
-        return self.table("html")
+        head = f"<p>{html.escape(self._describe())}</p>"
+        if len(self) > 60:
+            shown = _listing((*self[:30], *self[-30:]), self)
+            return head + shown.table("html") + "<p>(first and last 30 shown)</p>"
+        return head + self.table("html")
+
+    def _describe(self) -> str:
+        if not self:
+            return "no decisions"
+        dated = [r.date for r in self if r.date]
+        span = f", {min(dated).isoformat()} to {max(dated).isoformat()}" if dated else ""
+        return f"{len(self):,} decision{'s' if len(self) != 1 else ''}{span}"
 
     def __str__(self) -> str:
         return self.table()
 
-
-def _key(symbol: str) -> str:
-    """Symbols match whatever their spacing and case: S/RES/2712(2023) is S/RES/2712 (2023)."""
-    return "".join(symbol.split()).casefold()
+    def __repr__(self) -> str:
+        return f"<RecordList: {self._describe()}>"
 
 
-@functools.cache
-def _records() -> dict[str, Resolution]:
-    text = data.read_text("records.json")
-    table: dict[str, Resolution] = {}
-    for raw in json.loads(text):
-        day = datetime.date.fromisoformat(raw["date"])
-        record = Resolution(
-            raw["symbol"],
-            council=Council.of_date(day),
-            date=day,
-            title=raw["title"],
-            sponsors=raw["sponsors"],
-            matter=raw["matter"],
-            meeting=raw["meeting"],
-            topic=raw["topic"],
-            amends=raw["amends"],
-            recorded=raw["recorded"],
-            sources=raw["sources"],
-            note=raw["note"],
-        ).with_votes(**raw["votes"], complete=True)
-        table[_key(record.symbol)] = record
-    return table
+def _listing(items: Iterable[Resolution], like: RecordList | None = None) -> RecordList:
+    out = RecordList(items)
+    if like is not None:
+        out.conflicts, out.problems = like.conflicts, like.problems
+    return out
 
 
-def symbols() -> tuple[str, ...]:
-    """The symbols (or, for drafts without one on record, the names) of every record."""
-    return tuple(r.symbol for r in _records().values())
+def _vote_text(record: Resolution) -> str:
+    if record.without_vote:
+        return "without a vote"
+    if not record.complete:
+        return "not on record"
+    return str(record.tally)
 
 
-def get(symbol: str) -> Resolution:
-    """The vote on record under ``symbol``, with every member's vote and the recorded outcome.
-
-    >>> from unsc import history
-    >>> record = history.get("S/2023/772")
-    >>> record.recorded, str(record.tally)
-    (<Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>, '5–4–6')
-
-    Raises:
-        UnknownRecordError: If nothing is on record under ``symbol``; the error
-            lists close matches.
-    """
-    table = _records()
-    found = table.get(_key(symbol))
-    if found is None:
-        names = {_key(r.symbol): r.symbol for r in table.values()}
-        close = _close_matches(_key(symbol), list(names), n=3, cutoff=0.6)
-        raise UnknownRecordError(symbol, [names[c] for c in close])
-    return found
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def records(
     *,
     year: int | None = None,
+    years: tuple[int, int] | None = None,
     outcome: Outcome | str | None = None,
     vetoed_by: str | Member | None = None,
+    member: str | Member | None = None,
+    vote: Vote | str | None = None,
     topic: str | None = None,
+    kind: Kind | str | None = None,
+    member_votes: bool | None = None,
 ) -> RecordList:
-    """The votes on record, oldest first, filtered by any of:
+    """Every decision on record, oldest first, filtered by any of:
 
     Args:
         year: The year of the vote.
+        years: A range of years, both included: ``(2000, 2025)``.
         outcome: The recorded outcome (an :class:`~unsc.Outcome` or its name).
-        vetoed_by: A permanent member (code, name or alias) whose negative vote
-            was recorded as a veto.
-        topic: The record's topic, case-insensitive (``"Gaza"``, ``"Korea"``).
+        vetoed_by: A permanent member (code, name or alias) whose negative vote was
+            recorded as a veto (the USSR and the Russian Federation are told apart).
+        member: A member (code, name or alias); with ``vote``, the records in which it
+            voted so, else those in which its vote is on record.
+        vote: A vote (``"no"``, ``Vote.ABSTAIN``); needs ``member``.
+        topic: Text in the record's topic or title, in any case (``"Gaza"``, ``"Korea"``).
+        kind: Draft resolutions, amendments, motions or preliminary questions.
+        member_votes: Only records with (True) or without (False) each member's vote.
 
     Examples:
         >>> from unsc import history
         >>> [r.symbol for r in history.records(year=2023, vetoed_by="USA")]
         ['S/2023/773']
+        >>> len(history.records(years=(1946, 1965), outcome="vetoed"))
+        81
+
+    Raises:
+        InvalidTypeError: For a year given as text, or other wrong types.
+        UnknownStateError: For a member or vetoer that is no state unsc knows.
+        UnknownPresetError: For an outcome that is none of the three.
     """
+    first, last = _span(year, years)
     wanted = Outcome.parse(outcome) if outcome is not None else None
-    vetoer = vetoed_by.code if isinstance(vetoed_by, Member) else vetoed_by
-    vetoer = resolve(vetoer) if vetoer is not None else None
+    vetoer = _code(vetoed_by, "vetoed_by")
+    who = _code(member, "member")
+    how = Vote.parse(vote) if vote is not None else None
+    if how is not None and who is None:
+        raise InvalidFieldError("records(vote)", vote, "give the member whose vote it is")
+    what = Kind.parse(kind) if kind is not None else None
+    if topic is not None and not isinstance(topic, str):
+        raise InvalidTypeError("records(topic)", topic, "give text such as 'Gaza'")
+    text = fold(topic) if topic else None
     found = []
-    for record in sorted(_records().values(), key=_order):
-        if year is not None and (record.date is None or record.date.year != year):
+    for record in _bundle().all():
+        if first is not None and (record.date is None or not first <= record.date.year <= last):
             continue
         if wanted is not None and record.recorded is not wanted:
             continue
-        if topic is not None and record.topic.casefold() != topic.casefold():
+        if what is not None and record.kind is not what:
             continue
-        if vetoer is not None and vetoer not in _recorded_vetoes(record):
+        if vetoer is not None and vetoer not in {m.code for m in record.vetoed_by}:
             continue
+        if member_votes is not None and record.has_ballot is not member_votes:
+            continue
+        if text is not None and text not in fold(record.topic) and text not in fold(record.title):
+            continue
+        if who is not None:
+            seat = record.council.find(who)
+            got = record.ballot[seat] if seat is not None else None
+            if got is None or (how is not None and got is not how):
+                continue
         found.append(record)
     return RecordList(found)
 
 
-def _order(record: Resolution) -> tuple[datetime.date, str]:
-    return (record.date or datetime.date.min, record.symbol)
+def _span(year: object, years: object) -> tuple[int | None, int]:
+    if year is not None and years is not None:
+        raise InvalidFieldError("records(year, years)", (year, years), "give one of them")
+    if year is not None:
+        number = as_year(year, "records(year)")
+        return number, number
+    if years is not None:
+        if not isinstance(years, (tuple, list, range)) or len(years) < 2:
+            raise InvalidTypeError("records(years)", years, "give (first, last): (2000, 2025)")
+        first, last = as_year(years[0], "records(years)"), as_year(years[-1], "records(years)")
+        if first > last:
+            raise InvalidFieldError("records(years)", years, "the first year comes first")
+        return first, last
+    return None, 0
 
 
-def _recorded_vetoes(record: Resolution) -> tuple[str, ...]:
-    """Codes of the veto holders whose no the record counts as a veto."""
-    if record.recorded is not Outcome.VETOED:
-        return ()
-    council = record.council
-    return tuple(
-        council.members[i].code for i in council.veto_index if record.ballot[i] is Vote.NO
-    )
+def _code(name: object, field: str) -> str | None:
+    if name is None:
+        return None
+    if isinstance(name, Member):
+        return name.code
+    if not isinstance(name, str):
+        raise InvalidTypeError(f"records({field})", name, "give a code or name such as 'USA'")
+    return resolve(name)
+
+
+# -- replaying -----------------------------------------------------------------------------
 
 
 @attrs.frozen
@@ -207,21 +539,7 @@ class Replay:
         """Why the engine and the record differ, in words; empty when they agree."""
         if self.agrees or self.recorded is None:
             return ""
-        decision = self.decision
-        why = {
-            Outcome.VETOED: "a permanent member voted no ("
-            + ", ".join(m.code for m in decision.vetoed_by)
-            + f") with {decision.tally.yes} in favour",
-            Outcome.INSUFFICIENT_VOTES: f"only {decision.tally.yes} in favour where "
-            f"{decision.rules.quota} are required",
-            Outcome.ADOPTED: "the votes meet the rules",
-        }[decision.outcome]
-        if self.recorded is Outcome.ADOPTED and decision.outcome is Outcome.VETOED:
-            why += "; if the Council treated it as procedural, it belongs on the procedural list"
-        return (
-            f"recorded {self.recorded.value}, engine says {decision.outcome.value}: "
-            f"{why} ({decision.resolution.matter.value} matter, {decision.tally})"
-        )
+        return _disagreement(self.decision, self.recorded)
 
     def table(self, fmt: str = "simple") -> str:
         """One row: symbol, date, tally, recorded and decided outcomes, and agreement."""
@@ -248,11 +566,34 @@ class Replay:
             text += "\n\nDisagreement: " + self.reason
         return text
 
+    def __repr__(self) -> str:
+        verdict = "agrees" if self.agrees else "disagrees"
+        return f"<Replay {self.resolution.symbol}: {self.decision.outcome.value}, {verdict}>"
+
+
+def _disagreement(decision: Decision, recorded: Outcome) -> str:
+    why = {
+        Outcome.VETOED: "a permanent member voted no ("
+        + ", ".join(m.code for m in decision.vetoed_by)
+        + f") with {decision.tally.yes} in favour",
+        Outcome.INSUFFICIENT_VOTES: f"only {decision.tally.yes} in favour where "
+        f"{decision.rules.quota} are required",
+        Outcome.ADOPTED: "the votes meet the rules",
+    }[decision.outcome]
+    if recorded is Outcome.ADOPTED and decision.outcome is Outcome.VETOED:
+        why += "; if the Council treated it as procedural, it belongs on the procedural list"
+    if recorded is Outcome.INSUFFICIENT_VOTES and decision.outcome is not recorded:
+        why += f"; {decision.tally.yes} in favour met the quota of {decision.rules.quota}"
+    return (
+        f"recorded {recorded.value}, engine says {decision.outcome.value}: "
+        f"{why} ({decision.resolution.matter.value} matter, {decision.tally})"
+    )
+
 
 _REPLAY_HEADERS = ("symbol", "date", "vote", "recorded", "engine", "agrees")
 
 
-def replay(symbol: str | Resolution, rules: Rules | None = None) -> Replay:
+def replay(symbol: str | int | Resolution, rules: Rules | None = None) -> Replay:
     """Decide a vote on record by the engine and set the result beside the record.
 
     >>> from unsc import history
@@ -261,13 +602,25 @@ def replay(symbol: str | Resolution, rules: Rules | None = None) -> Replay:
     (True, <Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>)
 
     Args:
-        symbol: A symbol on record, or a :class:`~unsc.Resolution` with ``recorded`` set.
+        symbol: A symbol or resolution number on record, or a :class:`~unsc.Resolution`
+            with ``recorded`` set.
         rules: Rules to decide by; by default those of the record's council.
 
     Raises:
         UnknownRecordError: If ``symbol`` is not on record.
+        UnknownVotesError: If the record's votes are not on record (or leave the outcome
+            open under these rules).
     """
-    record = get(symbol) if isinstance(symbol, str) else symbol
+    record = symbol if isinstance(symbol, Resolution) else get(symbol)
+    if not record.complete:
+        from unsc.errors import UnknownVotesError
+
+        raise UnknownVotesError(
+            record.symbol,
+            "its tally is not on record (recorded "
+            f"{record.recorded.value if record.recorded else '?'}), so the engine has nothing "
+            "to decide",
+        )
     return Replay(record.decide(rules), record.recorded)
 
 
@@ -276,8 +629,253 @@ def replay_table(replays: Iterable[Replay], fmt: str = "simple") -> str:
     return tabulate([r._row() for r in replays], headers=_REPLAY_HEADERS, tablefmt=fmt)
 
 
-def _close_matches(word: str, possibilities: list[str], n: int, cutoff: float) -> list[str]:
-    """difflib's close matches, imported only when an error needs suggestions."""
-    import difflib
+@attrs.frozen(repr=False)
+class ReplayResult:
+    """One record replayed, as a line of a :class:`ReplayReport`.
 
-    return difflib.get_close_matches(word, possibilities, n=n, cutoff=cutoff)
+    Attributes:
+        record: The record.
+        engine: What the engine decided, or ``None`` when it could not decide.
+        status: ``"agrees"``, ``"disagrees"`` or ``"unchecked"`` (nothing to decide from).
+        reason: For a disagreement or an unchecked record, why.
+    """
+
+    record: Resolution
+    engine: Outcome | None
+    status: str
+    reason: str = ""
+
+    @property
+    def agrees(self) -> bool:
+        """Whether the engine reached the recorded outcome."""
+        return self.status == "agrees"
+
+    def __repr__(self) -> str:
+        return f"<ReplayResult {self.record.symbol}: {self.status}>"
+
+
+@attrs.frozen(repr=False)
+class ReplayReport:
+    """The engine beside every recorded outcome: a sequence of :class:`ReplayResult`,
+    indexed by position or by symbol.
+
+    Attributes:
+        results: One result per record, in the record's order.
+        rules: The rules decided by (``None``: each record's council's own).
+    """
+
+    results: tuple[ReplayResult, ...]
+    rules: Rules | None = None
+
+    @property
+    def agreed(self) -> int:
+        """How many records the engine decides as the UN recorded them."""
+        return sum(1 for r in self.results if r.status == "agrees")
+
+    @property
+    def disagreements(self) -> tuple[ReplayResult, ...]:
+        """Every record the engine decides otherwise, with the reason."""
+        return tuple(r for r in self.results if r.status == "disagrees")
+
+    @property
+    def unchecked(self) -> tuple[ReplayResult, ...]:
+        """Records with nothing to decide from (no tally on record), with the reason."""
+        return tuple(r for r in self.results if r.status == "unchecked")
+
+    def summary(self) -> str:
+        """One line: how many records, how many agree, how many could not be checked."""
+        return (
+            f"{len(self.results):,} decisions replayed: the engine agrees with the recorded "
+            f"outcome on {self.agreed:,}, disagrees on {len(self.disagreements)}; "
+            f"{len(self.unchecked)} have no tally on record to decide from"
+        )
+
+    def table(self, fmt: str = "simple") -> str:
+        """The summary, then every disagreement and unchecked record with its reason."""
+        rows = [
+            (r.record.symbol, r.record.date.isoformat() if r.record.date else "",
+             r.record.recorded.value if r.record.recorded else "", r.status, r.reason)
+            for r in (*self.disagreements, *self.unchecked)
+        ]  # fmt: skip
+        body = tabulate(rows, headers=("symbol", "date", "recorded", "status", "reason"),
+                        tablefmt=fmt)  # fmt: skip
+        return self.summary() + ("\n\n" + body if rows else "")
+
+    def __iter__(self) -> Iterator[ReplayResult]:
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    @overload
+    def __getitem__(self, key: int | str) -> ReplayResult: ...
+    @overload
+    def __getitem__(self, key: slice) -> tuple[ReplayResult, ...]: ...
+    def __getitem__(self, key: int | str | slice) -> ReplayResult | tuple[ReplayResult, ...]:
+        if isinstance(key, str):
+            wanted = _key(key)
+            for result in self.results:
+                if _key(result.record.symbol) == wanted:
+                    return result
+            raise NoSuchEntryError("a record in this report", key, ())
+        return self.results[key]
+
+    def _repr_html_(self) -> str:
+        return "<pre>" + html.escape(self.table()) + "</pre>"
+
+    def __str__(self) -> str:
+        return self.table()
+
+    def __repr__(self) -> str:
+        return (
+            f"<ReplayReport: {len(self.results):,} decisions, {self.agreed:,} agree, "
+            f"{len(self.disagreements)} disagree, {len(self.unchecked)} unchecked>"
+        )
+
+
+def replay_all(
+    rules: Rules | None = None, records: Sequence[Resolution] | None = None
+) -> ReplayReport:
+    """Replay every decision on record (or ``records``) and compare with the UN's record.
+
+    A record known by its counts is decided from them; a record with no tally on record
+    is reported as unchecked, not guessed at.
+
+    >>> from unsc import history
+    >>> report = history.replay_all()
+    >>> len(report.disagreements)
+    0
+
+    Args:
+        rules: Rules to decide every record by; by default each record's council's own.
+        records: The records to replay; every decision on record by default.
+    """
+    from unsc.errors import UnknownVotesError
+
+    if rules is not None and not isinstance(rules, Rules):
+        raise InvalidTypeError("replay_all(rules)", rules, "give a unsc.Rules or None")
+    chosen = _bundle().all() if records is None else list(records)
+    results = []
+    for record in chosen:
+        if not record.complete:
+            results.append(ReplayResult(record, None, "unchecked", "the tally is not on record"))
+            continue
+        decider = rules or record.council.rules
+        try:
+            outcome = decider.outcome_of(record)
+        except UnknownVotesError as exc:
+            results.append(ReplayResult(record, None, "unchecked", exc.missing))
+            continue
+        if record.recorded is None or outcome is record.recorded:
+            results.append(ReplayResult(record, outcome, "agrees"))
+        else:
+            reason = _disagreement(decider.decide(record), record.recorded)
+            results.append(ReplayResult(record, outcome, "disagrees", reason))
+    return ReplayReport(tuple(results), rules)
+
+
+# -- the numbers people quote -----------------------------------------------------------------
+
+
+_SUMMARY = ("period", "decisions", "adopted", "unanimous", "without a vote", "vetoed",
+            "insufficient votes", "no tally")  # fmt: skip
+
+
+@attrs.frozen(repr=False)
+class Summary:
+    """Decisions per period: a table a journalist can paste.
+
+    Iterate over it for one row per period (a dict of the columns), index it by position
+    or by period (``s["1990s"]``, ``s[2023]``).
+
+    Attributes:
+        by: ``"year"`` or ``"decade"``.
+        rows: One tuple per period, in the order of :data:`COLUMNS`.
+    """
+
+    by: str
+    rows: tuple[tuple[str | int, ...], ...]
+
+    #: The columns, in order.
+    COLUMNS = _SUMMARY
+
+    def __iter__(self) -> Iterator[dict[str, str | int]]:
+        return (dict(zip(_SUMMARY, row)) for row in self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, key: int | str) -> dict[str, str | int]:
+        if isinstance(key, str) or (self.by == "year" and isinstance(key, int) and key > 1000):
+            for row in self.rows:
+                if str(row[0]) == str(key):
+                    return dict(zip(_SUMMARY, row))
+            periods = (str(r[0]) for r in self.rows)
+            raise NoSuchEntryError(f"a {self.by} in this summary", key, periods)
+        return dict(zip(_SUMMARY, self.rows[key]))
+
+    def table(self, fmt: str = "simple") -> str:
+        """The table, with the definitions beneath."""
+        body = tabulate(self.rows, headers=_SUMMARY, tablefmt=fmt)
+        return (
+            f"{body}\n\nDecisions: resolutions adopted and drafts or amendments put to the vote "
+            "and not adopted. Unanimous: adopted with every member in favour. No tally: "
+            "decisions whose counts are not on record."
+        )
+
+    def to_dataframe(self) -> Any:
+        """One row per period (needs the ``pandas`` extra)."""
+        return frame([dict(zip(_SUMMARY, row)) for row in self.rows], _SUMMARY)
+
+    def _repr_html_(self) -> str:
+        return tabulate(self.rows, headers=_SUMMARY, tablefmt="html")
+
+    def __str__(self) -> str:
+        return self.table()
+
+    def __repr__(self) -> str:
+        first = self.rows[0][0] if self.rows else "–"
+        last = self.rows[-1][0] if self.rows else "–"
+        return f"<Summary by {self.by}: {len(self.rows)} periods, {first} to {last}>"
+
+
+def summary(by: str = "year", records: Iterable[Resolution] | None = None) -> Summary:
+    """Decisions, adoptions, unanimous adoptions, vetoes and failures for lack of votes,
+    per year or per decade.
+
+    >>> from unsc import history
+    >>> s = history.summary(by="decade")
+    >>> s["1940s"]["vetoed"] > 0, list(s)[0]["period"]
+    (True, '1940s')
+
+    Raises:
+        UnknownPresetError: For ``by`` other than ``"year"`` or ``"decade"``.
+    """
+    from unsc.errors import UnknownPresetError
+
+    if by not in ("year", "decade"):
+        raise UnknownPresetError("a period", by, ("year", "decade"))
+    chosen = _bundle().all() if records is None else list(records)
+    periods: dict[str | int, list[int]] = {}
+    for record in chosen:
+        if record.date is None:
+            continue
+        year = record.date.year
+        period: str | int = year if by == "year" else f"{year // 10 * 10}s"
+        counts = periods.setdefault(period, [0] * 7)
+        counts[0] += 1
+        if record.recorded is Outcome.ADOPTED:
+            counts[1] += 1
+            if record.without_vote:
+                counts[3] += 1
+            elif record.complete and record.tally.yes == record.council.size:
+                counts[2] += 1
+        elif record.recorded is Outcome.VETOED:
+            counts[4] += 1
+        elif record.recorded is Outcome.INSUFFICIENT_VOTES:
+            counts[5] += 1
+        if not record.complete:
+            counts[6] += 1
+    ordered = sorted(periods.items(), key=lambda kv: str(kv[0]))
+    rows = tuple((period, *counts) for period, counts in ordered)
+    return Summary(by, rows)

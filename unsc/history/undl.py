@@ -56,9 +56,11 @@ __all__ = [
     "COLUMNS",
     "HEADER",
     "PROCEDURAL",
+    "Conflict",
     "TotalsMismatch",
     "UndlReader",
     "UndlReport",
+    "load",
     "load_undl",
     "replay_undl",
     "write_undl",
@@ -831,3 +833,104 @@ def write_undl(
             )
             rows += 1
     return rows
+
+
+@attrs.frozen
+class Conflict:
+    """A resolution on which the bundled record and a UN file disagree.
+
+    Attributes:
+        symbol: The resolution.
+        field: What they disagree on (``"date"``, ``"tally"``, ``"modality"``).
+        bundled: What the bundled record says.
+        file: What the file says.
+        line: The file's line for the resolution.
+    """
+
+    symbol: str
+    field: str
+    bundled: str
+    file: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f" (line {self.line})" if self.line else ""
+        return (
+            f"{self.symbol}{where}: the bundled record gives {self.field} {self.bundled}, "
+            f"the UN file {self.file}; the bundled record is kept"
+        )
+
+
+def load(undl: str | os.PathLike[str] | None = None, *, strict: bool = False) -> Any:
+    """The whole record, with every member's vote on the adopted resolutions from your copy
+    of the UN Digital Library's voting data.
+
+    Each resolution in the file is matched to the bundled record by its number. Where the
+    two agree (date, tally, adopted with or without a vote), the record takes the file's
+    member-by-member votes; where they disagree, the bundled record is kept and the
+    disagreement is reported in the result's ``conflicts``, never resolved silently.
+    Resolutions the bundle does not hold yet are taken from the file. Failed drafts come
+    from the bundle, as the file lists adopted resolutions only.
+
+    Args:
+        undl: The UN's CSV file; without it, the bundled record alone.
+        strict: Stop at the first problem in the file (default: collect them in the
+            result's ``problems`` and go on).
+
+    Returns:
+        A :class:`~unsc.history.RecordList` with ``conflicts`` and ``problems``.
+    """
+    from unsc.history.records import RecordList, records
+
+    bundled = records()
+    if undl is None:
+        return bundled
+    reader = UndlReader(undl, strict=strict)
+    by_number: dict[int, int] = {r.number: i for i, r in enumerate(bundled) if r.number}
+    merged: list[Resolution] = list(bundled)
+    extra: list[Resolution] = []
+    conflicts: list[Conflict] = []
+    for record in reader:
+        number = record.number
+        if number is None or number not in by_number:
+            extra.append(record)
+            continue
+        i = by_number[number]
+        mine = bundled[i]
+        found = _differences(mine, record)
+        if found:
+            conflicts.extend(Conflict(mine.symbol, f, b, u) for f, b, u in found)
+            continue
+        merged[i] = attrs.evolve(
+            mine,
+            ballot=record.ballot,
+            counts=None,
+            permanent_against=None,
+            matter=record.matter if record.matter is Matter.PROCEDURAL else mine.matter,
+            title=mine.title or record.title,
+            sources=(*mine.sources, *record.sources),
+        )
+    merged.extend(extra)
+    merged.sort(key=lambda r: (r.date or datetime.date.min, r.number or 0))
+    result = RecordList(merged)
+    result.conflicts = tuple(conflicts)
+    result.problems = tuple(reader.problems)
+    return result
+
+
+def _differences(mine: Resolution, theirs: Resolution) -> list[tuple[str, str, str]]:
+    """What the bundled record and a file's resolution disagree on."""
+    found = []
+    if mine.date != theirs.date:
+        found.append(("date", str(mine.date), str(theirs.date)))
+    if mine.without_vote != theirs.without_vote:
+        found.append(("modality", _modality(mine.without_vote), _modality(theirs.without_vote)))
+    elif not mine.without_vote and mine.complete:
+        a, b = mine.tally, theirs.tally
+        if (a.yes, a.no, a.abstain, a.idle) != (b.yes, b.no, b.abstain, b.idle):
+            found.append(("tally", str(a), str(b)))
+    return found
+
+
+def _modality(without_vote: bool) -> str:
+    return "adopted without a vote" if without_vote else "adopted by a vote"

@@ -1,88 +1,112 @@
-"""The list of vetoes cast in the Council, 1946 to 8 July 2022.
+"""Vetoes cast in the Council, derived from the record of every decision.
 
-Source: "List of UN Security Council Vetoes (1946-2022)", Carlos L. Yordan / The World
-Politics Data Lab, scraped from the UN Dag Hammarskjöld Library's veto list; MIT
-licence (``unsc/data/vetoes-LICENSE.txt``). The list ends on 8 July 2022.
+The list is not kept apart from the record: it is read off the decisions recorded as
+vetoed, so the two cannot disagree. Two counting conventions:
 
-Counting convention: one veto per permanent member per vetoed proposal, as in the
-Library's list. Vetoed proposals include votes on a "preliminary question" (whether
-a matter is procedural), so the double veto of 24 May 1948 counts twice. Other
-compilers count differently (some count amendments, or list the USSR and the Russian
-Federation together); compare like with like.
+* ``"draft"`` (the default): one veto per permanent member per vetoed proposal — draft
+  resolutions and preliminary questions, not amendments — as in the UN Dag Hammarskjöld
+  Library's veto list (https://research.un.org/en/docs/sc/quick/veto). The double veto
+  of 24 May 1948 counts twice.
+* ``"vote"``: one veto per permanent member per vote, amendments included (the UN's
+  "Highlights of Security Council Practice" count the veto of an amendment of 22 December
+  2023 among 2023's vetoes).
+
+Other compilers count otherwise (Sievers and Daws's tables, or counting the USSR and the
+Russian Federation together): compare like with like.
 """
 
 from __future__ import annotations
 
 import collections
-import csv
 import datetime
-import functools
-import io
-from typing import Any
+from collections.abc import Iterator
+from typing import Any, overload
 
 import attrs
 from tabulate import tabulate
 
-from unsc import data
 from unsc._frames import frame
+from unsc.errors import InvalidTypeError, NoSuchEntryError, UnknownPresetError
+from unsc.members import Member, resolve
+from unsc.resolution import Resolution
+from unsc.rules import Outcome
+from unsc.votes import Kind
 
-__all__ = ["CONVENTION", "SOURCE", "Veto", "VetoList", "vetoes"]
+__all__ = ["CONVENTIONS", "SOURCE", "Veto", "VetoList", "vetoes"]
 
-#: How vetoes are counted here.
-CONVENTION = "one veto per permanent member per vetoed proposal (the UN library's list)"
-#: Where the list comes from.
+#: The counting conventions, by name, in words.
+CONVENTIONS = {
+    "draft": "one veto per permanent member per vetoed proposal, draft resolutions and "
+    "preliminary questions (the UN library's list)",
+    "vote": "one veto per permanent member per vote, amendments included",
+}
+#: Where the vetoes come from.
 SOURCE = (
-    "List of UN Security Council Vetoes (1946-2022), Carlos L. Yordan / The World Politics "
-    "Data Lab (MIT licence), scraped from the UN Dag Hammarskjöld Library's veto list "
-    "(https://research.un.org/en/docs/sc/quick/veto); last entry 8 July 2022"
+    "unsc's record of every decision (the UN Dag Hammarskjöld Library's meetings tables, "
+    "checked against its veto list, and UN sources after June 2022); see unsc/data/README.md"
 )
 
-# The list names members as it finds them; unsc names them by the UN's codes.
-_CODES = {
-    "USSR": "SUN",
-    "Russia": "RUS",
-    "China": "CHN",
-    "USA": "USA",
-    "UK": "GBR",
-    "France": "FRA",
-}
 
-
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Veto:
     """One vetoed proposal.
 
     Attributes:
-        date: The day of the vote.
-        draft: The draft's symbol (or, for early years, the meeting record).
-        meeting: The meeting record.
-        agenda: The agenda item, as the UN library gives it.
-        topic: A short topic ("Syria", "Admission").
-        region: The region concerned.
+        record: The decision on record.
         members: Codes of the permanent members that cast the veto.
     """
 
-    date: datetime.date
-    draft: str
-    meeting: str
-    agenda: str
-    topic: str
-    region: str
+    record: Resolution
     members: tuple[str, ...]
 
+    @property
+    def date(self) -> datetime.date:
+        """The day of the vote."""
+        if self.record.date is None:  # every record on file has a date
+            raise NoSuchEntryError("a dated record", self.record.symbol, ())
+        return self.record.date
 
-@attrs.frozen
+    @property
+    def draft(self) -> str:
+        """The draft's symbol (or, for early years, its name by meeting)."""
+        return self.record.symbol
+
+    @property
+    def meeting(self) -> str:
+        """The meeting record."""
+        return self.record.meeting
+
+    @property
+    def agenda(self) -> str:
+        """The agenda item, as the record gives it."""
+        return self.record.topic
+
+    @property
+    def kind(self) -> Kind:
+        """What was vetoed: a draft, an amendment or a preliminary question."""
+        return self.record.kind
+
+    def __repr__(self) -> str:
+        return f"<Veto {self.draft}, {self.date.isoformat()}: {' '.join(self.members)}>"
+
+
+@attrs.frozen(repr=False)
 class VetoList:
-    """Every veto on the list, with counts per member.
+    """Every veto, with counts per member and per decade: a sequence of :class:`Veto`.
 
     >>> from unsc import history
     >>> listing = history.vetoes()
-    >>> listing.counts()["SUN"], listing.counts()["USA"], listing.counts()["GBR"]
-    (90, 82, 29)
+    >>> listing.counts()["SUN"], listing.counts()["GBR"]
+    (90, 29)
+
+    Attributes:
+        vetoes: The vetoes, oldest first.
+        convention: How they are counted (a key of :data:`CONVENTIONS`).
+        source: Where they come from.
     """
 
     vetoes: tuple[Veto, ...]
-    convention: str = CONVENTION
+    convention: str = "draft"
     source: str = SOURCE
 
     def counts(self) -> dict[str, int]:
@@ -90,60 +114,118 @@ class VetoList:
         counter = collections.Counter(code for veto in self.vetoes for code in veto.members)
         return dict(counter.most_common())
 
-    def by(self, member: str) -> tuple[Veto, ...]:
-        """The vetoes cast by ``member`` (a code: ``"SUN"``, ``"RUS"``, ``"USA"``…)."""
-        return tuple(v for v in self.vetoes if member in v.members)
+    def by(self, member: str | Member) -> VetoList:
+        """The vetoes cast by ``member`` (a code, name or alias: ``"Russia"``, ``"USSR"``).
+
+        The USSR and the Russian Federation are told apart, as in the UN library's list.
+
+        Raises:
+            UnknownStateError: For a name that is no state unsc knows.
+        """
+        if isinstance(member, Member):
+            code = member.code
+        elif isinstance(member, str):
+            code = resolve(member)
+        else:
+            raise InvalidTypeError("VetoList.by(member)", member, "give a code or name")
+        return attrs.evolve(self, vetoes=tuple(v for v in self.vetoes if code in v.members))
 
     def between(self, first: int, last: int) -> VetoList:
         """The vetoes cast from year ``first`` to year ``last``, inclusive."""
+        from unsc.council import as_year
+
+        low, high = as_year(first, "between(first)"), as_year(last, "between(last)")
         return attrs.evolve(
-            self, vetoes=tuple(v for v in self.vetoes if first <= v.date.year <= last)
+            self, vetoes=tuple(v for v in self.vetoes if low <= v.date.year <= high)
         )
+
+    def by_decade(self) -> dict[str, dict[str, int]]:
+        """Vetoes per member in each decade: ``{"1940s": {"SUN": 21, ...}, ...}``."""
+        table: dict[str, collections.Counter[str]] = {}
+        for veto in self.vetoes:
+            decade = f"{veto.date.year // 10 * 10}s"
+            table.setdefault(decade, collections.Counter()).update(veto.members)
+        return {decade: dict(counts.most_common()) for decade, counts in sorted(table.items())}
+
+    def decade_table(self, fmt: str = "simple") -> str:
+        """Vetoes per member (columns) in each decade (rows)."""
+        members = list(self.counts())
+        rows = [
+            [decade, *(counts.get(m, 0) for m in members), sum(counts.values())]
+            for decade, counts in self.by_decade().items()
+        ]
+        return tabulate(rows, headers=["decade", *members, "all"], tablefmt=fmt)
 
     def table(self, fmt: str = "simple") -> str:
         """Counts per member as a table, with the convention and the source beneath."""
         rows = list(self.counts().items())
         body = tabulate(rows, headers=("member", "vetoes"), tablefmt=fmt)
-        return f"{body}\n\nCounted as {self.convention}.\nSource: {self.source}"
+        return f"{body}\n\nCounted as {CONVENTIONS[self.convention]}.\nSource: {self.source}"
 
     def to_dataframe(self) -> Any:
         """One row per vetoed proposal (needs the ``pandas`` extra)."""
-        columns = ("date", "draft", "meeting", "agenda", "topic", "region", "members")
+        columns = ("date", "draft", "kind", "meeting", "agenda", "members")
         rows = [
-            {"date": v.date, "draft": v.draft, "meeting": v.meeting, "agenda": v.agenda,
-             "topic": v.topic, "region": v.region, "members": " ".join(v.members)}
+            {"date": v.date, "draft": v.draft, "kind": v.kind.value, "meeting": v.meeting,
+             "agenda": v.agenda, "members": " ".join(v.members)}
             for v in self.vetoes
         ]  # fmt: skip
         return frame(rows, columns)
 
-    def _repr_html_(self) -> str:
-        return self.table("html").replace("\n", "<br>")
+    def __iter__(self) -> Iterator[Veto]:
+        return iter(self.vetoes)
 
     def __len__(self) -> int:
         return len(self.vetoes)
 
+    @overload
+    def __getitem__(self, key: int | str) -> Veto: ...
+    @overload
+    def __getitem__(self, key: slice) -> VetoList: ...
+    def __getitem__(self, key: int | str | slice) -> Veto | VetoList:
+        if isinstance(key, slice):
+            return attrs.evolve(self, vetoes=self.vetoes[key])
+        if isinstance(key, str):
+            wanted = "".join(key.split()).casefold()
+            for veto in self.vetoes:
+                if "".join(veto.draft.split()).casefold() == wanted:
+                    return veto
+            raise NoSuchEntryError("a vetoed draft in this list", key, ())
+        return self.vetoes[key]
 
-@functools.cache
-def vetoes() -> VetoList:
-    """The list of vetoes, 1946 to 8 July 2022, loaded once."""
-    text = data.read_text("vetoes.csv")
-    rows = []
-    for row in csv.DictReader(io.StringIO(text)):
-        month, day, year = (int(p) for p in row["date"].split("/"))
-        members = tuple(
-            _CODES[row[column]]
-            for column in ("member_veto1", "member_veto2", "member_veto3")
-            if row[column]
+    def _repr_html_(self) -> str:
+        return self.table("html").replace("\n", "<br>")
+
+    def __str__(self) -> str:
+        return self.table()
+
+    def __repr__(self) -> str:
+        if not self.vetoes:
+            return f"<VetoList: no vetoes ({self.convention})>"
+        return (
+            f"<VetoList: {len(self.vetoes)} vetoed proposals, {self.vetoes[0].date.year}–"
+            f"{self.vetoes[-1].date.year}, counted per {self.convention}>"
         )
-        rows.append(
-            Veto(
-                date=datetime.date(year, month, day),
-                draft=row["draft"],
-                meeting=row["meeting_record"],
-                agenda=row["agenda_item"],
-                topic=row["crisis_topic"],
-                region=row["region"],
-                members=members,
-            )
-        )
-    return VetoList(tuple(rows))
+
+
+def vetoes(convention: str = "draft") -> VetoList:
+    """Every veto on record, counted by ``convention`` (see :data:`CONVENTIONS`).
+
+    >>> from unsc import history
+    >>> per_draft, per_vote = history.vetoes(), history.vetoes("vote")
+    >>> len(per_vote) >= len(per_draft)
+    True
+
+    Raises:
+        UnknownPresetError: For a convention that is neither ``"draft"`` nor ``"vote"``.
+    """
+    from unsc.history.records import records
+
+    if convention not in CONVENTIONS:
+        raise UnknownPresetError("a counting convention", convention, CONVENTIONS)
+    found = []
+    for record in records(outcome=Outcome.VETOED):
+        if convention == "draft" and record.kind is Kind.AMENDMENT:
+            continue
+        found.append(Veto(record, tuple(m.code for m in record.vetoed_by)))
+    return VetoList(tuple(found), convention)
