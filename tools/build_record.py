@@ -230,6 +230,11 @@ _TOKEN = re.compile(
 )
 
 
+#: The named groups of the token pattern, in the order they are tried.
+_GROUPS = ("res", "prst", "paper", "draftword", "symbol", "part", "vetoed", "notadopted",
+           "tally", "untallied", "unanimous", "without", "name", "and", "didnot")  # fmt: skip
+
+
 @attrs.define
 class Item:
     """One decision in an outcome cell, as the table gives it."""
@@ -258,9 +263,7 @@ def items(text: str) -> tuple[list[Item], list[str]]:
     shared: list[Item] = []  # resolutions joined by "and" that share the next tally
     last = ""
     for match in _TOKEN.finditer(text):
-        group = next(k for k in ("res", "prst", "paper", "draftword", "symbol", "part",
-                                 "vetoed", "notadopted", "tally", "untallied", "unanimous",
-                                 "without", "name", "and", "didnot") if match.group(k))  # fmt: skip
+        group = next(k for k in _GROUPS if match.group(k))
         if group == "res":
             if current is not None and current.kind == "resolution" and last == "and":
                 shared.append(current)
@@ -338,9 +341,8 @@ def items(text: str) -> tuple[list[Item], list[str]]:
                 for item in [*shared, current]:
                     item.without_vote = True
                 shared = []
-        elif group == "didnot":
-            if current is not None:
-                current.note = match.group().strip("()").strip()
+        elif group == "didnot" and current is not None:
+            current.note = match.group().strip("()").strip()
         last = "and" if group == "and" else group
     return [item for item in found if item.kind == "resolution" or item.symbols], stray
 
@@ -378,10 +380,8 @@ def read_corrections(path: Path) -> list[Correction]:
                 raise BuildError(str(path), line, f"unknown field {row['field']!r}")
             if not row["evidence"].strip():
                 raise BuildError(str(path), line, "a correction needs its evidence")
-            out.append(
-                Correction(int(row["year"]), row["meeting"], row["target"], row["field"],
-                           row["value"], row["evidence"], line)  # fmt: skip
-            )
+            fields = (row["meeting"], row["target"], row["field"], row["value"], row["evidence"])
+            out.append(Correction(int(row["year"]), *fields, line))
     return out
 
 
@@ -465,11 +465,11 @@ def decisions_of(row: TableRow, procedural: dict[str, str]) -> list[Decision]:
         raise BuildError(where, row.row, f"cannot place {stray} in {row.outcome!r}")
     out = []
     for item in found:
-        fields = {column: "" for column in COLUMNS}
+        fields = dict.fromkeys(COLUMNS, "")
         day = _date(row)
         fields["date"] = day.isoformat()
         fields["meeting"] = _meeting(row)
-        fields["topic"] = row.topic.replace(" | ", "; ").strip()
+        fields["topic"] = "; ".join(part.strip() for part in row.topic.split("|") if part.strip())
         fields["source"] = PAGE.format(year=row.year)
         fields["sureness"] = "V"
         fields["matter"] = "substantive"
@@ -569,7 +569,7 @@ def _apply(decisions: list[Decision], corrections: Sequence[Correction], path: s
     for fix in corrections:
         if fix.field != "add":
             continue
-        fields = {column: "" for column in COLUMNS}
+        fields = dict.fromkeys(COLUMNS, "")
         for part in re.split(r";(?=\s*\w+=)", fix.value):
             key, _, value = part.partition("=")
             if key.strip() not in fields:
