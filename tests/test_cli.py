@@ -84,6 +84,8 @@ def test_history_filters_and_csv() -> None:
     assert rows == [
         ["symbol", "date", "vote", "recorded", "vetoed by", "topic"],
         ["S/2023/773", "2023-10-18", "12–1–2", "vetoed", "USA", "Gaza"],
+        ["S/2023/970", "2023-12-08", "13–1–1", "vetoed", "USA", "Gaza"],
+        ["Russian amendment of 22 December 2023", "2023-12-22", "10–1–4", "vetoed", "USA", "Gaza"],
     ]
 
 

@@ -68,4 +68,4 @@ def test_tables_in_any_format() -> None:
     assert decision.table("github").splitlines()[0].startswith("| member")
     assert "\\begin{tabular}" in unsc.Council.of_year(2023).table("latex")
     listing = history.records(vetoed_by="USA", year=2023)
-    assert "S/2023/773  2023-10-18  12–1–2  vetoed      USA          Gaza" in str(listing)
+    assert "S/2023/773                             2023-10-18  12–1–2  vetoed" in str(listing)

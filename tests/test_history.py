@@ -42,7 +42,8 @@ def test_gaza_votes_have_the_recorded_tallies(symbol: str) -> None:
 UNTALLIED = {
     "S/PV.23", "S/PV.49 (Spanish question draft 1)", "S/PV.49 (preliminary question)",
     "S/PV.49 (Spanish question draft 2)", "S/1076", "S/1148 and Corr.1", "S/10416",
-    "S/RES/431 (1978)", "S/RES/432 (1978)", "S/RES/2036 (2012)", "S/2022/538",
+    "S/RES/431 (1978)", "S/RES/432 (1978)", "S/RES/2036 (2012)", "S/RES/2722 (2024)",
+    "Russian amendment (first) to S/2023/773", "Russian amendment (second) to S/2023/773",
 }  # fmt: skip
 
 
@@ -91,17 +92,24 @@ def test_unknown_symbol_suggests_close_matches() -> None:
 
 def test_records_filters() -> None:
     """Records filter by year or range, outcome, veto caster, topic and a member's vote."""
-    assert [r.symbol for r in history.records(year=2023, vetoed_by="USA")] == ["S/2023/773"]
+    assert [r.symbol for r in history.records(year=2023, vetoed_by="USA")] == [
+        "S/2023/773", "S/2023/970", "Russian amendment of 22 December 2023",
+    ]  # fmt: skip
     vetoed_2023 = history.records(year=2023, outcome="vetoed")
-    assert [r.symbol for r in vetoed_2023] == ["S/2023/506", "S/2023/773", "S/2023/792"]
+    assert [r.symbol for r in vetoed_2023] == [
+        "S/2023/506", "S/2023/638", "S/2023/773", "S/2023/792", "S/2023/970",
+        "Russian amendment of 22 December 2023",
+    ]  # fmt: skip
     korea = history.records(topic="korea", member_votes=True)
-    assert [r.symbol for r in korea] == ["S/RES/82 (1950)", "S/RES/83 (1950)", "S/RES/84 (1950)"]
+    assert [r.symbol for r in korea] == [
+        "S/RES/82 (1950)", "S/RES/83 (1950)", "S/RES/84 (1950)", "S/2022/431", "S/2024/255",
+    ]  # fmt: skip
     assert "S/2023/772" not in [r.symbol for r in history.records(vetoed_by="France")]
     russia_no = history.records(member="Russia", vote="no", years=(2023, 2024))
     assert {r.symbol for r in russia_no} == {
-        "S/2023/792",
+        "S/2023/638", "S/2023/792", "S/2024/239", "S/2024/255", "S/2024/302",
         "Draft resolution on Sudan, 18 November 2024",
-    }
+    }  # fmt: skip
     assert len(history.records(years=(1946, 1965), outcome="vetoed")) == 81
 
 

@@ -50,6 +50,7 @@ __all__ = [
     "ReplayReport",
     "ReplayResult",
     "Summary",
+    "coverage",
     "gaps",
     "get",
     "records",
@@ -90,6 +91,10 @@ class Gap:
 
     def __contains__(self, number: object) -> bool:
         return isinstance(number, int) and self.first <= number <= self.last
+
+    def __repr__(self) -> str:
+        span = str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
+        return f"<Gap: resolutions {span}>"
 
 
 class _Bundle:
@@ -440,7 +445,7 @@ def records(
     Examples:
         >>> from unsc import history
         >>> [r.symbol for r in history.records(year=2023, vetoed_by="USA")]
-        ['S/2023/773']
+        ['S/2023/773', 'S/2023/970', 'Russian amendment of 22 December 2023']
         >>> len(history.records(years=(1946, 1965), outcome="vetoed"))
         81
 
@@ -779,6 +784,17 @@ def replay_all(
 
 _SUMMARY = ("period", "decisions", "adopted", "unanimous", "without a vote", "vetoed",
             "insufficient votes", "no tally")  # fmt: skip
+_SUMMARY_NOTE = (
+    "Decisions: resolutions adopted and drafts or amendments put to the vote and not "
+    "adopted. Unanimous: adopted with every member in favour. No tally: decisions whose "
+    "counts are not on record."
+)
+_COVERAGE = ("period", "decisions", "with counts", "member by member", "no tally")
+_COVERAGE_NOTE = (
+    "With counts: decisions whose tally is on record (or adopted without a vote). Member by "
+    "member: decisions with each member's vote on record. Resolution numbers not yet "
+    "compiled are listed by history.gaps()."
+)
 
 
 @attrs.frozen(repr=False)
@@ -790,17 +806,21 @@ class Summary:
 
     Attributes:
         by: ``"year"`` or ``"decade"``.
-        rows: One tuple per period, in the order of :data:`COLUMNS`.
+        rows: One tuple per period, in the order of :attr:`columns`.
+        columns: The columns, in order.
+        notes: What the columns count, printed beneath the table.
     """
 
     by: str
     rows: tuple[tuple[str | int, ...], ...]
+    columns: tuple[str, ...] = _SUMMARY
+    notes: str = _SUMMARY_NOTE
 
-    #: The columns, in order.
+    #: The columns of :func:`summary`, in order.
     COLUMNS = _SUMMARY
 
     def __iter__(self) -> Iterator[dict[str, str | int]]:
-        return (dict(zip(_SUMMARY, row)) for row in self.rows)
+        return (dict(zip(self.columns, row)) for row in self.rows)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -809,26 +829,22 @@ class Summary:
         if isinstance(key, str) or (self.by == "year" and isinstance(key, int) and key > 1000):
             for row in self.rows:
                 if str(row[0]) == str(key):
-                    return dict(zip(_SUMMARY, row))
+                    return dict(zip(self.columns, row))
             periods = (str(r[0]) for r in self.rows)
             raise NoSuchEntryError(f"a {self.by} in this summary", key, periods)
-        return dict(zip(_SUMMARY, self.rows[key]))
+        return dict(zip(self.columns, self.rows[key]))
 
     def table(self, fmt: str = "simple") -> str:
         """The table, with the definitions beneath."""
-        body = tabulate(self.rows, headers=_SUMMARY, tablefmt=fmt)
-        return (
-            f"{body}\n\nDecisions: resolutions adopted and drafts or amendments put to the vote "
-            "and not adopted. Unanimous: adopted with every member in favour. No tally: "
-            "decisions whose counts are not on record."
-        )
+        body = tabulate(self.rows, headers=self.columns, tablefmt=fmt)
+        return f"{body}\n\n{self.notes}"
 
     def to_dataframe(self) -> Any:
         """One row per period (needs the ``pandas`` extra)."""
-        return frame([dict(zip(_SUMMARY, row)) for row in self.rows], _SUMMARY)
+        return frame([dict(zip(self.columns, row)) for row in self.rows], self.columns)
 
     def _repr_html_(self) -> str:
-        return tabulate(self.rows, headers=_SUMMARY, tablefmt="html")
+        return tabulate(self.rows, headers=self.columns, tablefmt="html")
 
     def __str__(self) -> str:
         return self.table()
@@ -837,6 +853,22 @@ class Summary:
         first = self.rows[0][0] if self.rows else "–"
         last = self.rows[-1][0] if self.rows else "–"
         return f"<Summary by {self.by}: {len(self.rows)} periods, {first} to {last}>"
+
+
+def _periods(by: str, records: Iterable[Resolution] | None) -> dict[str | int, list[Resolution]]:
+    """The records grouped by year or decade, in order."""
+    from unsc.errors import UnknownPresetError
+
+    if by not in ("year", "decade"):
+        raise UnknownPresetError("a period", by, ("year", "decade"))
+    chosen = _bundle().all() if records is None else list(records)
+    periods: dict[str | int, list[Resolution]] = {}
+    for record in chosen:
+        if record.date is None:
+            continue
+        year = record.date.year
+        periods.setdefault(year if by == "year" else f"{year // 10 * 10}s", []).append(record)
+    return dict(sorted(periods.items(), key=lambda kv: str(kv[0])))
 
 
 def summary(by: str = "year", records: Iterable[Resolution] | None = None) -> Summary:
@@ -851,31 +883,43 @@ def summary(by: str = "year", records: Iterable[Resolution] | None = None) -> Su
     Raises:
         UnknownPresetError: For ``by`` other than ``"year"`` or ``"decade"``.
     """
-    from unsc.errors import UnknownPresetError
+    rows = []
+    for period, found in _periods(by, records).items():
+        counts = [len(found), 0, 0, 0, 0, 0, 0]
+        for record in found:
+            if record.recorded is Outcome.ADOPTED:
+                counts[1] += 1
+                if record.without_vote:
+                    counts[3] += 1
+                elif record.complete and record.tally.yes == record.council.size:
+                    counts[2] += 1
+            elif record.recorded is Outcome.VETOED:
+                counts[4] += 1
+            elif record.recorded is Outcome.INSUFFICIENT_VOTES:
+                counts[5] += 1
+            if not record.complete:
+                counts[6] += 1
+        rows.append((period, *counts))
+    return Summary(by, tuple(rows))
 
-    if by not in ("year", "decade"):
-        raise UnknownPresetError("a period", by, ("year", "decade"))
-    chosen = _bundle().all() if records is None else list(records)
-    periods: dict[str | int, list[int]] = {}
-    for record in chosen:
-        if record.date is None:
-            continue
-        year = record.date.year
-        period: str | int = year if by == "year" else f"{year // 10 * 10}s"
-        counts = periods.setdefault(period, [0] * 7)
-        counts[0] += 1
-        if record.recorded is Outcome.ADOPTED:
-            counts[1] += 1
-            if record.without_vote:
-                counts[3] += 1
-            elif record.complete and record.tally.yes == record.council.size:
-                counts[2] += 1
-        elif record.recorded is Outcome.VETOED:
-            counts[4] += 1
-        elif record.recorded is Outcome.INSUFFICIENT_VOTES:
-            counts[5] += 1
-        if not record.complete:
-            counts[6] += 1
-    ordered = sorted(periods.items(), key=lambda kv: str(kv[0]))
-    rows = tuple((period, *counts) for period, counts in ordered)
-    return Summary(by, rows)
+
+def coverage(by: str = "decade", records: Iterable[Resolution] | None = None) -> Summary:
+    """How complete the bundled record is, per decade or year: the decisions on record,
+    how many have their counts, how many each member's vote, how many no tally.
+
+    >>> from unsc import history
+    >>> c = history.coverage()
+    >>> c["1990s"]["decisions"] == c["1990s"]["with counts"]
+    True
+
+    Resolution numbers not yet in the record are listed by :func:`gaps`.
+
+    Raises:
+        UnknownPresetError: For ``by`` other than ``"year"`` or ``"decade"``.
+    """
+    rows = []
+    for period, found in _periods(by, records).items():
+        counted = sum(1 for r in found if r.complete)
+        ballots = sum(1 for r in found if r.has_ballot)
+        rows.append((period, len(found), counted, ballots, len(found) - counted))
+    return Summary(by, tuple(rows), _COVERAGE, _COVERAGE_NOTE)
