@@ -121,6 +121,12 @@ def _procedural_keys() -> frozenset[str]:
     return frozenset(_procedural())
 
 
+@functools.cache
+def _procedural_numbers() -> frozenset[int | None]:
+    """The numbers of the resolutions on the procedural list: a cheap first test."""
+    return frozenset(_resolution_number(symbol) for symbol in _procedural())
+
+
 def _is_procedural(symbol: str) -> bool:
     # The UN's file writes symbols without spaces ("S/RES/119(1956)"): upper-case them
     # and drop spaces, cheaper than the full normalisation for every resolution read.
@@ -487,11 +493,13 @@ class UndlReader:
             self._councils[date] = (day, council)
         else:
             day, council = found
-        without_vote = first[16].strip().lower() == "without vote"
+        modality = first[16]
+        without_vote = modality != "Vote" and modality.strip().lower() == "without vote"
         ballot = self._ballot(group, lines, council, symbol, date)
-        for seat in _absentees(note, council) if "absent" in note.lower() else ():
-            if ballot[seat] is Vote.NOT_PARTICIPATING:
-                ballot[seat] = Vote.ABSENT
+        if note and "absent" in note.lower():
+            for seat in _absentees(note, council):
+                if ballot[seat] is Vote.NOT_PARTICIPATING:
+                    ballot[seat] = Vote.ABSENT
         if None in ballot:
             missing = [council.members[i].code for i, v in enumerate(ballot) if v is None]
             self._problem(
@@ -501,6 +509,7 @@ class UndlReader:
             )
             return None
         self._check_totals(symbol, first_line, first, ballot)
+        number = _resolution_number(symbol)
         # Every value here is checked above and already in the record's own types; every
         # seat has a vote (or none was taken). A resolution adopted without a vote carries
         # no votes: the file's X (or Y) rows say only that every member was there.
@@ -513,7 +522,9 @@ class UndlReader:
                 "date": day,
                 "title": description,
                 "sponsors": (),
-                "matter": _PROCEDURAL if _is_procedural(symbol) else _SUBSTANTIVE,
+                "matter": _PROCEDURAL
+                if number in _procedural_numbers() and _is_procedural(symbol)
+                else _SUBSTANTIVE,
                 "ballot": ballot_,
                 "chapter": None,
                 "parties": (),
@@ -525,7 +536,7 @@ class UndlReader:
                 "sources": _SOURCES,
                 "note": "",
                 "kind": _DRAFT,
-                "number": _resolution_number(symbol),
+                "number": number,
                 "draft": draft or None,
                 "counts": None,
                 "permanent_against": None,
@@ -542,13 +553,13 @@ class UndlReader:
         date: str,
     ) -> list[Vote | None]:
         """The votes of one resolution by seat, reporting any row that cannot be placed."""
-        code_at, vote_at = self._index[1], self._index[3]
         # Fast path (C-level maps): the rows name the council's members in its own order
         # and every vote is a code. Files sorted by English name usually are.
         if tuple(map(self._code_of, group)) == council.codes:
             ballot = list(map(_VOTES.get, map(self._vote_of, group)))
             if None not in ballot:
                 return ballot
+        code_at, vote_at = self._index[1], self._index[3]
         # Otherwise place the rows one by one, reporting what cannot be placed.
         seats = council.seats
         placed: list[Vote | None] = [None] * council.size

@@ -1,0 +1,73 @@
+"""The bundled record: loading it in a fresh process, and replaying every decision.
+
+Run:
+    pytest benchmarks/test_record.py --benchmark-json=bench.json
+    python benchmarks/ratios.py bench.json
+
+Bars (docs/performance.md):
+
+* the first ``history.records()`` in a fresh process costs no more than ``import unsc``
+  itself: the process that imports unsc and loads the record takes at most twice the
+  process that only imports it (group ``record-process``, baseline the bare import);
+* ``history.replay_all()`` on every decision since 1946 under 0.5 s, the record's own
+  loading included (group ``record-replay``, an absolute bar: measured, never asserted).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from typing import Any
+
+import pytest
+
+from unsc import history
+from unsc.history.records import _bundle
+
+
+def _process(code: str) -> None:
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.benchmark(group="record-process")
+def test_bare_import(benchmark: Any) -> None:
+    """Baseline: a process that imports unsc and does nothing else."""
+    benchmark.pedantic(_process, args=("import unsc",), rounds=15)
+
+
+@pytest.mark.benchmark(group="record-process")
+def test_first_records(benchmark: Any) -> None:
+    """A process that imports unsc and loads the whole record."""
+    code = "import unsc; from unsc import history; assert len(history.records()) > 3000"
+    benchmark.pedantic(_process, args=(code,), rounds=15)
+
+
+@pytest.mark.benchmark(group="record-process")
+def test_first_get(benchmark: Any) -> None:
+    """A process that imports unsc and looks up one decision."""
+    code = "import unsc; from unsc import history; history.get('S/2023/772')"
+    benchmark.pedantic(_process, args=(code,), rounds=15)
+
+
+@pytest.mark.benchmark(group="record-process")
+def test_python_alone(benchmark: Any) -> None:
+    """For scale: a process that imports nothing."""
+    benchmark.pedantic(_process, args=("pass",), rounds=15)
+
+
+def _cold_replay() -> int:
+    _bundle.cache_clear()  # the record parsed and built afresh
+    return len(history.replay_all())
+
+
+@pytest.mark.benchmark(group="record-replay")
+def test_replay_all_cold(benchmark: Any) -> None:
+    """Every decision replayed, the record parsed and built first."""
+    assert benchmark.pedantic(_cold_replay, rounds=10) > 3000
+
+
+@pytest.mark.benchmark(group="record-replay")
+def test_replay_all_warm(benchmark: Any) -> None:
+    """Every decision replayed, the record already in memory."""
+    history.records()
+    assert len(benchmark.pedantic(history.replay_all, rounds=10)) > 3000
