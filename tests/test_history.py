@@ -189,6 +189,25 @@ def test_names_at_the_time() -> None:
     assert unsc.Council.of_date("1984-08-04")["BFA"].name == "Burkina Faso"
 
 
+@pytest.mark.parametrize(
+    ("year", "asked", "shown"),
+    [
+        (1947, "Syrian Arab Republic", "Syria"),
+        (1970, "Syria", "Syrian Arab Republic"),
+        (1964, "Côte d'Ivoire", "Ivory Coast"),
+        (1990, "Ivory Coast", "Côte d'Ivoire"),
+        (1976, "Libya", "Libyan Arab Republic"),
+        (2008, "LBY", "Libyan Arab Jamahiriya"),
+        (1983, "Democratic Republic of the Congo", "Zaire"),
+        (1960, "Sri Lanka", "Ceylon"),
+    ],
+)
+def test_a_state_is_found_by_any_of_its_names_and_shown_by_the_name_of_the_day(
+    year: int, asked: str, shown: str
+) -> None:
+    assert unsc.Council.of_year(year)[asked].name == shown
+
+
 def test_of_date_changes_of_seat() -> None:
     """The China seat changes hands on 25 October 1971; the USSR's on 24 December 1991."""
     assert unsc.Council.of_date("1971-10-24")["CHN"].name == "Republic of China"
