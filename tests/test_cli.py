@@ -259,3 +259,16 @@ def test_completion_scripts_printed_and_built() -> None:
     assert "'replay-undl:" in zsh.stdout
     root = Path(__file__).resolve().parent.parent
     assert 'build_data["shared_data"]' in (root / "hatch_build.py").read_text()
+
+
+def test_a_long_quiz_starts_at_once_and_asks_one_question_at_a_time() -> None:
+    """A quiz of a hundred thousand questions makes each as it is asked: one answer in,
+    the end of input ends it with the score."""
+    run = subprocess.run(
+        [sys.executable, "-m", "unsc", "quiz", "--count", "100000", "--seed", "3"],
+        input="1\n", capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+
+    assert run.returncode == 0, run.stderr
+    assert "Question 1 of 100000" in run.stdout
+    assert "(stopped after 1 of 100000)." in run.stdout

@@ -8,7 +8,15 @@ import sys
 import pytest
 
 from unsc.errors import UnknownPresetError
-from unsc.teaching import TOPICS, Exercise, curated, exercises, generated, run_quiz
+from unsc.teaching import (
+    TOPICS,
+    Exercise,
+    curated,
+    exercises,
+    generated,
+    iter_exercises,
+    run_quiz,
+)
 
 
 def test_curated_order_and_sources() -> None:
@@ -126,3 +134,12 @@ def test_quiz_command_ends_cleanly_on_empty_input() -> None:
     assert run.returncode == 0
     assert "No questions answered." in run.stdout
     assert "Traceback" not in run.stderr
+
+
+def test_exercises_are_made_one_at_a_time() -> None:
+    """iter_exercises makes each exercise when asked: the first of a billion comes at
+    once, and it is the first of the list exercises() makes."""
+    lazy = iter_exercises(seed=5, count=10**9)
+    assert next(lazy) == exercises(seed=5, count=1)[0]
+    with pytest.raises(UnknownPresetError, match="poetry"):
+        iter_exercises(topic="poetry")

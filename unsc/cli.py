@@ -429,9 +429,10 @@ def cmd_replay_undl(args: argparse.Namespace) -> tuple[Output, int]:
 
 
 def cmd_quiz(args: argparse.Namespace) -> tuple[Output, int]:
-    from unsc.teaching import exercises, run_quiz
+    from unsc.teaching import iter_exercises, run_quiz
 
-    questions = exercises(seed=args.seed, count=args.count, topic=args.topic)
+    # Made one at a time as they are asked: a long quiz starts at once.
+    questions = iter_exercises(seed=args.seed, count=args.count, topic=args.topic)
 
     def read(prompt: str) -> str:
         print(prompt, end="", flush=True)
@@ -442,7 +443,7 @@ def cmd_quiz(args: argparse.Namespace) -> tuple[Output, int]:
             print(line.rstrip("\n"))  # echo answers that come from a file or pipe
         return line
 
-    score = run_quiz(questions, read, print)
+    score = run_quiz(questions, read, print, total=args.count)
     return Output((), [], data={"asked": score.asked, "right": score.right}), 0
 
 

@@ -371,5 +371,15 @@ def _october_2023() -> tuple[Meeting, Meeting]:
 
 #: The worked example: the meeting of 16 October 2023 as planned (the Russian draft, then
 #: the Russian amendments to the Brazilian draft, then the Brazilian draft — only the first
-#: was voted that day), and the meeting of 18 October 2023 that voted the rest.
-OCTOBER_2023: tuple[Meeting, Meeting] = _october_2023()
+#: was voted that day), and the meeting of 18 October 2023 that voted the rest. Built on
+#: first use, not when the module is imported.
+OCTOBER_2023: tuple[Meeting, Meeting]
+
+
+def __getattr__(name: str) -> tuple[Meeting, Meeting]:  # PEP 562: built on first use
+    if name == "OCTOBER_2023":
+        meetings = _october_2023()
+        globals()["OCTOBER_2023"] = meetings
+        return meetings
+    msg = f"module 'unsc.procedure' has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -5,7 +5,25 @@
 ['outcome', 'veto-or-votes', 'fewest-changes']
 """
 
-from unsc.teaching.exercises import TOPICS, Check, Exercise, curated, exercises, generated
+from unsc.teaching.exercises import (
+    TOPICS,
+    Check,
+    Exercise,
+    curated,
+    exercises,
+    generated,
+    iter_exercises,
+)
 from unsc.teaching.quiz import Score, run_quiz
 
-__all__ = ["TOPICS", "Check", "Exercise", "Score", "curated", "exercises", "generated", "run_quiz"]
+__all__ = [
+    "TOPICS",
+    "Check",
+    "Exercise",
+    "Score",
+    "curated",
+    "exercises",
+    "generated",
+    "iter_exercises",
+    "run_quiz",
+]

@@ -15,8 +15,9 @@ True
 
 from __future__ import annotations
 
+import itertools
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -294,8 +295,13 @@ def curated() -> list[Exercise]:
 
 def generated(seed: int, count: int, topics: tuple[str, ...] = TOPICS) -> list[Exercise]:
     """Exercises on hypothetical votes drawn from ``seed``, put to real Councils."""
+    return list(itertools.islice(_generate(seed, topics), count))
+
+
+def _generate(seed: int, topics: tuple[str, ...]) -> Iterator[Exercise]:
+    """Generated exercises one at a time, for as long as they are asked for (a draw that
+    makes no exercise is retried; fifty failed draws in a row end the series)."""
     rnd = random.Random(seed)
-    made: list[Exercise] = []
     makers: dict[str, Callable[[Resolution, str, str], Exercise | None]] = {
         "outcome": outcome,
         "veto-or-votes": veto_or_votes,
@@ -314,9 +320,8 @@ def generated(seed: int, count: int, topics: tuple[str, ...] = TOPICS) -> list[E
         ),
     }
     usable = [t for t in topics if t in makers] or ["outcome"]
-    attempts = 0
-    while len(made) < count and attempts < 50 * count:
-        attempts += 1
+    made = failed = 0
+    while failed < 50:
         topic = rnd.choice(usable)
         council = Council.of_year(rnd.randint(1966, 2026))
         lean = rnd.random()
@@ -328,14 +333,16 @@ def generated(seed: int, count: int, topics: tuple[str, ...] = TOPICS) -> list[E
             for m in council.members
         ]
         record = Resolution(
-            f"hypothetical draft {len(made) + 1}", council=council, ballot=tuple(ballot)
+            f"hypothetical draft {made + 1}", council=council, ballot=tuple(ballot)
         )
-        if topic == "veto-or-votes" and record.decide().adopted:
+        exercise = None
+        if topic != "veto-or-votes" or not record.decide().adopted:
+            exercise = makers[topic](record, "A hypothetical vote", f"hypothetical (seed {seed})")
+        if exercise is None:
+            failed += 1
             continue
-        exercise = makers[topic](record, "A hypothetical vote", f"hypothetical (seed {seed})")
-        if exercise is not None:
-            made.append(exercise)
-    return made
+        made, failed = made + 1, 0
+        yield exercise
 
 
 def exercises(
@@ -351,10 +358,28 @@ def exercises(
     Raises:
         UnknownPresetError: For a topic not in :data:`TOPICS`.
     """
+    return list(iter_exercises(seed=seed, count=count, topic=topic))
+
+
+def iter_exercises(
+    *, seed: int | None = None, count: int = 10, topic: str | None = None
+) -> Iterator[Exercise]:
+    """:func:`exercises` one at a time, each made when it is asked for: a quiz of a
+    hundred thousand questions starts at once and holds one question at a time.
+
+    Raises:
+        UnknownPresetError: For a topic not in :data:`TOPICS` (when called, not iterated).
+    """
     if topic is not None and topic not in TOPICS:
         raise UnknownPresetError("a topic", topic, TOPICS)
+    return _exercises(seed, count, topic)
+
+
+def _exercises(seed: int | None, count: int, topic: str | None) -> Iterator[Exercise]:
     chosen = [e for e in curated() if topic is None or e.topic == topic][:count]
+    yield from chosen
     if len(chosen) < count and topic != "order":
         topics = (topic,) if topic else TOPICS
-        chosen += generated(seed if seed is not None else 0, count - len(chosen), topics)
-    return chosen
+        yield from itertools.islice(
+            _generate(seed if seed is not None else 0, topics), count - len(chosen)
+        )

@@ -6,10 +6,11 @@ so tests can drive it). End of input or Ctrl-C ends it cleanly with the score so
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sized
 
 import attrs
 
+from unsc.errors import InvalidTypeError
 from unsc.teaching.exercises import Exercise
 
 __all__ = ["Score", "run_quiz"]
@@ -40,21 +41,32 @@ class Score:
 
 
 def run_quiz(
-    questions: Sequence[Exercise],
+    questions: Iterable[Exercise],
     read: Callable[[str], str],
     write: Callable[[str], None],
+    *,
+    total: int | None = None,
 ) -> Score:
     """Ask each question, check each answer, explain, and return the score.
 
     Args:
-        questions: The exercises.
+        questions: The exercises: a list, or an iterator that makes each when asked
+            (:func:`~unsc.teaching.iter_exercises`).
         read: Reads one answer after showing a prompt (like :func:`input`); raises
             ``EOFError`` at the end of input.
         write: Shows a line.
+        total: How many questions there are, for "Question 3 of 10" (default: the length
+            of ``questions``, which then must have one).
     """
+    if total is None:
+        if not isinstance(questions, Sized):
+            raise InvalidTypeError(
+                "run_quiz(total)", total, "give the number of questions for an iterator"
+            )
+        total = len(questions)
     asked = right = 0
     for number, exercise in enumerate(questions, start=1):
-        write(f"\nQuestion {number} of {len(questions)} ({exercise.topic}, {exercise.source})")
+        write(f"\nQuestion {number} of {total} ({exercise.topic}, {exercise.source})")
         write(str(exercise))
         try:
             answer = read("Your answer: ")
@@ -65,6 +77,6 @@ def run_quiz(
         asked += 1
         right += check.correct
         write(str(check))
-    score = Score(asked, right, len(questions), asked == len(questions))
+    score = Score(asked, right, total, asked == total)
     write(f"\n{score}")
     return score
