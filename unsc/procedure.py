@@ -159,7 +159,7 @@ class MeetingResult:
         return self.table("html")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Meeting:
     """A meeting of the Council on a date, and the proposals before it.
 
@@ -174,6 +174,11 @@ class Meeting:
     date: datetime.date
     record: str = ""
     items: tuple[Item, ...] = ()
+
+    def __repr__(self) -> str:
+        voted = sum(1 for item in self.items if item.proposal.has_ballot)
+        name = self.record or "Meeting"
+        return f"<Meeting {name}, {self.date}: {len(self.items)} items, {voted} with votes>"
 
     @classmethod
     def on(cls, date: datetime.date | str, record: str = "") -> Meeting:

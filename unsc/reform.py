@@ -44,7 +44,7 @@ _TODAY = 2026
 _P5 = ("CHN", "FRA", "RUS", "GBR", "USA")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class ReformModel:
     """A council proposed in a reform model, or today's under other rules.
 
@@ -61,6 +61,9 @@ class ReformModel:
     council: Council
     source: str
     assumptions: str = ""
+
+    def __repr__(self) -> str:
+        return f"<ReformModel {self.key}: {self.name}, {self.council.size} seats>"
 
 
 def _seats(

@@ -273,7 +273,8 @@ class PowerIndices:
         return self.table()
 
     def __repr__(self) -> str:
-        names = ", ".join(i.value for i in self.computed)
+        computed = self.computed
+        names = ", ".join(i.value for i in computed[:3]) + (", …" if len(computed) > 3 else "")
         return f"<PowerIndices: {len(self.seats)} seats; {names}>"
 
 

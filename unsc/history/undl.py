@@ -258,6 +258,10 @@ class UndlReader:
             except OSError as exc:
                 raise FileError(self.path, f"cannot be read: {exc.strerror or exc}") from None
 
+    def __repr__(self) -> str:
+        mode = "strict" if self.strict else "lenient"
+        return f"<UndlReader {self.path} ({mode}): {self.rows:,} rows read>"
+
     def _problem(self, problem: str, line: int | None, column: str | None = None) -> None:
         error = DataError(self.path, problem, line=line, column=column)
         if self.strict:
@@ -674,7 +678,7 @@ def load_undl(path: str | os.PathLike[str], *, strict: bool = True) -> UndlReade
     return UndlReader(path, strict=strict)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class UndlReport:
     """What the engine made of a UN voting-data file.
 
@@ -698,6 +702,12 @@ class UndlReport:
     def clean(self) -> bool:
         """No disagreement, problem or mismatch."""
         return not (self.disagreements or self.problems or self.mismatches)
+
+    def __repr__(self) -> str:
+        return (
+            f"<UndlReport {self.path}: {self.resolutions} resolutions, {self.agreed} agree, "
+            f"{len(self.disagreements)} disagree>"
+        )
 
     def summary(self) -> str:
         """One line: how many resolutions, how many agree, what else was found."""
@@ -846,7 +856,7 @@ def write_undl(
     return rows
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Conflict:
     """A resolution on which the bundled record and a UN file disagree.
 
@@ -863,6 +873,9 @@ class Conflict:
     bundled: str
     file: str
     line: int | None = None
+
+    def __repr__(self) -> str:
+        return f"<Conflict {self.symbol}: {self.field} {self.bundled!r} / file {self.file!r}>"
 
     def __str__(self) -> str:
         where = f" (line {self.line})" if self.line else ""

@@ -35,7 +35,7 @@ __all__ = ["TOPICS", "Check", "Exercise", "curated", "exercises", "generated"]
 TOPICS = ("outcome", "veto-or-votes", "swing", "fewest-changes", "order", "pre-1966", "reform")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Check:
     """The verdict on one answer.
 
@@ -53,8 +53,11 @@ class Check:
         head = "Correct." if self.correct else f"Not quite: the answer is {self.expected}."
         return f"{head} {self.explanation}"
 
+    def __repr__(self) -> str:
+        return f"<Check: {'right' if self.correct else 'wrong'}, the answer is {self.expected!r}>"
 
-@attrs.frozen
+
+@attrs.frozen(repr=False)
 class Exercise:
     """A question, the answers that are right, and the explanation.
 
@@ -75,6 +78,9 @@ class Exercise:
     explanation: str
     source: str
     kind: str = "choice"
+
+    def __repr__(self) -> str:
+        return f"<Exercise {self.topic} on {self.source}>"
 
     def check(self, response: str) -> Check:
         """Check an answer: the text of a choice or its number, a member's code or name,
