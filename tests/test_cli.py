@@ -272,3 +272,32 @@ def test_a_long_quiz_starts_at_once_and_asks_one_question_at_a_time() -> None:
     assert run.returncode == 0, run.stderr
     assert "Question 1 of 100000" in run.stdout
     assert "(stopped after 1 of 100000)." in run.stdout
+
+
+@pytest.mark.parametrize("count", ["0", "-1", "x"])
+def test_a_quiz_needs_at_least_one_question(count: str) -> None:
+    run = unsc("quiz", "--count", count)
+
+    assert run.returncode == 2
+    assert run.stderr.count("\n") == 1
+    assert "--count" in run.stderr
+
+
+def test_ctrl_c_while_the_command_loads_ends_quietly(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An interrupt while the command is still importing ends with one line and 130."""
+    import types
+
+    from unsc import __main__ as entry
+
+    loading = types.ModuleType("unsc.cli")
+
+    def interrupted(name: str) -> object:
+        raise KeyboardInterrupt
+
+    loading.__getattr__ = interrupted  # type: ignore[method-assign]
+    monkeypatch.setitem(sys.modules, "unsc.cli", loading)
+
+    assert entry.main() == 130
+    assert capsys.readouterr().err == "unsc: interrupted\n"

@@ -493,6 +493,8 @@ def parser() -> argparse.ArgumentParser:
         func: Callable[[argparse.Namespace], tuple[Output, int]],
         summary: str,
         examples: str,
+        *,
+        formatted: bool = True,
     ) -> argparse.ArgumentParser:
         sub = commands.add_parser(
             name,
@@ -502,7 +504,10 @@ def parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         sub.set_defaults(func=func)
-        _formatted(sub)
+        if formatted:  # the quiz talks and completion writes a script: no table to format
+            _formatted(sub)
+        else:
+            sub.set_defaults(format="simple")
         return sub
 
     sub = command(
@@ -653,9 +658,10 @@ def parser() -> argparse.ArgumentParser:
         "A quiz on council procedure: answer in the terminal; Ctrl-D or Ctrl-C ends it.",
         "  unsc quiz\n  unsc quiz --count 5 --topic veto-or-votes\n"
         "  unsc quiz --seed 7 --count 20",
+        formatted=False,
     )
     sub.add_argument("--seed", type=int, help="for the generated questions (same seed, same quiz)")
-    sub.add_argument("--count", type=int, default=10, help="how many questions (default 10)")
+    sub.add_argument("--count", type=_positive, default=10, help="how many questions (default 10)")
     sub.add_argument("--topic", choices=QUIZ_TOPICS, help="only questions on this topic")
 
     sub = command(
@@ -682,6 +688,7 @@ def parser() -> argparse.ArgumentParser:
         "Print the shell completion script for bash or zsh (also installed with the wheel).",
         "  unsc completion bash > ~/.local/share/bash-completion/completions/unsc\n"
         "  unsc completion zsh > ~/.zfunc/_unsc",
+        formatted=False,
     )
     sub.add_argument("shell", choices=("bash", "zsh"))
     return top
@@ -721,6 +728,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error("unsc: interrupted")
         return 130
     return 2
+
+
+def _positive(text: str) -> int:
+    """A whole number of 1 or more, for argparse."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} questions: give 1 or more")
+    return number
 
 
 def _error(message: str) -> None:

@@ -255,6 +255,21 @@ class UnknownPresetError(UNSCError, LookupError):
         super().__init__(f"{value!r} is not {what}; use one of: {', '.join(self.valid)}")
 
 
+def choice(what: str, value: object, valid: Iterable[str]) -> str:
+    """``value`` if it is one of ``valid``: for the functions that take one of a few names.
+
+    Raises:
+        InvalidTypeError: If ``value`` is not text.
+        UnknownPresetError: If it is text that is none of ``valid``.
+    """
+    names = tuple(valid)
+    if not isinstance(value, str):
+        raise InvalidTypeError(what, value, f"use one of: {', '.join(names)}")
+    if value not in names:
+        raise UnknownPresetError(what, value, names)
+    return value
+
+
 class NoSuchEntryError(UNSCError, KeyError):
     """A key that names nothing in a listing (a member without a vote, an index not
     computed, a model not compared).

@@ -168,8 +168,16 @@ def _resolution(record: Resolution) -> dict[str, Any]:
 
 
 def _field(
-    data: Any, key: str, kind: type | tuple[type, ...], where: str, *, optional: bool = False
+    data: Any,
+    key: str,
+    kind: type | tuple[type, ...],
+    where: str,
+    *,
+    optional: bool = False,
+    nullable: bool = True,
 ) -> Any:
+    """``data[key]``, checked to be of ``kind``; an ``optional`` key may be absent, and,
+    unless not ``nullable``, null."""
     path = f"{where}.{key}" if where else key
     if not isinstance(data, Mapping):
         raise SchemaError(where or "(top)", f"expected an object, got {type(data).__name__}")
@@ -178,7 +186,7 @@ def _field(
             return None
         raise SchemaError(path, "missing")
     value = data[key]
-    if value is None and optional:
+    if value is None and optional and nullable:
         return None
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
@@ -302,7 +310,7 @@ def _read_resolution(data: Any, where: str) -> Resolution:
     recorded = _field(data, "recorded", str, where, optional=True)
     if recorded is not None and recorded not in _OUTCOME_VALUES:
         raise SchemaError(f"{where}.recorded", f"{recorded!r} is not an outcome")
-    kind = _field(data, "kind", str, where, optional=True)
+    kind = _field(data, "kind", str, where, optional=True, nullable=False)
     if kind is not None and kind not in _KIND_VALUES:
         raise SchemaError(f"{where}.kind", f"{kind!r} is not a kind of proposal")
     number = _field(data, "number", int, where, optional=True)

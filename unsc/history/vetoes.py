@@ -26,7 +26,7 @@ import attrs
 from tabulate import tabulate
 
 from unsc._frames import frame
-from unsc.errors import InvalidTypeError, NoSuchEntryError, UnknownPresetError
+from unsc.errors import InvalidTypeError, NoSuchEntryError, choice
 from unsc.members import Member, resolve
 from unsc.resolution import Resolution
 from unsc.rules import Outcome
@@ -221,8 +221,7 @@ def vetoes(convention: str = "draft") -> VetoList:
     """
     from unsc.history.records import records
 
-    if convention not in CONVENTIONS:
-        raise UnknownPresetError("a counting convention", convention, CONVENTIONS)
+    choice("a counting convention", convention, CONVENTIONS)
     found = []
     for record in records(outcome=Outcome.VETOED):
         if convention == "draft" and record.kind is Kind.AMENDMENT:
