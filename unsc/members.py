@@ -72,6 +72,8 @@ def fold(text: str) -> str:
     >>> fold("  Côte d'Ivoire ")
     "cote d'ivoire"
     """
+    if text.isascii():  # NFKD leaves ASCII as it is, and it has no combining marks
+        return text.strip().casefold()
     decomposed = unicodedata.normalize("NFKD", text.strip())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
