@@ -156,6 +156,8 @@ class Council:
     _roles_memo: dict[tuple[object, ...], Roles] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
+    # The roles of a plain substantive vote, by the id of the rules: decide()'s hot path.
+    _plain_roles: dict[int, Roles] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         size = len(self.members)
@@ -176,6 +178,7 @@ class Council:
                 folded.setdefault(fold(name), i)
         object.__setattr__(self, "_folded", folded)
         object.__setattr__(self, "_roles_memo", {})
+        object.__setattr__(self, "_plain_roles", {})
         if self.veto is None:
             veto = frozenset(m.code for m in self.members if m.permanent)
         else:

@@ -34,7 +34,7 @@ from unsc.errors import (
 from unsc.members import Member, find, resolve, split_names
 from unsc.rules import Decision, Outcome, Rules
 from unsc.rules import decide as _decide
-from unsc.votes import Kind, Matter, Tally, Vote
+from unsc.votes import Kind, Matter, Tally, Vote, parse_votes
 
 __all__ = ["VOTE_COLUMNS", "Resolution", "Votes"]
 
@@ -223,7 +223,7 @@ class Votes(Mapping[Member, Vote]):
 
 # Dict-backed: attrs initialises it faster than a slotted class, which matters when a
 # file of thousands of resolutions is read (docs/performance.md).
-@attrs.frozen(kw_only=True, repr=False, slots=False)
+@attrs.frozen(kw_only=True, repr=False, slots=False, init=False)
 class Resolution:
     """One proposal to the Council (a draft resolution, amendment or motion) and its votes.
 
@@ -260,66 +260,147 @@ class Resolution:
             was adopted without a vote, or its votes are given as counts (derived).
     """
 
-    symbol: str = attrs.field(kw_only=False, validator=_symbol)
-    council: Council = attrs.field(validator=_council)
-    date: datetime.date | None = attrs.field(default=None, converter=_date)
-    title: str = attrs.field(default="", validator=_text)
-    sponsors: tuple[str, ...] = attrs.field(default=(), converter=_states)
-    matter: Matter = attrs.field(default=Matter.SUBSTANTIVE, converter=_matter)
+    symbol: str
+    council: Council
+    date: datetime.date | None = None
+    title: str = ""
+    sponsors: tuple[str, ...] = ()
+    matter: Matter = Matter.SUBSTANTIVE
     ballot: tuple[Vote | None, ...] = attrs.field(default=None)
-    chapter: str | None = attrs.field(default=None, converter=_chapter)
-    parties: tuple[str, ...] = attrs.field(default=(), converter=_states)
-    without_vote: bool = attrs.field(default=False, validator=_flag)
-    meeting: str = attrs.field(default="", validator=_text)
-    topic: str = attrs.field(default="", validator=_text)
-    amends: str | None = attrs.field(default=None, validator=_optional_text)
-    recorded: Outcome | None = attrs.field(default=None, converter=_outcome)
-    sources: tuple[str, ...] = attrs.field(default=(), converter=_texts)
-    note: str = attrs.field(default="", validator=_text)
-    kind: Kind = attrs.field(default=Kind.DRAFT, converter=_kind)
-    number: int | None = attrs.field(default=None, validator=_number)
-    draft: str | None = attrs.field(default=None, validator=_optional_text)
-    counts: Tally | None = attrs.field(default=None, validator=_counts)
-    permanent_against: tuple[str, ...] | None = attrs.field(default=None, converter=_codes)
+    chapter: str | None = None
+    parties: tuple[str, ...] = ()
+    without_vote: bool = False
+    meeting: str = ""
+    topic: str = ""
+    amends: str | None = None
+    recorded: Outcome | None = None
+    sources: tuple[str, ...] = ()
+    note: str = ""
+    kind: Kind = Kind.DRAFT
+    number: int | None = None
+    draft: str | None = None
+    counts: Tally | None = None
+    permanent_against: tuple[str, ...] | None = None
     complete: bool = attrs.field(init=False, eq=False, repr=False)
 
+    def __init__(
+        self,
+        symbol: str,
+        *,
+        council: Council,
+        date: datetime.date | str | None = None,
+        title: str = "",
+        sponsors: Names = (),
+        matter: Matter | str = Matter.SUBSTANTIVE,
+        ballot: Iterable[Vote | str | None] | None = None,
+        chapter: str | None = None,
+        parties: Names = (),
+        without_vote: bool = False,
+        meeting: str = "",
+        topic: str = "",
+        amends: str | None = None,
+        recorded: Outcome | str | None = None,
+        sources: str | Iterable[str] = (),
+        note: str = "",
+        kind: Kind | str = Kind.DRAFT,
+        number: int | None = None,
+        draft: str | None = None,
+        counts: Tally | None = None,
+        permanent_against: object = None,
+    ) -> None:
+        # Written by hand rather than by attrs, so that a value already in canonical form
+        # costs one type test (attrs.evolve passes every field so): a record is built for
+        # every hypothetical ballot a study tries. Everything else is checked and converted
+        # here and in _check_fields.
+        d = self.__dict__
+        d["symbol"] = symbol
+        d["council"] = council
+        d["date"] = date if date is None or type(date) is datetime.date else _date(date)
+        d["title"] = title
+        d["sponsors"] = () if sponsors == () else _states(sponsors)
+        d["matter"] = matter if type(matter) is Matter else _matter(matter)
+        d["ballot"] = ballot
+        d["chapter"] = None if chapter is None else _chapter(chapter)
+        d["parties"] = () if parties == () else _states(parties)
+        d["without_vote"] = without_vote
+        d["meeting"] = meeting
+        d["topic"] = topic
+        d["amends"] = amends
+        d["recorded"] = (
+            recorded if recorded is None or type(recorded) is Outcome else (_outcome(recorded))
+        )
+        d["sources"] = () if sources == () else _texts(sources)
+        d["note"] = note
+        d["kind"] = kind if type(kind) is Kind else _kind(kind)
+        d["number"] = number
+        d["draft"] = draft
+        d["counts"] = counts
+        d["permanent_against"] = None if permanent_against is None else _codes(permanent_against)
+        self.__attrs_post_init__()
+
     def __attrs_post_init__(self) -> None:
-        size = self.council.size
-        if self.ballot is None:
-            object.__setattr__(self, "ballot", (None,) * size)
+        self._check_fields()
+        d = self.__dict__
+        council = d["council"]
+        size = len(council.members)
+        ballot = d["ballot"]
+        if ballot is None:
+            ballot = d["ballot"] = (None,) * size
         else:
-            if isinstance(self.ballot, (str, bytes)) or not isinstance(self.ballot, Iterable):
-                raise InvalidTypeError(
-                    "Resolution.ballot", self.ballot, "give one vote (or None) per seat"
-                )
-            ballot = tuple(self.ballot)
+            if type(ballot) is list:
+                ballot = tuple(ballot)
+            elif type(ballot) is not tuple:
+                if isinstance(ballot, (str, bytes)) or not isinstance(ballot, Iterable):
+                    raise InvalidTypeError(
+                        "Resolution.ballot", ballot, "give one vote (or None) per seat"
+                    )
+                ballot = tuple(ballot)
             if not set(map(type, ballot)) <= _PARSED:  # parse only what is not a Vote yet
-                ballot = tuple(None if v is None else Vote.parse(v) for v in ballot)
+                ballot = parse_votes(ballot)
             if len(ballot) != size:
                 raise InvalidFieldError(
                     "Resolution.ballot",
                     ballot,
-                    f"it needs one entry per seat ({size} for the {self.council.label})",
+                    f"it needs one entry per seat ({size} for the {council.label})",
                 )
-            object.__setattr__(self, "ballot", ballot)
-        if self.without_vote and any(v is not None for v in self.ballot):
+            d["ballot"] = ballot
+        if d["without_vote"] and ballot.count(None) != size:
             raise InvalidFieldError(
                 "Resolution.ballot",
-                self.symbol,
+                d["symbol"],
                 "a record adopted without a vote carries no votes (leave the ballot empty, "
                 "or set without_vote=False to record a vote)",
             )
-        if self.counts is not None or self.permanent_against is not None:
+        if d["counts"] is not None or d["permanent_against"] is not None:
             self._check_counts()
-        object.__setattr__(
-            self,
-            "complete",
-            self.without_vote or self.counts is not None or None not in self.ballot,
-        )
-        for field in ("sponsors", "parties"):
-            names = getattr(self, field)
-            if names:
-                object.__setattr__(self, field, tuple(self._state(name) for name in names))
+        d["complete"] = d["without_vote"] or d["counts"] is not None or None not in ballot
+        if d["sponsors"]:
+            d["sponsors"] = tuple(self._state(name) for name in d["sponsors"])
+        if d["parties"]:
+            d["parties"] = tuple(self._state(name) for name in d["parties"])
+
+    def _check_fields(self) -> None:
+        """Check the fields that need no conversion: a value of the right type costs one
+        type test."""
+        d = self.__dict__
+        if type(d["symbol"]) is not str or not d["symbol"]:
+            _symbol(self, None, d["symbol"])
+        if type(d["council"]) is not Council:
+            _council(self, None, d["council"])
+        if not (
+            type(d["title"]) is type(d["meeting"]) is type(d["topic"]) is type(d["note"]) is str
+        ):
+            for name in ("title", "meeting", "topic", "note"):
+                _text(self, _FIELDS[name], d[name])
+        if d["amends"] is not None or d["draft"] is not None:
+            for name in ("amends", "draft"):
+                _optional_text(self, _FIELDS[name], d[name])
+        if type(d["without_vote"]) is not bool:
+            _flag(self, _FIELDS["without_vote"], d["without_vote"])
+        if d["number"] is not None:
+            _number(self, None, d["number"])
+        if d["counts"] is not None:
+            _counts(self, None, d["counts"])
 
     def _check_counts(self) -> None:
         """Votes given as counts (or a record whose votes are not on record): an empty
@@ -562,6 +643,8 @@ class Resolution:
         )
 
 
+#: The fields by name, for error messages that name the field.
+_FIELDS = {f.name: f for f in attrs.fields(Resolution)}
 _DEFAULTS = {
     f.name: f.default
     for f in attrs.fields(Resolution)

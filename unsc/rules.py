@@ -222,23 +222,44 @@ class Rules:
             UnknownVotesError: For counts that leave the outcome open (the quota met,
                 and who voted no not on record).
         """
-        stakes, blockers, yes = self._count(resolution)
-        if stakes.without_vote:
-            return Decision(resolution, self, _ADOPTED)
         council = resolution.council
+        if (
+            resolution.matter is _SUBSTANTIVE
+            and not resolution.parties
+            and not resolution.without_vote
+            and resolution.counts is None
+            and resolution.complete
+        ):
+            # The hot path (docs/performance.md): a substantive vote with every member's
+            # vote and no party to a dispute, the case of nearly every call.
+            plain = council._plain_roles
+            stakes = plain.get(id(self))
+            if stakes is None or stakes.rules is not self:
+                if len(plain) > 256:  # rules made by the thousand (property tests)
+                    plain.clear()
+                stakes = plain[id(self)] = _roles(council, self, _SUBSTANTIVE, None, (), False)
+            ballot = resolution.ballot
+            blockers = [i for i, blocking in stakes.blockers if ballot[i] in blocking]
+            yes = ballot.count(_YES)
+        else:
+            stakes, blockers, yes = self._count(resolution)
+        if stakes.without_vote:
+            return _decision(resolution, self, _ADOPTED, (), ())
         members = council.members
         if resolution.counts is not None:
             seats = council._index
             against = tuple(members[seats[c]] for c in resolution.permanent_against or ())
+        elif stakes.no_blocks:  # the seats that block are the veto holders voting no
+            against = tuple([members[i] for i in blockers])
         else:
             ballot = resolution.ballot
-            against = tuple(members[i] for i in council.veto_index if ballot[i] is _NO)
+            against = tuple([members[i] for i in council.veto_index if ballot[i] is _NO])
         outcome = self.outcome(yes, len(blockers))
         if outcome is _VETOED:
-            return Decision(
-                resolution, self, outcome, tuple(members[i] for i in blockers), against
+            return _decision(
+                resolution, self, outcome, tuple([members[i] for i in blockers]), against
             )
-        return Decision(resolution, self, outcome, (), against)
+        return _decision(resolution, self, outcome, (), against)
 
     def outcome_of(self, resolution: Resolution) -> Outcome:
         """The outcome :meth:`decide` gives ``resolution``, without building the decision
@@ -329,6 +350,7 @@ _DOING = {
 _YES, _NO = Vote.YES, Vote.NO
 _ADOPTED, _VETOED = Outcome.ADOPTED, Outcome.VETOED
 _INSUFFICIENT, _PROCEDURAL = Outcome.INSUFFICIENT_VOTES, Matter.PROCEDURAL
+_SUBSTANTIVE = Matter.SUBSTANTIVE
 
 _LITERAL = frozenset({Vote.NO, Vote.ABSTAIN, Vote.ABSENT, Vote.NOT_PARTICIPATING})
 
@@ -440,6 +462,7 @@ class Roles:
     chapter: str | None = None
     blockers: tuple[tuple[int, tuple[Vote, ...]], ...] = attrs.field(init=False, eq=False)
     parties: tuple[int, ...] = attrs.field(init=False, eq=False)
+    no_blocks: bool = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         order = list(Vote)
@@ -451,6 +474,14 @@ class Roles:
         object.__setattr__(self, "blockers", blockers)
         object.__setattr__(
             self, "parties", tuple(i for i, role in enumerate(self.roles) if role.party)
+        )
+        # Whether the seats that block are exactly the veto holders voting no (the
+        # practice, outside obligatory abstention): then they are the permanent "no"s.
+        veto = tuple(i for i, role in enumerate(self.roles) if role.veto)
+        object.__setattr__(
+            self,
+            "no_blocks",
+            tuple(i for i, _ in blockers) == veto and all(b == (_NO,) for _, b in blockers),
         )
 
     def outcome(self, yes: int, blocks: int) -> Outcome:
@@ -581,6 +612,30 @@ def _roles(
     return found
 
 
+def _decision(
+    resolution: Resolution,
+    rules: Rules,
+    outcome: Outcome,
+    vetoed_by: tuple[Member, ...],
+    against: tuple[Member, ...],
+) -> Decision:
+    """A :class:`Decision` from values the engine has just worked out: written straight
+    into the record, without the checks a caller's values would need."""
+    decision = object.__new__(Decision)
+    object.__setattr__(
+        decision,
+        "__dict__",
+        {
+            "resolution": resolution,
+            "rules": rules,
+            "outcome": outcome,
+            "vetoed_by": vetoed_by,
+            "permanent_against": against,
+        },
+    )
+    return decision
+
+
 def decide(resolution: Resolution, rules: Rules | None = None) -> Decision:
     """Decide ``resolution`` by ``rules``, by default the rules of its council.
 
@@ -592,10 +647,15 @@ def decide(resolution: Resolution, rules: Rules | None = None) -> Decision:
         InvalidTypeError: If ``resolution`` is not a :class:`~unsc.Resolution` or
             ``rules`` not a :class:`Rules`.
     """
-    if not hasattr(resolution, "ballot") or not hasattr(resolution, "council"):
-        raise InvalidTypeError("decide(resolution)", resolution, "give a unsc.Resolution")
+    try:
+        council = resolution.council
+        resolution.ballot  # noqa: B018  # a record has both
+    except AttributeError:
+        raise InvalidTypeError(
+            "decide(resolution)", resolution, "give a unsc.Resolution"
+        ) from None
     if rules is None:
-        rules = resolution.council.rules
+        rules = council.rules
     elif not isinstance(rules, Rules):
         raise InvalidTypeError("decide(rules)", rules, "give a unsc.Rules or None")
     return rules.decide(resolution)

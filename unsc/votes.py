@@ -91,6 +91,30 @@ _WORDS: dict[str, Vote] = {
 }
 
 
+#: Spellings read without normalising: the codes and words as usually written.
+_EXACT: dict[str, Vote] = {
+    **_WORDS,
+    **{word.upper(): vote for word, vote in _WORDS.items()},
+    **{word.capitalize(): vote for word, vote in _WORDS.items()},
+}
+
+
+def parse_votes(values: tuple[object, ...]) -> tuple[Vote | None, ...]:
+    """Each of ``values`` read as a vote (``None`` stays ``None``), as :meth:`Vote.parse`
+    reads it: codes and words found by one lookup each, anything else parsed.
+
+    Raises:
+        UnknownVoteError: For a value that is no vote.
+    """
+    try:
+        found = tuple(map(_EXACT.get, values))  # type: ignore[arg-type]
+    except TypeError:  # a value that cannot be a key: parsed below, and named
+        found = (None,)
+    if None not in found:
+        return found
+    return tuple(None if v is None else Vote.parse(v) for v in values)  # type: ignore[arg-type]
+
+
 def _count(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidTypeError(f"Tally.{attribute.name}", value, "give a whole number of votes")
