@@ -16,6 +16,7 @@ import importlib
 from types import ModuleType
 
 from unsc import errors
+from unsc.batch import Decisions, decide_many
 from unsc.council import Council
 from unsc.errors import UNSCError
 from unsc.members import Member
@@ -26,6 +27,7 @@ from unsc.votes import Matter, Tally, Vote
 __all__ = [
     "Council",
     "Decision",
+    "Decisions",
     "Matter",
     "Member",
     "Outcome",
@@ -35,6 +37,7 @@ __all__ = [
     "UNSCError",
     "Vote",
     "decide",
+    "decide_many",
     "errors",
     "history",
 ]

@@ -1,28 +1,34 @@
-"""Analysis: exact voting power, pass probabilities, swing voters and paths to adoption."""
+"""Analysis: exact voting power, pass probabilities, swing voters, paths to adoption, and
+Monte Carlo for models exact computation cannot handle."""
 
 from unsc.analysis.game import Game, SeatClass
 from unsc.analysis.paths import Change, Path, Swing, path_to_adoption, path_to_failure, swing
 from unsc.analysis.power import INDICES, Index, PowerIndices, SeatPower, power
 from unsc.analysis.probability import UNIFORM, PassProbability, pass_probability
+from unsc.analysis.simulate import Bloc, Model, Simulation, simulate
 from unsc.analysis.ternary import TernaryPower, ternary_power
 
 __all__ = [
     "INDICES",
     "UNIFORM",
+    "Bloc",
     "Change",
     "Game",
     "Index",
+    "Model",
     "PassProbability",
     "Path",
     "PowerIndices",
     "SeatClass",
     "SeatPower",
+    "Simulation",
     "Swing",
     "TernaryPower",
     "pass_probability",
     "path_to_adoption",
     "path_to_failure",
     "power",
+    "simulate",
     "swing",
     "ternary_power",
 ]

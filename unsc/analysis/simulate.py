@@ -1,0 +1,201 @@
+"""Monte Carlo for voting models that exact computation cannot handle.
+
+:func:`~unsc.analysis.pass_probability` is exact, but only for members who vote
+independently. Members often do not: a bloc (the elected ten, a regional group, the
+permanent three) may vote as one. :func:`simulate` draws ballots from a :class:`Model`
+in which each :class:`Bloc` votes together with a given cohesion, decides every ballot
+with :func:`unsc.decide_many` (the one rule), and reports each outcome's estimated
+probability with its sampling error. With no bloc, the model is the one
+:func:`pass_probability` solves exactly, and the two agree within the error.
+
+>>> import unsc
+>>> from unsc.analysis import Bloc, Model, simulate
+>>> c = unsc.Council.of_year(2023)
+>>> model = Model(default=(0.5, 0.2, 0.3), blocs=(Bloc(("FRA", "GBR", "USA"), 0.9),))
+>>> result = simulate(c, model, 2000, seed=1)
+>>> len(result), round(sum(result.estimates().values()), 6)
+(2000, 1.0)
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+
+import attrs
+from tabulate import tabulate
+
+from unsc.analysis.probability import UNIFORM, Distribution, _distribution
+from unsc.batch import Decisions, decide_many
+from unsc.council import Council
+from unsc.errors import InvalidFieldError, InvalidTypeError
+from unsc.rules import Outcome, Rules
+from unsc.votes import Matter, Vote
+
+__all__ = ["Bloc", "Model", "Simulation", "simulate"]
+
+
+def _members(values: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise InvalidTypeError("Bloc.members", values, "give the bloc's members as a list")
+    return tuple(values)
+
+
+def _cohesion(instance: object, attribute: object, value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float, Fraction)):
+        raise InvalidTypeError("Bloc.cohesion", value, "give a number from 0 to 1")
+    if not 0 <= value <= 1:
+        raise InvalidFieldError("Bloc.cohesion", value, "give a number from 0 to 1")
+
+
+@attrs.frozen
+class Bloc:
+    """Members who vote together.
+
+    On each ballot, with probability ``cohesion`` the whole bloc casts one vote, drawn
+    from ``votes`` (or, if not given, from its first member's distribution); otherwise
+    each member votes on its own.
+
+    Attributes:
+        members: The members, by code, name or alias.
+        cohesion: The probability that the bloc votes as one (0 to 1).
+        votes: The bloc's distribution when it votes as one.
+    """
+
+    members: tuple[str, ...] = attrs.field(converter=_members)
+    cohesion: float = attrs.field(validator=_cohesion)
+    votes: Distribution | None = None
+
+
+@attrs.frozen
+class Model:
+    """How the members vote: each on its own by a distribution, some in blocs.
+
+    Attributes:
+        probabilities: For members by code, name or alias, as for
+            :func:`~unsc.analysis.pass_probability`.
+        default: The distribution of members not given (:data:`UNIFORM` if omitted).
+        blocs: Members who vote together.
+    """
+
+    probabilities: Mapping[str, Distribution] = attrs.field(factory=dict)
+    default: Distribution | None = None
+    blocs: tuple[Bloc, ...] = attrs.field(default=(), converter=tuple)
+
+
+@attrs.frozen(repr=False)
+class Simulation:
+    """The ballots drawn and their outcomes, with estimates and their errors.
+
+    Attributes:
+        decisions: Every ballot's outcome (see :class:`unsc.Decisions`).
+        seed: The seed drawn from, to draw the same again.
+    """
+
+    decisions: Decisions
+    seed: int | None
+
+    def __len__(self) -> int:
+        return len(self.decisions)
+
+    def estimates(self) -> dict[Outcome, float]:
+        """Each outcome's share of the ballots, adopted first."""
+        n = len(self.decisions)
+        return {outcome: count / n for outcome, count in self.decisions.counts().items()}
+
+    def errors(self) -> dict[Outcome, float]:
+        """Each estimate's standard error, sqrt(p(1 − p)/n)."""
+        n = len(self.decisions)
+        return {o: math.sqrt(p * (1 - p) / n) for o, p in self.estimates().items()}
+
+    def interval(self, outcome: Outcome | str, z: float = 1.96) -> tuple[float, float]:
+        """An approximate confidence interval for ``outcome`` (95 % by default)."""
+        kind = Outcome.parse(outcome)
+        p, e = self.estimates()[kind], self.errors()[kind]
+        return max(0.0, p - z * e), min(1.0, p + z * e)
+
+    def table(self, fmt: str = "simple") -> str:
+        """Each outcome: the estimate, its standard error and a 95 % interval."""
+        rows = []
+        for outcome, p in self.estimates().items():
+            low, high = self.interval(outcome)
+            rows.append((outcome.value, f"{p:.4f}", f"{self.errors()[outcome]:.4f}",
+                         f"{low:.4f}–{high:.4f}"))  # fmt: skip
+        head = tabulate(rows, headers=("outcome", "estimate", "std. error", "95% interval"),
+                        tablefmt=fmt)  # fmt: skip
+        return f"{head}\n\n{len(self):,} ballots drawn (seed {self.seed})."
+
+    def _repr_html_(self) -> str:
+        return self.table("html")
+
+    def __str__(self) -> str:
+        return self.table()
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{o.value} {p:.3f}" for o, p in self.estimates().items())
+        return f"<Simulation of {len(self):,} ballots: {shown}>"
+
+
+def simulate(
+    council: Council,
+    model: Model | None = None,
+    n: int = 10_000,
+    *,
+    seed: int | None = None,
+    rules: Rules | None = None,
+    matter: Matter | str = Matter.SUBSTANTIVE,
+) -> Simulation:
+    """Draw ``n`` ballots from ``model`` and decide each on ``council``.
+
+    Args:
+        council: The council.
+        model: How members vote; every member by :data:`UNIFORM` if omitted.
+        n: How many ballots to draw.
+        seed: For the draws; the same seed gives the same ballots.
+        rules: Rules other than the council's.
+        matter: Substantive (the default) or procedural.
+
+    Raises:
+        InvalidFieldError: For ``n`` below 1, a member in two blocs, or bad probabilities.
+        NotAMemberError: For a member not on the council.
+    """
+    if not isinstance(council, Council):
+        raise InvalidTypeError("simulate(council)", council, "give a unsc.Council")
+    model = Model() if model is None else model
+    if not isinstance(model, Model):
+        raise InvalidTypeError("simulate(model)", model, "give a unsc.analysis.Model")
+    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
+        raise InvalidFieldError("simulate(n)", n, "draw at least one ballot")
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
+        raise InvalidTypeError("simulate(seed)", seed, "give a whole number or None")
+    fallback = _distribution(UNIFORM if model.default is None else model.default, "default")
+    own = [fallback] * council.size
+    for name, dist in model.probabilities.items():
+        own[council.index(name)] = _distribution(dist, str(name))
+    rnd = random.Random(seed)
+    columns = [_draw(rnd, dist, n) for dist in own]
+    taken: set[int] = set()
+    for bloc in model.blocs:
+        seats = [council.index(name) for name in bloc.members]
+        if taken & set(seats) or len(set(seats)) != len(seats):
+            raise InvalidFieldError("Model.blocs", bloc.members, "put each member in one bloc")
+        taken.update(seats)
+        together = _distribution(bloc.votes, "bloc") if bloc.votes is not None else own[seats[0]]
+        votes = _draw(rnd, together, n)
+        cohesion = float(bloc.cohesion)
+        united = [rnd.random() < cohesion for _ in range(n)]
+        for seat in seats:
+            column = columns[seat]
+            columns[seat] = [v if one else mine for v, mine, one in zip(votes, column, united)]
+    ballots = list(zip(*columns))
+    return Simulation(decide_many(council, ballots, rules=rules, matter=matter), seed)
+
+
+def _draw(rnd: random.Random, dist: Mapping[Vote, Fraction], n: int) -> list[Vote]:
+    votes = [vote for vote, p in dist.items() if p]
+    weights = [float(dist[vote]) for vote in votes]
+    if len(votes) == 1:
+        return votes * n
+    return rnd.choices(votes, weights=weights, k=n)
