@@ -143,19 +143,23 @@ def test_decisions_read_as_a_sequence_and_a_table() -> None:
     council = unsc.Council.of_year(2023)
     gaza = unsc.history.get("S/2023/772").ballot
     many = unsc.decide_many(council, [gaza, ["Y"] * 15, ["Y"] * 14 + ["N"]])
-    assert len(many) == 3 and many[-1] is Outcome.VETOED
+    assert len(many) == 3
+    assert many[-1] is Outcome.VETOED
     assert many[:2] == (Outcome.INSUFFICIENT_VOTES, Outcome.ADOPTED)
-    assert "adopted" in many.table() and str(many) == many.table()
+    assert "adopted" in many.table()
+    assert str(many) == many.table()
     assert "<table>" in many._repr_html_()
     frame = many.to_dataframe()
-    assert list(frame["yes"]) == [5, 15, 14] and list(frame["outcome"])[1] == "adopted"
+    assert list(frame["yes"]) == [5, 15, 14]
+    assert list(frame["outcome"])[1] == "adopted"
     with pytest.raises(unsc.errors.NoSuchEntryError, match="3"):
         many[3]
     with pytest.raises(InvalidTypeError):
         many["USA"]  # type: ignore[call-overload]
     array = np.array([[VOTES.index(v) for v in gaza]], dtype=np.int8)
     from_array = unsc.decide_many(council, array)
-    assert from_array.ballot(0) == gaza and str(from_array.tally(0)) == "5–4–6"
+    assert from_array.ballot(0) == gaza
+    assert str(from_array.tally(0)) == "5–4–6"
 
 
 def test_procedural_votes_have_no_veto_in_a_batch() -> None:
@@ -170,7 +174,8 @@ def test_procedural_votes_have_no_veto_in_a_batch() -> None:
 def test_simulation_reports_and_refuses() -> None:
     council = unsc.Council.of_year(2023)
     result = simulate(council, n=100, seed=3)
-    assert "95% interval" in result.table() and "seed 3" in str(result)
+    assert "95% interval" in result.table()
+    assert "seed 3" in str(result)
     assert repr(result).startswith("<Simulation of 100 ballots: adopted")
     assert "<table>" in result._repr_html_()
     with pytest.raises(InvalidFieldError, match="at least one"):
