@@ -94,6 +94,8 @@ class Game:
         veto: For each seat, whether it holds a veto.
         labels: A name for each seat.
         vetoes_needed: How many veto holders outside a coalition block it.
+        classes: The seats grouped by weight and veto, heaviest first.
+        shapes: How many coalition shapes there are: the product of (class size + 1).
 
     >>> Game.of_council(Council.of_year(2023)).quota
     9
@@ -107,6 +109,7 @@ class Game:
     labels: tuple[str, ...] = attrs.field(converter=_strs)
     vetoes_needed: int = attrs.field(default=1, validator=_check_whole)
     classes: tuple[SeatClass, ...] = attrs.field(init=False, repr=False, eq=False)
+    shapes: int = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         n = len(self.weights)
@@ -132,6 +135,7 @@ class Game:
             )
         )
         object.__setattr__(self, "classes", classes)
+        object.__setattr__(self, "shapes", math.prod(len(c.seats) + 1 for c in classes))
 
     @classmethod
     def of_council(
@@ -181,8 +185,3 @@ class Game:
         weight = sum(self.weights[i] for i in seats)
         outside = sum(1 for i, v in enumerate(self.veto) if v and i not in seats)
         return weight >= self.quota and outside < self.vetoes_needed
-
-    @property
-    def shapes(self) -> int:
-        """How many coalition shapes there are: the product of (class size + 1)."""
-        return math.prod(c.size + 1 for c in self.classes)

@@ -1,16 +1,11 @@
 """Exact voting power: Shapley–Shubik, Banzhaf, Coleman, Deegan–Packel, Holler.
 
-Every index is an exact :class:`~fractions.Fraction`. Two exact methods, chosen by size:
-
-* **By coalition shape.** Seats with the same weight and veto are interchangeable, so a
-  coalition is counted by how many seats of each class it holds, weighted by the number
-  of coalitions of that shape (a product of binomial coefficients). The real Council has
-  two classes and 66 shapes, not 32,768 coalitions. Used whenever there are at most
-  :data:`SHAPE_LIMIT` shapes, with or without veto holders.
-* **By generating function.** For weighted games with many distinct weights (200 seats of
-  weights 1–20), coalitions are counted by weight and size with a generating function
-  whose coefficients are Python integers packed into one big integer per weight: no
-  overflow at any size, and the big-integer arithmetic runs in C.
+Every index is an exact :class:`~fractions.Fraction`, computed from exact counts of
+coalitions by the cheaper of two methods (:mod:`unsc.analysis.counting`): by coalition
+shape (seats of the same weight and veto are interchangeable; the real Council has 66
+shapes), or, for weighted games without veto, by generating series packed into big
+integers, at O(n·q) for Banzhaf, Coleman and Holler and O(n·q) additions of n·n-bit
+numbers for Shapley–Shubik.
 
 Definitions (n seats; a *swing* of seat i is a coalition S without i that loses while
 S with i wins; W is the set of winning coalitions, L the losing ones):
@@ -29,7 +24,6 @@ S with i wins; W is the set of winning coalitions, L the losing ones):
 from __future__ import annotations
 
 import enum
-import itertools
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
@@ -39,6 +33,7 @@ import attrs
 from tabulate import tabulate
 
 from unsc._frames import frame
+from unsc.analysis.counting import SHAPE_LIMIT, Counts, count
 from unsc.analysis.game import Game
 from unsc.council import Council
 from unsc.errors import (
@@ -50,7 +45,15 @@ from unsc.errors import (
 from unsc.members import Member, fold
 from unsc.rules import Rules
 
-__all__ = ["INDICES", "SHAPE_LIMIT", "Index", "PowerIndices", "SeatPower", "power"]
+__all__ = [
+    "DEFAULT_INDICES",
+    "INDICES",
+    "SHAPE_LIMIT",
+    "Index",
+    "PowerIndices",
+    "SeatPower",
+    "power",
+]
 
 
 class Index(enum.Enum):
@@ -93,8 +96,9 @@ class Index(enum.Enum):
 
 #: The names of the indices :func:`power` computes.
 INDICES = tuple(index.value for index in Index)
-#: Above this many coalition shapes, games are counted by generating function.
-SHAPE_LIMIT = 200_000
+_ORDER = tuple(Index)
+#: The indices :func:`power` computes unless asked: all but Deegan–Packel.
+DEFAULT_INDICES = tuple(name for name in INDICES if name != "deegan_packel")
 
 
 @attrs.frozen(repr=False)
@@ -298,15 +302,19 @@ def power(
     council_or_game: Council | Game,
     *,
     rules: Rules | None = None,
-    indices: Iterable[Index | str] | Index | str = INDICES,
+    indices: Iterable[Index | str] | Index | str = DEFAULT_INDICES,
 ) -> PowerIndices:
     """Exact power indices for a council (its yes/no game) or any weighted game.
+
+    Only the indices asked for are computed. The default, :data:`DEFAULT_INDICES`, is
+    every index but Deegan–Packel, which on large weighted games costs a few times
+    Shapley–Shubik; ask for it by name, or for :data:`INDICES` (all seven).
 
     Args:
         council_or_game: A :class:`~unsc.Council` or a :class:`Game`.
         rules: For a council, rules other than its own (e.g. ``TWO_VETOES``).
         indices: Which indices to compute: one (``"banzhaf"``) or several (see
-            :class:`Index`); all by default.
+            :class:`Index`).
 
     >>> import unsc
     >>> p = power(unsc.Council.of_year(2023))
@@ -327,268 +335,63 @@ def power(
             "power(council_or_game)", council_or_game, "give a Council or a Game"
         )
     wanted = _wanted(indices)
-    names = tuple(i.value for i in wanted)
-    if game.shapes <= SHAPE_LIMIT:
-        counts = _by_shape(game, need_minimal=_needs_minimal(names))
-    elif game.veto_holders == 0:
-        counts = _by_generating_function(game, need_minimal=_needs_minimal(names))
-    else:
+    if game.veto_holders and game.shapes > SHAPE_LIMIT:
         raise TooLargeError(
             "a game with veto holders, counted in coalition shapes",
             game.shapes,
             SHAPE_LIMIT,
             "group seats into fewer weights",
         )
+    counts = count(game, {i.value for i in wanted})
     return _indices(game, counts, wanted, council)
 
 
-def _needs_minimal(wanted: Sequence[str]) -> bool:
-    return "deegan_packel" in wanted or "holler" in wanted
-
-
-@attrs.frozen
-class _Counts:
-    """Raw counts per class, from which every index follows."""
-
-    swings: tuple[int, ...]  # per seat of each class: coalitions in which it is a swing
-    pivots: tuple[int, ...]  # per seat of each class: Σ over swings of |S|!(n−|S|−1)!
-    winning: int
-    minimal: int  # minimal winning coalitions
-    minimal_with: tuple[int, ...]  # per seat of each class: minimal winning containing it
-    minimal_share: tuple[Fraction, ...]  # per seat of each class: Σ 1/|S| over those
-
-
 def _indices(
-    game: Game, counts: _Counts, wanted: Sequence[Index], council: Council | None
+    game: Game, counts: Counts, wanted: Sequence[Index], council: Council | None
 ) -> PowerIndices:
     n = game.size
-    total_swings = sum(c.size * s for c, s in zip(game.classes, counts.swings))
-    total_minimal_with = sum(c.size * m for c, m in zip(game.classes, counts.minimal_with))
-    losing = 2**n - counts.winning
-    per_seat: list[dict[str, Fraction]] = [{} for _ in range(n)]
-    for k, cls_ in enumerate(game.classes):
-        for index in wanted:
-            value = _index(index.value, k, n, counts, total_swings, total_minimal_with, losing)
-            for seat in cls_.seats:
-                per_seat[seat][index.value] = value
+    classes = game.classes
+    # per index in the order of SeatPower's fields, one value per class (None if not asked)
+    none = (None,) * len(classes)
+    columns = [_column(index, game, counts) if index in wanted else none for index in _ORDER]
+    by_class = list(zip(*columns))
+    of_seat = [0] * n
+    for k, cls_ in enumerate(classes):
+        for seat in cls_.seats:
+            of_seat[seat] = k
+    labels, weights, veto = game.labels, game.weights, game.veto
     seats = tuple(
-        SeatPower(game.labels[i], game.weights[i], game.veto[i], **per_seat[i]) for i in range(n)
+        SeatPower(labels[i], weights[i], veto[i], *by_class[of_seat[i]]) for i in range(n)
     )
     return PowerIndices(game, tuple(wanted), seats, Fraction(counts.winning, 2**n), council)
 
 
-def _index(
-    name: str,
-    k: int,
-    n: int,
-    counts: _Counts,
-    total_swings: int,
-    total_minimal_with: int,
-    losing: int,
-) -> Fraction:
-    """The index ``name`` of a seat of class ``k``, from the counts."""
-    swings = counts.swings[k]
+def _column(index: Index, game: Game, counts: Counts) -> tuple[Fraction, ...]:
+    """One index for a seat of each class, from the counts (each count asked for is
+    there: :func:`~unsc.analysis.counting.count` computes what is named)."""
+    n = game.size
+    sizes = [len(c.seats) for c in game.classes]
 
-    def share(part: int | Fraction, whole: int) -> Fraction:
-        return Fraction(part) / whole if whole else Fraction(0)
+    def shares(parts: Sequence[int], whole: int) -> tuple[Fraction, ...]:
+        return tuple(Fraction(part, whole) if whole else Fraction(0) for part in parts)
 
-    if name == "shapley_shubik":
-        return Fraction(counts.pivots[k], math.factorial(n))
-    if name == "banzhaf":
-        return share(swings, total_swings)
-    if name == "banzhaf_raw":
-        return Fraction(swings, 2 ** (n - 1))
-    if name == "coleman_prevent":
-        return share(swings, counts.winning)
-    if name == "coleman_initiate":
-        return share(swings, losing)
-    if name == "deegan_packel":
-        return share(counts.minimal_share[k], counts.minimal)
-    return share(counts.minimal_with[k], total_minimal_with)  # holler
-
-
-# -- counting by coalition shape -----------------------------------------------------------
-
-
-def _by_shape(game: Game, *, need_minimal: bool) -> _Counts:
-    n, quota, needed = game.size, game.quota, game.vetoes_needed
-    classes = game.classes
-    count = len(classes)
-    sizes = [c.size for c in classes]
-    weights = [c.weight for c in classes]
-    vetoes = [1 if c.veto else 0 for c in classes]
-    all_vetoes = sum(v * size for v, size in zip(vetoes, sizes))
-    binomials = [[math.comb(size, j) for j in range(size + 1)] for size in sizes]
-    order = [math.factorial(s) * math.factorial(n - s - 1) for s in range(n)]
-    swings = [0] * count
-    pivots = [0] * count
-    winning = minimal = 0
-    minimal_with = [0] * count
-    minimal_share = [Fraction(0)] * count
-    for counts in itertools.product(*(range(size + 1) for size in sizes)):
-        ways = 1
-        weight = size = inside = 0
-        for k, j in enumerate(counts):
-            ways *= binomials[k][j]
-            weight += weights[k] * j
-            size += j
-            inside += vetoes[k] * j
-        outside = all_vetoes - inside
-        if not (weight >= quota and outside < needed):
-            # A seat of class k outside this losing coalition is a swing if adding it wins.
-            for k in range(count):
-                j = counts[k]
-                if j < sizes[k] and weight + weights[k] >= quota and outside - vetoes[k] < needed:
-                    # coalitions of this shape that leave out one given seat of class k
-                    others = ways * (sizes[k] - j) // sizes[k]
-                    swings[k] += others
-                    pivots[k] += others * order[size]
-            continue
-        winning += ways
-        if need_minimal and all(
-            counts[k] == 0 or weight - weights[k] < quota or outside + vetoes[k] >= needed
-            for k in range(count)
-        ):
-            minimal += ways
-            for k in range(count):
-                if counts[k]:
-                    with_seat = ways * counts[k] // sizes[k]
-                    minimal_with[k] += with_seat
-                    minimal_share[k] += Fraction(with_seat, size)
-    return _Counts(
-        tuple(swings), tuple(pivots), winning, minimal, tuple(minimal_with), tuple(minimal_share)
-    )
-
-
-# -- counting by generating function (weighted games without veto) ---------------------------
-
-
-class _Packed:
-    """Coalition counts by weight (list index) and size (fields of one big integer).
-
-    ``table[w]`` holds, in field s (``bits`` bits wide, little-endian), the number of
-    coalitions of weight w and size s. Weights at or above ``cap`` are not kept.
-    """
-
-    def __init__(self, seats: int, cap: int) -> None:
-        self.bits = 8 * ((seats + 9) // 8)  # counts stay below 2**(seats + 1)
-        self.cap = cap
-        self.table = [0] * cap
-        self.table[0] = 1
-
-    def add(self, weight: int) -> None:
-        """Add one seat of ``weight``: every coalition with or without it."""
-        table, bits = self.table, self.bits
-        for w in range(self.cap - 1, weight - 1, -1):
-            below = table[w - weight]
-            if below:
-                table[w] += below << bits
-
-    def without(self, weight: int) -> list[int]:
-        """The table with one seat of ``weight`` taken out (the inverse of :meth:`add`)."""
-        out = list(self.table)
-        bits = self.bits
-        for w in range(weight, self.cap):
-            below = out[w - weight]
-            if below:
-                out[w] -= below << bits
-        return out
-
-    def fields(self, value: int, seats: int) -> list[int]:
-        """The counts packed in ``value``, by size 0..seats."""
-        width = self.bits // 8
-        raw = value.to_bytes(width * (seats + 1), "little")
-        return [
-            int.from_bytes(raw[s * width : (s + 1) * width], "little") for s in range(seats + 1)
-        ]
-
-    def total(self, value: int) -> int:
-        """The sum of the counts packed in ``value``."""
-        # 2**bits ≡ 1 (mod 2**bits − 1), and the sum is smaller than the modulus.
-        return value % ((1 << self.bits) - 1)
-
-
-def _by_generating_function(game: Game, *, need_minimal: bool) -> _Counts:
-    n, q = game.size, game.quota
-    classes = game.classes  # heaviest first
-    heaviest = classes[0].weight
-    cap = min(sum(game.weights), q + heaviest - 1) + 1
-    packed = _Packed(n, cap)
-    for cls_ in classes:
-        for _ in range(cls_.size):
-            packed.add(cls_.weight)
-    order = [math.factorial(s) * math.factorial(n - s - 1) for s in range(n)]
-    losing = sum(packed.total(packed.table[w]) for w in range(min(q, cap)))
-    swings, pivots = [], []
-    for cls_ in classes:
-        others = packed.without(cls_.weight)
-        # Swings of a seat of this class: coalitions of the others weighing q − w .. q − 1.
-        # Their packed counts add field by field without carrying (each size's total
-        # count stays below 2**bits), so the window is summed first and unpacked once.
-        window = sum(others[max(0, q - cls_.weight) : q])
-        swings.append(packed.total(window))
-        pivots.append(sum(c * order[s] for s, c in enumerate(packed.fields(window, n - 1)) if c))
-    minimal = 0
-    minimal_with = [0] * len(classes)
-    minimal_share = [Fraction(0)] * len(classes)
-    if need_minimal:
-        minimal, minimal_with, minimal_share = _minimal_by_generating_function(game, cap)
-    return _Counts(
-        tuple(swings),
-        tuple(pivots),
-        2**n - losing,
-        minimal,
-        tuple(minimal_with),
-        tuple(minimal_share),
-    )
-
-
-def _minimal_by_generating_function(game: Game, cap: int) -> tuple[int, list[int], list[Fraction]]:
-    """Minimal winning coalitions, counted by their lightest class.
-
-    A coalition whose lightest seats weigh u is minimal winning exactly when its weight
-    lies in [q, q + u − 1]. Classes are added heaviest first, so when class L is reached
-    the table holds every coalition of heavier seats.
-    """
-    n, q = game.size, game.quota
-    classes = game.classes
-    heavier = _Packed(n, cap)
-    minimal = 0
-    minimal_with = [0] * len(classes)
-    minimal_share = [Fraction(0)] * len(classes)
-
-    def window(table: list[int], extra: int, shift: int, low: int, high: int) -> list[int]:
-        """Counts by size of coalitions from ``table`` plus ``extra`` seats weighing ``shift``."""
-        packed = sum(table[max(0, low - shift) : max(0, min(cap, high - shift + 1))])
-        by_size = [0] * (n + 2)
-        for s, c in enumerate(heavier.fields(packed, n)):
-            if c:
-                by_size[s + extra] += c
-        return by_size
-
-    def tally(by_size: list[int]) -> tuple[int, Fraction]:
-        return sum(by_size), sum((Fraction(c, s) for s, c in enumerate(by_size) if c), Fraction(0))
-
-    for big_l, light in enumerate(classes):
-        u, size_l = light.weight, light.size
-        low, high = q, q + u - 1
-        for j in range(1, size_l + 1):
-            # j seats of class L with every subset of heavier seats
-            count, share = tally(window(heavier.table, j, j * u, low, high))
-            ways_l = math.comb(size_l, j)
-            minimal += ways_l * count
-            # a given seat of class L is among the j in comb(size_l − 1, j − 1) of the ways
-            with_l = math.comb(size_l - 1, j - 1)
-            minimal_with[big_l] += with_l * count
-            minimal_share[big_l] += with_l * share
-        for k in range(big_l):
-            # a given seat of a heavier class k: force it in, leave the rest free
-            forced = heavier.without(classes[k].weight)
-            for j in range(1, size_l + 1):
-                count, share = tally(window(forced, j + 1, j * u + classes[k].weight, low, high))
-                ways_l = math.comb(size_l, j)
-                minimal_with[k] += ways_l * count
-                minimal_share[k] += ways_l * share
-        for _ in range(size_l):
-            heavier.add(u)
-    return minimal, minimal_with, minimal_share
+    if index is Index.SHAPLEY_SHUBIK:
+        assert counts.pivots is not None
+        return shares(counts.pivots, math.factorial(n))
+    if index is Index.DEEGAN_PACKEL:
+        assert counts.minimal_share is not None
+        assert counts.minimal is not None
+        whole = counts.minimal
+        return tuple(part / whole if whole else Fraction(0) for part in counts.minimal_share)
+    if index is Index.HOLLER:
+        assert counts.minimal_with is not None
+        return shares(counts.minimal_with, sum(map(int.__mul__, sizes, counts.minimal_with)))
+    swings = counts.swings
+    assert swings is not None
+    if index is Index.BANZHAF:
+        return shares(swings, sum(map(int.__mul__, sizes, swings)))
+    if index is Index.BANZHAF_RAW:
+        return shares(swings, 2 ** (n - 1))
+    if index is Index.COLEMAN_PREVENT:
+        return shares(swings, counts.winning)
+    return shares(swings, 2**n - counts.winning)  # coleman_initiate
