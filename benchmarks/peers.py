@@ -1,19 +1,26 @@
-"""unsc's power indices against the power-index libraries on PyPI: time and correctness.
+"""unsc's power indices against the power-index libraries on PyPI: time, memory and
+correctness, index by index, from the real Council to 1,000 seats.
 
 Run (the peers are in the ``bench`` extra):
 
     pip install -e '.[bench]'
-    python benchmarks/peers.py            # prints the table
-    python benchmarks/peers.py --write    # and writes it into docs/performance.md
+    python benchmarks/peers.py              # every game; prints the tables (about an hour)
+    python benchmarks/peers.py --quick      # games of at most 200 seats (a few minutes)
+    python benchmarks/peers.py --write      # and writes them into docs/performance.md
 
-Games: the Security Council as the peers model it (weights 7 x 5 + 1 x 10, quota 39); the
-G4 reform council of 25 seats in the same form (five vetoes as weight 21, twenty seats of
-weight 1, quota 114); random weighted games of 50, 100 and 200 seats (weights 1-20, quota
-ceil(0.6 x total), fixed seeds). Each library runs in its own process with a time limit;
-games of 25 seats or fewer are timed as the fastest of 20 runs, larger ones once.
-Correctness: the largest difference from unsc's exact values (as floats) over all seats
-and both indices each library computes; "wrong" when a value is off by more than 1e-9
-relative, or is not a finite number.
+Games, in the weighted form every library reads: the Security Council (weights 7 x 5 +
+1 x 10, quota 39); the reform councils of unsc.reform (G4, African Union, Uniting for
+Consensus), their veto holders given a weight that makes each one indispensable; random
+games of 15, 50, 100, 200, 500 and 1,000 seats (weights 1-100, quota half the total plus
+one, seeded by the size).
+
+Each library computes each index family it offers, alone, in its own process with a
+time limit: Shapley-Shubik, and Banzhaf (normalised or raw; unsc computes both). A run
+is repeated until it has taken a second or twenty runs, and the fastest is kept; the
+peak memory is that of the whole process. Every library is given its own copy of the
+weights (powerindices and power-bdd rewrite the list they are given). Correctness: the
+largest relative difference from unsc's exact values, as floats, over all seats; "wrong"
+above 1e-9, or for a value that is not a finite number.
 """
 
 from __future__ import annotations
@@ -23,92 +30,133 @@ import math
 import random
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LIMIT = 120  # seconds per library per game
-MARK_START, MARK_END = "<!-- peers:start -->", "<!-- peers:end -->"
+LIMIT = {"unsc": 1800, "peer": 300}  # seconds per run of one index on one game
+MARK = ("<!-- peers:start -->", "<!-- peers:end -->")
+GROWTH = ("<!-- growth:start -->", "<!-- growth:end -->")
+SIZES = (15, 50, 100, 200, 500, 1000)
+PEERS = ("powerindex", "powerindices", "power-bdd")
 
 
-def games() -> dict[str, tuple[list[int], int]]:
-    out = {
-        "UNSC (7x5 + 1x10, q 39)": ([7] * 5 + [1] * 10, 39),
-        "G4 reform, 25 seats": ([21] * 5 + [1] * 20, 114),
-    }
-    for n in (50, 100, 200):
-        rnd = random.Random(n)
-        weights = [rnd.randint(1, 20) for _ in range(n)]
-        out[f"random {n} seats"] = (weights, math.ceil(0.6 * sum(weights)))
+def weighted_form(council: object) -> tuple[list[int], int]:
+    """A council's yes/no game as one weighted game: each veto holder weighs more than
+    all elected seats together could make up for, so that no coalition without every
+    veto holder reaches the quota."""
+    from unsc.analysis import Game
+
+    game = Game.of_council(council)  # type: ignore[arg-type]
+    assert game.vetoes_needed == 1
+    holders = game.veto_holders
+    others = game.size - holders
+    heavy = others - (game.quota - holders) + 1
+    weights = [heavy if veto else 1 for veto in game.veto]
+    return weights, heavy * holders + game.quota - holders
+
+
+def games(largest: int = SIZES[-1]) -> dict[str, tuple[list[int], int]]:
+    from unsc import reform
+
+    out = {"UNSC (7x5 + 1x10, q 39)": ([7] * 5 + [1] * 10, 39)}
+    for key in ("g4", "au", "ufc"):
+        model = reform.model(key)
+        weights, quota = weighted_form(model.council)
+        out[f"{model.name}, {len(weights)} seats"] = (weights, quota)
+    for n in SIZES:
+        if n <= largest:
+            rnd = random.Random(n)
+            weights = [rnd.randint(1, 100) for _ in range(n)]
+            out[f"random {n} seats"] = (weights, sum(weights) // 2 + 1)
     return out
 
 
-# Each runner sets out = {"seconds": s, "ss": [...], "bz_raw": [...], "bz_norm": [...]}
-# (any subset). The harness checks the values of the first run (a library may keep state
-# between runs in one process) and keeps the fastest time.
-RUNNERS = {
-    "unsc": """
-from unsc.analysis import Game, power
-g = Game.weighted(W, Q)
-t = time.perf_counter()
-p = power(g, indices=("shapley_shubik", "banzhaf", "banzhaf_raw"))
-s = time.perf_counter() - t
-out = {"seconds": s, "ss": [float(x) for x in p["shapley_shubik"]],
-       "bz_raw": [float(x) for x in p["banzhaf_raw"]], "bz_norm": [float(x) for x in p["banzhaf"]]}
-""",
-    "powerindex": """
-import powerindex
-t = time.perf_counter()
-g = powerindex.Game(Q, weights=W)
-g.calc_banzhaf()
-g.calc_shapley_shubik()
-s = time.perf_counter() - t
-out = {"seconds": s, "ss": [float(x) for x in g.shapley_shubik],
-       "bz_norm": [float(x) for x in g.banzhaf]}
-""",
-    "powerindices": """
-import powerindices
-t = time.perf_counter()
-# each call gets its own copy: powerindices rewrites the list of weights it is given
-ss = powerindices.compute_ssi(Q, list(W))
-bz = powerindices.compute_pbi(Q, list(W))
-s = time.perf_counter() - t
-out = {"seconds": s, "ss": [float(x) for x in ss], "bz_raw": [float(x) for x in bz]}
-""",
-    "power-bdd": """
-from power_bdd.bdd import BDD, WeightedGame
-t = time.perf_counter()
-b = BDD(WeightedGame(Q, W))
-bz = b.calc_banzhaf()
-ss = b.calc_shapley()
-s = time.perf_counter() - t
-out = {"seconds": s, "ss": [float(x) for x in ss], "bz_raw": [float(x) for x in bz]}
-""",
+# What each library runs for each index family: a computation, timed, then the values
+# it gave as floats, keyed "ss", "bz_raw" or "bz_norm" (not timed). W and Q are the
+# weights and quota.
+UNSC = "from unsc.analysis import Game, power\np = power(Game.weighted(list(W), Q), indices={})"
+RUNNERS: dict[str, dict[str, tuple[str, str]]] = {
+    "unsc": {
+        "shapley_shubik": (
+            UNSC.format('"shapley_shubik"'),
+            'values = {"ss": [float(x) for x in p["shapley_shubik"]]}',
+        ),
+        "banzhaf": (
+            UNSC.format('("banzhaf", "banzhaf_raw")'),
+            'values = {"bz_raw": [float(x) for x in p["banzhaf_raw"]],\n'
+            '          "bz_norm": [float(x) for x in p["banzhaf"]]}',
+        ),
+        "coleman": (UNSC.format('("coleman_prevent", "coleman_initiate")'), "values = {}"),
+        "holler": (UNSC.format('"holler"'), "values = {}"),
+        "deegan_packel": (UNSC.format('"deegan_packel"'), "values = {}"),
+    },
+    "powerindex": {
+        "shapley_shubik": (
+            "import powerindex\ng = powerindex.Game(Q, weights=list(W))\ng.calc_shapley_shubik()",
+            'values = {"ss": [float(x) for x in g.shapley_shubik]}',
+        ),
+        "banzhaf": (
+            "import powerindex\ng = powerindex.Game(Q, weights=list(W))\ng.calc_banzhaf()",
+            'values = {"bz_norm": [float(x) for x in g.banzhaf]}',
+        ),
+    },
+    "powerindices": {
+        "shapley_shubik": (
+            "import powerindices\nr = powerindices.compute_ssi(Q, list(W))",
+            'values = {"ss": [float(x) for x in r]}',
+        ),
+        "banzhaf": (
+            "import powerindices\nr = powerindices.compute_pbi(Q, list(W))",
+            'values = {"bz_raw": [float(x) for x in r]}',
+        ),
+    },
+    "power-bdd": {
+        "shapley_shubik": (
+            "from power_bdd.bdd import BDD, WeightedGame\n"
+            "r = BDD(WeightedGame(Q, list(W))).calc_shapley()",
+            'values = {"ss": [float(x) for x in r]}',
+        ),
+        "banzhaf": (
+            "from power_bdd.bdd import BDD, WeightedGame\n"
+            "r = BDD(WeightedGame(Q, list(W))).calc_banzhaf()",
+            'values = {"bz_raw": [float(x) for x in r]}',
+        ),
+    },
 }
 
+FAMILIES = ("shapley_shubik", "banzhaf")  # what the peers offer
+OWN = ("coleman", "holler", "deegan_packel")  # what only unsc offers
 
-def run(library: str, weights: list[int], quota: int) -> dict[str, object]:
-    # Small games are timed as the fastest of several runs, large ones once.
-    repeat = 20 if len(weights) <= 25 else 1
-    body = "\n".join("    " + line for line in RUNNERS[library].strip().splitlines())
+
+def run(library: str, family: str, weights: list[int], quota: int) -> dict[str, object]:
+    """Time one library computing one index family, in a fresh process."""
+    compute, convert = RUNNERS[library][family]
     code = (
-        "import json, time, warnings\nwarnings.simplefilter('ignore')\n"
-        f"W = {weights!r}\nQ = {quota}\nfirst = None\n"
-        f"for _ in range({repeat}):\n{body}\n"
-        "    if first is None:\n        first = out\n"
-        "    first['seconds'] = min(first['seconds'], out['seconds'])\n"
-        "print(json.dumps(first))\n"
+        "import json, resource, time, warnings\nwarnings.simplefilter('ignore')\n"
+        f"W = tuple({weights!r})\nQ = {quota}\nfirst = None\nbest = None\nspent = 0.0\n"
+        "for _ in range(20):\n"
+        "    started = time.perf_counter()\n"
+        + "".join(f"    {line}\n" for line in compute.splitlines())
+        + "    took = time.perf_counter() - started\n"
+        + "".join(f"    {line}\n" for line in convert.splitlines())
+        + "    spent += took\n"
+        "    best = took if best is None else min(best, took)\n"
+        "    first = values if first is None else first\n"
+        "    if spent > 1.0:\n"
+        "        break\n"
+        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "print(json.dumps({'seconds': best, 'peak_kb': peak, **first}))\n"
     )
-    started = time.perf_counter()
+    limit = LIMIT["unsc" if library == "unsc" else "peer"]
     try:
         done = subprocess.run(
-            [sys.executable, "-c", code], capture_output=True, text=True, timeout=LIMIT
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=limit
         )
     except subprocess.TimeoutExpired:
-        return {"error": f"no answer in {LIMIT} s"}
+        return {"error": f"no answer in {limit} s"}
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["failed"])[-1]
-        return {"error": last[:80], "wall": time.perf_counter() - started}
+        return {"error": last[:70]}
     try:
         result: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
     except (ValueError, IndexError):
@@ -117,50 +165,70 @@ def run(library: str, weights: list[int], quota: int) -> dict[str, object]:
 
 
 def verdict(result: dict[str, object], exact: dict[str, object]) -> str:
+    """ "correct", "wrong: …" or "error: …" for a peer's values against unsc's."""
     if "error" in result:
         return f"error: {result['error']}"
     worst = 0.0
     for key in ("ss", "bz_raw", "bz_norm"):
         if key not in result:
             continue
-        got, want = result[key], exact[key]
-        if not isinstance(got, list) or not isinstance(want, list):
-            return f"wrong: no list of values for {key}"
-        if len(got) != len(want):
-            return f"wrong: {len(got)} values for {len(want)} seats"
+        got, want = result[key], exact.get(key)
+        if not isinstance(got, list) or not isinstance(want, list) or len(got) != len(want):
+            return f"wrong: no list of {len(want or [])} values for {key}"
         for g, w in zip(got, want):
             if not isinstance(g, (int, float)) or not math.isfinite(g):
                 return f"wrong: {g!r} ({key})"
-            error = abs(g - w) / max(abs(w), 1e-300)
-            worst = max(worst, error)
+            worst = max(worst, abs(g - w) / max(abs(w), 1e-300))
     if worst > 1e-9:
-        return f"wrong: off by {worst:.1e} (relative)"
-    return f"correct (max rel. error {worst:.0e})"
+        return f"wrong: off by {worst:.1e}"
+    return "correct"
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1e3:,.3f}" if seconds < 1 else f"{seconds * 1e3:,.0f}"
 
 
 def main() -> None:
-    rows = []
-    for name, (weights, quota) in games().items():
-        exact = run("unsc", weights, quota)
-        ours = float(exact["seconds"])  # type: ignore[arg-type]
-        rows.append((name, "unsc", f"{ours * 1e3:.3f}", "1x", "exact (fractions)"))
-        for library in ("powerindex", "powerindices", "power-bdd"):
-            result = run(library, weights, quota)
-            seconds = result.get("seconds")
-            shown = f"{seconds * 1e3:.3f}" if isinstance(seconds, (int, float)) else "—"
-            ratio = f"{seconds / ours:.1f}x" if isinstance(seconds, (int, float)) else "—"
-            rows.append((name, library, shown, ratio, verdict(result, exact)))
-            print(rows[-1], flush=True)
-    table = ["| game | library | ms | vs unsc | result |", "|---|---|---|---|---|"]
+    largest = 200 if "--quick" in sys.argv else SIZES[-1]
+    rows, growth = [], []
+    for name, (weights, quota) in games(largest).items():
+        for family in FAMILIES + OWN:
+            ours = run("unsc", family, weights, quota)
+            if "error" in ours:
+                rows.append((name, family, f"unsc: {ours['error']}", "", "", "", ""))
+                continue
+            seconds = float(ours["seconds"])  # type: ignore[arg-type]
+            if name.startswith("random"):
+                peak = int(ours["peak_kb"]) / 1024  # type: ignore[call-overload]
+                growth.append((name, family, seconds, peak))
+            if family in OWN:
+                continue
+            cells, fastest = [], None
+            for library in PEERS:
+                result = run(library, family, weights, quota)
+                said = verdict(result, ours)
+                if said == "correct":
+                    theirs = float(result["seconds"])  # type: ignore[arg-type]
+                    cells.append(f"{_ms(theirs)} ({theirs / seconds:,.0f}x)")
+                    fastest = theirs if fastest is None else min(fastest, theirs)
+                else:
+                    cells.append(said)
+            lead = f"{fastest / seconds:,.1f}x" if fastest else "no correct peer"
+            rows.append((name, family, _ms(seconds), *cells, lead))
+            print(" | ".join(rows[-1]), flush=True)
+    head = "| game | index | unsc ms | " + " | ".join(f"{p} ms (vs unsc)" for p in PEERS)
+    table = [head + " | fastest correct peer / unsc |", "|---" * 7 + "|"]
     table += [f"| {' | '.join(row)} |" for row in rows]
-    text = "\n".join(table)
-    print(text)
+    grow = ["| game | index | unsc s | peak MB |", "|---|---|---|---|"]
+    grow += [f"| {g} | {f} | {s:,.3f} | {m:,.0f} |" for g, f, s, m in growth]
+    print("\n".join(table), "\n", "\n".join(grow), sep="\n")
     if "--write" in sys.argv:
         doc = ROOT / "docs" / "performance.md"
-        content = doc.read_text(encoding="utf-8")
-        start, end = content.index(MARK_START), content.index(MARK_END)
-        content = content[: start + len(MARK_START)] + "\n" + text + "\n" + content[end:]
-        doc.write_text(content, encoding="utf-8")
+        text = doc.read_text(encoding="utf-8")
+        for (start, end), lines in ((MARK, table), (GROWTH, grow)):
+            a, b = text.index(start), text.index(end)
+            text = text[: a + len(start)] + "\n" + "\n".join(lines) + "\n" + text[b:]
+        doc.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

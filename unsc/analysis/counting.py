@@ -45,10 +45,22 @@ import attrs
 
 from unsc.analysis.game import Game
 
-__all__ = ["SHAPE_LIMIT", "Counts", "by_series", "by_shape", "count", "prefers_shapes"]
+__all__ = [
+    "MEMORY_LIMIT",
+    "SHAPE_LIMIT",
+    "Counts",
+    "by_series",
+    "by_shape",
+    "count",
+    "memory",
+    "prefers_shapes",
+]
 
 #: Above this many coalition shapes, a game is never counted by shape.
 SHAPE_LIMIT = 200_000
+#: The most memory, in megabytes, the series method may expect to hold: above it,
+#: :func:`unsc.analysis.power` refuses rather than exhaust the machine.
+MEMORY_LIMIT = 4096
 
 #: The families of counts, by the indices that need them.
 SWINGS = frozenset({"banzhaf", "banzhaf_raw", "coleman_prevent", "coleman_initiate"})
@@ -97,6 +109,24 @@ def prefers_shapes(game: Game, wanted: Collection[str]) -> bool:
     sized = "shapley_shubik" in wanted or "deegan_packel" in wanted
     by_series_ = game.size * game.quota * (4 if sized else 1) // (1 if sized else 50) + 200
     return by_shapes <= by_series_
+
+
+def memory(game: Game, wanted: Collection[str]) -> int:
+    """The megabytes the series method is expected to hold at its peak for ``wanted``.
+
+    Counts by weight only take a few bytes per unit of quota; Shapley–Shubik and
+    Deegan–Packel hold every coalition count by weight and size, about q·n·n/16 bytes
+    (twice that for Deegan–Packel); Holler holds one series per class of seats.
+    """
+    n, q = game.size, game.quota
+    width = _width(n)
+    need = 2 * q * (width // 8 + 40)  # counts by weight, unpacked, and their prefix sums
+    if "shapley_shubik" in wanted or "deegan_packel" in wanted:
+        sized = q * (n + 1) * width // 16 + q * 40
+        need = max(need, sized * (2 if "deegan_packel" in wanted else 1))
+    if "holler" in wanted:
+        need = max(need, (len(game.classes) + 3) * q * width // 8)
+    return need // 2**20 + 1
 
 
 # -- counting by coalition shape -----------------------------------------------------------
@@ -229,6 +259,14 @@ def _prefix(table: list[int]) -> list[int]:
     return list(itertools.accumulate(table, initial=0))
 
 
+def _accumulate(table: list[int]) -> list[int]:
+    """:func:`_prefix` of ``table``, computed in ``table`` itself (which it returns)."""
+    table.insert(0, 0)
+    for v in range(1, len(table)):
+        table[v] += table[v - 1]
+    return table
+
+
 def _alternating(below: list[int], low: int, high: int, step: int, width: int, fields: int) -> int:
     """Σ of the table with one seat of weight ``step`` (> 0) taken out, over weights
     low .. high − 1, from the prefix sums ``below`` of the whole table.
@@ -272,8 +310,7 @@ def by_series(game: Game, wanted: Collection[str] = ()) -> Counts:
     if "shapley_shubik" in wanted:
         if sized is None:
             sized = _by_weight_and_size(list(game.weights), q, width)
-        below = _prefix(sized)
-        del sized
+        below = _accumulate(sized)  # in place: the table is the largest thing held
         order = _orders(n)
         swings_, pivots_ = [], []
         for cls_ in classes:

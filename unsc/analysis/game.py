@@ -14,6 +14,7 @@ how many seats of each class they hold, not one coalition at a time.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 
@@ -58,20 +59,28 @@ def _ints(values: Iterable[int]) -> tuple[int, ...]:
 
 
 def _bools(values: Iterable[bool]) -> tuple[bool, ...]:
-    return tuple(bool(v) for v in _sequence(values, "veto"))
+    return tuple(map(bool, _sequence(values, "veto")))
 
 
 def _strs(values: Iterable[str]) -> tuple[str, ...]:
     labels = _sequence(values, "labels")
-    for label in labels:
-        if not isinstance(label, str):
-            raise InvalidTypeError("Game.labels", label, "give each seat a name (a string)")
+    if not all(isinstance(label, str) for label in labels):
+        bad = next(label for label in labels if not isinstance(label, str))
+        raise InvalidTypeError("Game.labels", bad, "give each seat a name (a string)")
     return labels  # type: ignore[return-value]  # checked above
+
+
+@functools.lru_cache(maxsize=64)
+def _numbered(seats: int) -> tuple[str, ...]:
+    """The labels S1, S2, … of a game's seats."""
+    return tuple(f"S{i + 1}" for i in range(seats))
 
 
 def _check_weights(instance: Game, attribute: object, weights: tuple[int, ...]) -> None:
     if not weights:
         raise InvalidFieldError("Game.weights", weights, "a game needs at least one seat")
+    if all(type(weight) is int for weight in weights) and min(weights) >= 0:
+        return  # the common case, checked in one pass
     for weight in weights:
         if isinstance(weight, bool) or not isinstance(weight, int):
             raise InvalidTypeError("Game.weights", weight, "weights are whole numbers >= 0")
@@ -165,8 +174,7 @@ class Game:
         five seats of weight 7 and ten of weight 1, quota 39.
         """
         weights = _ints(weights)
-        numbered = tuple(f"S{i + 1}" for i in range(len(weights)))
-        names = _strs(labels) if labels is not None else numbered
+        names = _strs(labels) if labels is not None else _numbered(len(weights))
         return cls(weights=weights, quota=quota, veto=(False,) * len(weights), labels=names)
 
     @property

@@ -33,7 +33,14 @@ import attrs
 from tabulate import tabulate
 
 from unsc._frames import frame
-from unsc.analysis.counting import SHAPE_LIMIT, Counts, count
+from unsc.analysis.counting import (
+    MEMORY_LIMIT,
+    SHAPE_LIMIT,
+    Counts,
+    count,
+    memory,
+    prefers_shapes,
+)
 from unsc.analysis.game import Game
 from unsc.council import Council
 from unsc.errors import (
@@ -153,22 +160,42 @@ class PowerIndices:
     Attributes:
         game: The game.
         computed: The indices computed, in the order asked.
-        seats: One :class:`SeatPower` per seat, in the game's order.
+        by_class: For each class of seats (:attr:`Game.classes`), each index in the
+            order of :class:`Index` (``None`` where not computed): seats of a class
+            have equal power.
         coleman_act: Coleman's power of the collectivity to act, |W| / 2^n.
         council: The council the game is of, if any (for lookups by name).
     """
 
     game: Game
     computed: tuple[Index, ...]
-    seats: tuple[SeatPower, ...]
+    by_class: tuple[tuple[Fraction | None, ...], ...]
     coleman_act: Fraction
     council: Council | None = attrs.field(default=None, eq=False)
+    _seats: tuple[SeatPower, ...] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
+
+    @property
+    def seats(self) -> tuple[SeatPower, ...]:
+        """One :class:`SeatPower` per seat, in the game's order."""
+        if self._seats is None:
+            game = self.game
+            labels, weights, veto = game.labels, game.weights, game.veto
+            by_class = self.by_class
+            seats = tuple(
+                SeatPower(labels[i], weights[i], veto[i], *by_class[k])
+                for i, k in enumerate(_class_of(game))
+            )
+            object.__setattr__(self, "_seats", seats)
+            return seats
+        return self._seats
 
     def __iter__(self) -> Iterator[SeatPower]:
         return iter(self.seats)
 
     def __len__(self) -> int:
-        return len(self.seats)
+        return self.game.size
 
     @overload
     def __getitem__(self, key: int) -> SeatPower: ...
@@ -221,7 +248,9 @@ class PowerIndices:
             raise NoSuchEntryError(
                 "an index computed here", index.value, (i.value for i in self.computed)
             )
-        return tuple(getattr(seat, index.value) for seat in self.seats)
+        column = _ORDER.index(index)
+        values = [row[column] for row in self.by_class]
+        return tuple(values[k] for k in _class_of(self.game))  # type: ignore[misc]  # computed
 
     @property
     def shapley_shubik(self) -> tuple[Fraction, ...]:
@@ -279,7 +308,7 @@ class PowerIndices:
     def __repr__(self) -> str:
         computed = self.computed
         names = ", ".join(i.value for i in computed[:3]) + (", …" if len(computed) > 3 else "")
-        return f"<PowerIndices: {len(self.seats)} seats; {names}>"
+        return f"<PowerIndices: {len(self)} seats; {names}>"
 
 
 def _index_name(key: str) -> bool:
@@ -323,7 +352,9 @@ def power(
 
     Raises:
         UnknownPresetError: For an index name that is not an :class:`Index`.
-        TooLargeError: For a game with veto holders and too many coalition shapes.
+        TooLargeError: For a game with veto holders and too many coalition shapes, or
+            indices whose counts would need more than
+            :data:`~unsc.analysis.counting.MEMORY_LIMIT` megabytes.
     """
     if isinstance(council_or_game, Council):
         council: Council | None = council_or_game
@@ -342,28 +373,38 @@ def power(
             SHAPE_LIMIT,
             "group seats into fewer weights",
         )
-    counts = count(game, {i.value for i in wanted})
+    names = {i.value for i in wanted}
+    if not game.veto_holders and not prefers_shapes(game, names):
+        need = memory(game, names)
+        if need > MEMORY_LIMIT:
+            raise TooLargeError(
+                f"the memory to count {', '.join(sorted(names))} on a game of "
+                f"{game.size} seats and quota {game.quota:,}, in MB",
+                need,
+                MEMORY_LIMIT,
+                "Banzhaf and Coleman indices need the least (indices=('banzhaf', ...))",
+            )
+    counts = count(game, names)
     return _indices(game, counts, wanted, council)
 
 
 def _indices(
     game: Game, counts: Counts, wanted: Sequence[Index], council: Council | None
 ) -> PowerIndices:
-    n = game.size
-    classes = game.classes
-    # per index in the order of SeatPower's fields, one value per class (None if not asked)
-    none = (None,) * len(classes)
+    # per index in the order of Index, one value per class (None if not asked)
+    none = (None,) * len(game.classes)
     columns = [_column(index, game, counts) if index in wanted else none for index in _ORDER]
-    by_class = list(zip(*columns))
-    of_seat = [0] * n
-    for k, cls_ in enumerate(classes):
+    act = Fraction(counts.winning, 2**game.size)
+    return PowerIndices(game, tuple(wanted), tuple(zip(*columns)), act, council)
+
+
+def _class_of(game: Game) -> list[int]:
+    """The class of each seat, by its position in :attr:`Game.classes`."""
+    of_seat = [0] * game.size
+    for k, cls_ in enumerate(game.classes):
         for seat in cls_.seats:
             of_seat[seat] = k
-    labels, weights, veto = game.labels, game.weights, game.veto
-    seats = tuple(
-        SeatPower(labels[i], weights[i], veto[i], *by_class[of_seat[i]]) for i in range(n)
-    )
-    return PowerIndices(game, tuple(wanted), seats, Fraction(counts.winning, 2**n), council)
+    return of_seat
 
 
 def _column(index: Index, game: Game, counts: Counts) -> tuple[Fraction, ...]:
