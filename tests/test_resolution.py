@@ -107,6 +107,75 @@ def test_bad_fields() -> None:
         unsc.Resolution("S/1", council=council, ballot=["Y"] * 14)
 
 
+BAD_FIELDS = [
+    ({"number": "2712"}, TypeError, r"Resolution\.number cannot be '2712'.*e\.g\. 2712"),
+    ({"number": True}, TypeError, r"Resolution\.number cannot be True"),
+    ({"number": 0}, InvalidFieldError, "numbered from 1"),
+    ({"sources": 7}, TypeError, r"Resolution\.sources cannot be 7"),
+    ({"sources": ["S/PV.9439", 7]}, TypeError, "each source as a string"),
+    ({"counts": (5, 4, 6)}, TypeError, r"Tally\(5, 4, 6\)"),
+    ({"counts": unsc.Tally(5, 4, 5)}, InvalidFieldError, "add up to 14.*15 members"),
+    ({"chapter": 7}, TypeError, r"Resolution\.chapter cannot be 7"),
+    ({"amends": 772}, TypeError, r"Resolution\.amends cannot be 772"),
+    ({"without_vote": "yes"}, TypeError, r"Resolution\.without_vote cannot be 'yes'"),
+    ({"ballot": "YYY"}, TypeError, "one vote \\(or None\\) per seat"),
+    ({"sponsors": 7}, TypeError, "as one string or a list"),
+    ({"sponsors": ["RUS", 7]}, TypeError, "a code or name such as 'USA'"),
+    (
+        {"counts": unsc.Tally(5, 4, 6), "permanent_against": "Brazil"},
+        InvalidFieldError,
+        "'Brazil'.*not a veto holder.*CHN, FRA, RUS, GBR, USA",
+    ),
+    (
+        {"counts": unsc.Tally(12, 2, 1), "permanent_against": "USA GBR FRA"},
+        InvalidFieldError,
+        "more veto holders voted no than the 2 no votes",
+    ),
+    (
+        {"counts": unsc.Tally(5, 4, 6), "without_vote": True},
+        InvalidFieldError,
+        "gives its votes once",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fields", "error", "message"), BAD_FIELDS)
+def test_each_bad_field_is_named(
+    fields: dict[str, object], error: type[Exception], message: str
+) -> None:
+    """Every field is checked, and the error names the field, the value and what is valid."""
+    with pytest.raises(error, match=message):
+        unsc.Resolution("S/1", council=unsc.Council.of_year(2023), **fields)  # type: ignore[arg-type]
+
+
+def test_counts_and_permanent_against_kept() -> None:
+    """A record known by its counts keeps the veto holders against, as codes."""
+    record = unsc.Resolution(
+        "S/2023/772",
+        council=unsc.Council.of_year(2023),
+        counts=unsc.Tally(5, 4, 6),
+        permanent_against=["United States", "gbr"],
+        sources="S/PV.9439",
+        number=None,
+    )
+
+    assert record.permanent_against == ("USA", "GBR")
+    assert record.sources == ("S/PV.9439",)
+    assert record.complete
+
+
+def test_votes_mapping(draft: unsc.Resolution) -> None:
+    """A record's votes look members up by any name; a member without a vote says so."""
+    votes = draft.with_votes(yes="RUS CHN", no=unsc.Council.of_year(2023)["USA"]).votes
+
+    assert "Russia" in votes
+    assert "GBR" not in votes
+    assert "Freedonia" not in votes
+    assert repr(votes) == "<Votes 3 of 15: CHN: yes, RUS: yes, USA: no>"
+    with pytest.raises(unsc.errors.NoSuchEntryError, match=r"'GBR'.*CHN, RUS, USA"):
+        votes["GBR"]
+
+
 def test_sponsors_and_parties_resolve(draft: unsc.Resolution) -> None:
     """Sponsors and parties are stored as codes."""
     record = unsc.Resolution(
