@@ -365,3 +365,18 @@ def test_veto_list_double_veto_of_1948() -> None:
     assert len(may_1948) == 2
     assert any(v.kind is unsc.votes.Kind.PRELIMINARY for v in may_1948)
     assert len(history.vetoes().between(1946, 1946).by("SUN")) == 9
+
+
+def test_veto_list_indexes_by_draft_symbol() -> None:
+    """A veto list is found by position, slice or draft symbol; an unknown symbol says so."""
+    vetoes = history.vetoes()
+    gaza = vetoes["S/2023/792"]
+
+    assert gaza.members == ("CHN", "RUS")
+    assert vetoes["s/2023/ 792"] == gaza
+    assert len(vetoes[:3]) == 3
+    assert vetoes[:3][0] == vetoes[0]
+    assert repr(vetoes.between(1900, 1900)).startswith("<VetoList: no vetoes")
+    assert str(vetoes.between(2023, 2023)).splitlines()[2].split() == ["RUS", "3"]
+    with pytest.raises(unsc.errors.NoSuchEntryError, match="'S/2023/772'"):
+        vetoes["S/2023/772"]

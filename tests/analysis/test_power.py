@@ -243,3 +243,38 @@ def test_large_game_with_vetoes_and_many_weights_is_refused() -> None:
 
     with pytest.raises(TooLargeError, match=r"veto holders, counted in coalition shapes"):
         power(game)
+
+
+@pytest.mark.parametrize(
+    ("fields", "error", "message"),
+    [
+        ({"weights": "777"}, TypeError, r"Game\.weights cannot be '777'"),
+        ({"weights": []}, InvalidFieldError, "at least one seat"),
+        ({"weights": [7, 1.5, 1]}, TypeError, "whole numbers >= 0"),
+        ({"weights": [7, -1, 1]}, InvalidFieldError, "whole numbers >= 0"),
+        ({"quota": 2.5}, TypeError, r"Game\.quota cannot be 2\.5"),
+        ({"quota": 10}, InvalidFieldError, "from 1 to the total weight 9"),
+        ({"labels": ["A", "B", 3]}, TypeError, "give each seat a name"),
+        ({"labels": ["A", "B"]}, InvalidFieldError, "need 3 entries"),
+        ({"vetoes_needed": 0}, InvalidFieldError, "use 1 or more"),
+    ],
+)
+def test_game_fields_are_checked(
+    fields: dict[str, object], error: type[Exception], message: str
+) -> None:
+    """A game names its bad field and what would be valid."""
+    values: dict[str, object] = {
+        "weights": [7, 1, 1],
+        "quota": 8,
+        "veto": [True, False, False],
+        "labels": ["A", "B", "C"],
+    }
+    values.update(fields)
+    with pytest.raises(error, match=message):
+        Game(**values)  # type: ignore[arg-type]
+
+
+def test_game_of_council_needs_a_council() -> None:
+    """Game.of_council refuses anything but a council."""
+    with pytest.raises(TypeError, match=r"give a unsc\.Council"):
+        Game.of_council(2023)  # type: ignore[arg-type]
