@@ -156,8 +156,8 @@ class Council:
     _roles_memo: dict[tuple[object, ...], Roles] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
-    # The roles of a plain substantive vote, by the id of the rules: decide()'s hot path.
-    _plain_roles: dict[int, Roles] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    # The roles of the last plain substantive vote decided (one slot): decide()'s hot path.
+    _plain_roles: list[Roles | None] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         size = len(self.members)
@@ -178,7 +178,7 @@ class Council:
                 folded.setdefault(fold(name), i)
         object.__setattr__(self, "_folded", folded)
         object.__setattr__(self, "_roles_memo", {})
-        object.__setattr__(self, "_plain_roles", {})
+        object.__setattr__(self, "_plain_roles", [None])
         if self.veto is None:
             veto = frozenset(m.code for m in self.members if m.permanent)
         else:

@@ -355,7 +355,8 @@ class Resolution:
                         "Resolution.ballot", ballot, "give one vote (or None) per seat"
                     )
                 ballot = tuple(ballot)
-            if not set(map(type, ballot)) <= _PARSED:  # parse only what is not a Vote yet
+            # Parse only what is not a Vote yet: codes at once, a mixed ballot by its types.
+            if (ballot and type(ballot[0]) is str) or not set(map(type, ballot)) <= _PARSED:
                 ballot = parse_votes(ballot)
             if len(ballot) != size:
                 raise InvalidFieldError(

@@ -222,25 +222,46 @@ class Rules:
             UnknownVotesError: For counts that leave the outcome open (the quota met,
                 and who voted no not on record).
         """
-        council = resolution.council
-        if (
-            resolution.matter is _SUBSTANTIVE
-            and not resolution.parties
-            and not resolution.without_vote
-            and resolution.counts is None
-            and resolution.complete
-        ):
+        try:
+            council = resolution.council
+            plain_vote = (
+                resolution.matter is _SUBSTANTIVE
+                and not resolution.parties
+                and not resolution.without_vote
+                and resolution.counts is None
+                and resolution.complete
+            )
+        except AttributeError:  # every record has these: this is no record
+            raise InvalidTypeError(
+                "decide(resolution)", resolution, "give a unsc.Resolution"
+            ) from None
+        if plain_vote:
             # The hot path (docs/performance.md): a substantive vote with every member's
             # vote and no party to a dispute, the case of nearly every call.
-            plain = council._plain_roles
-            stakes = plain.get(id(self))
-            if stakes is None or stakes.rules is not self:
-                if len(plain) > 256:  # rules made by the thousand (property tests)
-                    plain.clear()
-                stakes = plain[id(self)] = _roles(council, self, _SUBSTANTIVE, None, (), False)
+            last = council._plain_roles
+            stakes = last[0]
+            if stakes is None or stakes.rules is not self:  # other rules: ask the memo
+                stakes = last[0] = _roles(council, self, _SUBSTANTIVE, None, (), False)
             ballot = resolution.ballot
-            blockers = [i for i, blocking in stakes.blockers if ballot[i] in blocking]
             yes = ballot.count(_YES)
+            if stakes.no_blocks:  # the practice: a veto is a veto holder's no
+                members = council.members
+                against = tuple([members[i] for i in stakes.veto_seats if ballot[i] is _NO])
+                outcome = self.outcome(yes, len(against))
+                decision = _new(Decision)  # as _decision does, without the call
+                _set(
+                    decision,
+                    "__dict__",
+                    {
+                        "resolution": resolution,
+                        "rules": self,
+                        "outcome": outcome,
+                        "vetoed_by": against if outcome is _VETOED else (),
+                        "permanent_against": against,
+                    },
+                )
+                return decision
+            blockers = [i for i, blocking in stakes.blockers if ballot[i] in blocking]
         else:
             stakes, blockers, yes = self._count(resolution)
         if stakes.without_vote:
@@ -349,6 +370,7 @@ _DOING = {
 
 _YES, _NO = Vote.YES, Vote.NO
 _ADOPTED, _VETOED = Outcome.ADOPTED, Outcome.VETOED
+_new, _set = object.__new__, object.__setattr__
 _INSUFFICIENT, _PROCEDURAL = Outcome.INSUFFICIENT_VOTES, Matter.PROCEDURAL
 _SUBSTANTIVE = Matter.SUBSTANTIVE
 
@@ -452,6 +474,9 @@ class Roles:
         chapter: The Charter chapter of the decision, if given.
         blockers: Seats that can block, with their blocking votes (derived).
         parties: Seats of parties obliged to abstain (derived).
+        no_blocks: Whether the seats that block are exactly the veto holders, each by
+            voting no: the practice outside obligatory abstention (derived).
+        veto_seats: The seats of the veto holders, in the council's order (derived).
     """
 
     council: Council
@@ -463,6 +488,7 @@ class Roles:
     blockers: tuple[tuple[int, tuple[Vote, ...]], ...] = attrs.field(init=False, eq=False)
     parties: tuple[int, ...] = attrs.field(init=False, eq=False)
     no_blocks: bool = attrs.field(init=False, eq=False, repr=False)
+    veto_seats: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         order = list(Vote)
@@ -478,6 +504,7 @@ class Roles:
         # Whether the seats that block are exactly the veto holders voting no (the
         # practice, outside obligatory abstention): then they are the permanent "no"s.
         veto = tuple(i for i, role in enumerate(self.roles) if role.veto)
+        object.__setattr__(self, "veto_seats", veto)
         object.__setattr__(
             self,
             "no_blocks",
@@ -621,8 +648,8 @@ def _decision(
 ) -> Decision:
     """A :class:`Decision` from values the engine has just worked out: written straight
     into the record, without the checks a caller's values would need."""
-    decision = object.__new__(Decision)
-    object.__setattr__(
+    decision = _new(Decision)
+    _set(
         decision,
         "__dict__",
         {
@@ -647,15 +674,13 @@ def decide(resolution: Resolution, rules: Rules | None = None) -> Decision:
         InvalidTypeError: If ``resolution`` is not a :class:`~unsc.Resolution` or
             ``rules`` not a :class:`Rules`.
     """
-    try:
-        council = resolution.council
-        resolution.ballot  # noqa: B018  # a record has both
-    except AttributeError:
-        raise InvalidTypeError(
-            "decide(resolution)", resolution, "give a unsc.Resolution"
-        ) from None
     if rules is None:
-        rules = council.rules
+        try:
+            rules = resolution.council.rules
+        except AttributeError:
+            raise InvalidTypeError(
+                "decide(resolution)", resolution, "give a unsc.Resolution"
+            ) from None
     elif not isinstance(rules, Rules):
         raise InvalidTypeError("decide(rules)", rules, "give a unsc.Rules or None")
     return rules.decide(resolution)

@@ -107,12 +107,9 @@ def parse_votes(values: tuple[object, ...]) -> tuple[Vote | None, ...]:
         UnknownVoteError: For a value that is no vote.
     """
     try:
-        found = tuple(map(_EXACT.get, values))  # type: ignore[arg-type]
-    except TypeError:  # a value that cannot be a key: parsed below, and named
-        found = (None,)
-    if None not in found:
-        return found
-    return tuple(None if v is None else Vote.parse(v) for v in values)  # type: ignore[arg-type]
+        return tuple(map(_EXACT.__getitem__, values))  # type: ignore[arg-type]
+    except (KeyError, TypeError):  # None, another spelling, or no vote: parsed one by one
+        return tuple(None if v is None else Vote.parse(v) for v in values)  # type: ignore[arg-type]
 
 
 def _count(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
