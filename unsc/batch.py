@@ -215,12 +215,23 @@ def _row(row: object, index: int, stakes: Roles) -> Sequence[Vote]:
     return parse_votes(values)  # type: ignore[return-value]  # no None: checked
 
 
+def _verdicts(stakes: Roles) -> list[list[int]]:
+    """The outcome code for every count of yes votes and of blocking seats, each from
+    :meth:`unsc.rules.Roles.outcome` (the rule, written once), looked up per ballot."""
+    blockers = len(stakes.blockers)
+    return [
+        [OUTCOMES.index(stakes.outcome(yes, blocks)) for blocks in range(blockers + 1)]
+        for yes in range(len(stakes.roles) + 1)
+    ]
+
+
 def _decide_rows(stakes: Roles, rows: list[Sequence[Vote]]) -> list[int]:
     """The outcome codes of rows of votes: the counts, by the one rule."""
     size = len(stakes.roles)
-    quota, needed = stakes.rules.quota, stakes.rules.vetoes_needed
-    if stakes.without_vote:
-        return [2] * len(rows)
+    verdicts = _verdicts(stakes)
+    # Where the yes votes alone decide (short of the quota, or no seat can block), the
+    # blocking seats are not read.
+    settled = [row[0] if len(set(row)) == 1 else None for row in verdicts]
     # Seats that block grouped by the votes by which they block: each group counted by
     # one C-level count over the group's votes.
     groups: dict[tuple[Vote, ...], list[int]] = {}
@@ -246,15 +257,16 @@ def _decide_rows(stakes: Roles, rows: list[Sequence[Vote]]) -> list[int]:
             yes = row.count(_YES)
         if parties and any(row[i] is _YES or row[i] is _NO for i in parties):
             stakes.check(tuple(row), f"ballot {index}")
-        if yes < quota:
-            add(0)
+        known = settled[yes]
+        if known is not None:
+            add(known)
             continue
         blocks = 0
         for get, votes in getters:
             picked = get(row)
             for vote in votes:
                 blocks += picked.count(vote)
-        add(1 if blocks >= needed else 2)
+        add(verdicts[yes][blocks])
     return codes
 
 
@@ -285,8 +297,6 @@ def _decide_array(stakes: Roles, ballots: Any) -> Any:
             "an entry outside 0–4",
             "give positions in unsc.batch.VOTES (0 yes … 4 not participating)",
         )
-    if stakes.without_vote:
-        return np.full(len(ballots), 2, dtype=np.int8)
     yes_code, no_code = VOTES.index(_YES), VOTES.index(_NO)
     if stakes.parties:
         cast = np.isin(ballots[:, list(stakes.parties)], (yes_code, no_code))
@@ -297,7 +307,5 @@ def _decide_array(stakes: Roles, ballots: Any) -> Any:
     blocks = np.zeros(len(ballots), dtype=np.int64)
     for seat, votes in stakes.blockers:
         blocks += np.isin(ballots[:, seat], [VOTES.index(v) for v in votes])
-    codes = np.where(
-        yes < stakes.rules.quota, 0, np.where(blocks >= stakes.rules.vetoes_needed, 1, 2)
-    )
-    return codes.astype(np.int8)
+    verdicts = np.array(_verdicts(stakes), dtype=np.int8)
+    return verdicts[yes, blocks]
