@@ -130,6 +130,8 @@ def test_replay_undl_with_progress(tmp_path: Path) -> None:
         (("odds", "--year", "2023", "--member", "USA=1e400,0,0"), "use a number from 0 to 1"),
         (("odds", "--year", "2023", "--member", "USA=1,0"), "give 3 or 4 numbers"),
         (("vote", "--from", "S/2023/773", "--year", "2023"), "--from takes the recorded"),
+        (("replay", "S/2023/772", "--svg", "out.txt"), "--svg 'out.txt': give a file name"),
+        (("replay", "S/2023/772", "--svg", "/nonexistent/x.svg"), "No such file or directory"),
     ],
 )  # fmt: skip
 def test_bad_input_is_one_line_and_exit_2(args: tuple[str, ...], message: str) -> None:
@@ -140,6 +142,18 @@ def test_bad_input_is_one_line_and_exit_2(args: tuple[str, ...], message: str) -
     assert message in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
     assert "Traceback" not in run.stderr
+
+
+def test_replay_and_vote_draw_the_chamber(tmp_path: Path) -> None:
+    """--svg writes the picture of the vote beside the table."""
+    replayed, voted = tmp_path / "replay.svg", tmp_path / "vote.svg"
+    replay = unsc("replay", "S/2023/772", "--svg", str(replayed))
+    vote = unsc("vote", "--from", "S/2023/773", "--yes", "USA", "--svg", str(voted))
+
+    assert replay.returncode == 0, replay.stderr
+    assert "Not adopted: fewer than nine votes in favour" in replayed.read_text(encoding="utf-8")
+    assert vote.returncode == 0, vote.stderr
+    assert ">Adopted<" in voted.read_text(encoding="utf-8")
 
 
 def test_help_has_examples() -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import unsc
-from unsc import history
+from unsc import history, reform
 
 IMAGES = Path(__file__).resolve().parent.parent / "docs" / "img"
 
@@ -16,7 +16,16 @@ PICTURES = {
     "s_2023_772.svg": lambda: unsc.decide(history.get("S/2023/772")).svg(),
     "s_2023_773.svg": lambda: unsc.decide(history.get("S/2023/773")).svg(),
     "res_83_1950.svg": lambda: unsc.decide(history.get("S/RES/83 (1950)")).svg(),
+    "g4_veto.svg": lambda: _g4().svg(),
 }
+
+
+def _g4() -> unsc.Decision:
+    """A draft on the G4 model's council of 25 that every seat supports but the US."""
+    council = reform.model("g4").council
+    draft = unsc.Resolution("Draft on the G4 council", council=council)
+    others = [code for code in council.codes if code != "USA"]
+    return unsc.decide(draft.with_votes(yes=others, no="USA"))
 
 
 def main() -> None:

@@ -6,9 +6,14 @@ themselves in a notebook; :mod:`unsc.display` is the public face.
 
 from __future__ import annotations
 
+import importlib
+import itertools
 import math
+import os
+import textwrap
 from collections.abc import Sequence
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # for the annotation only: the records call down into this module
@@ -32,6 +37,31 @@ PALETTE = {
 }
 
 
+#: The radius of a seat, the gap between a seat and its veto ring, the ring's stroke, and
+#: the least white space left between any two seats (all in pixels).
+SEAT_RADIUS, RING_GAP, RING_STROKE, SPACING = 22.0, 5.0, 3.0, 8.0
+
+
+def extent(veto: bool) -> float:
+    """How far a seat reaches from its centre: its ring's outer edge, or its own edge."""
+    return SEAT_RADIUS + RING_GAP + RING_STROKE / 2 if veto else SEAT_RADIUS + 0.5
+
+
+def table_radius(n: int, vetoes: Sequence[bool]) -> float:
+    """The radius of the horseshoe that leaves ``SPACING`` between neighbouring seats.
+
+    Seats stand at equal angles on an arc of 240 degrees. Neighbours are the closest
+    pairs: the chord between two seats grows with the angle between them up to 180
+    degrees, and beyond it stays above 1.7 radii. A chord long enough for the widest
+    pair of neighbours is therefore long enough for every pair.
+    """
+    if n < 2:
+        return 150.0
+    widest = max(extent(a) + extent(b) for a, b in itertools.pairwise(vetoes))
+    step = math.radians(240) / (n - 1)
+    return max(150.0, (widest + SPACING) / (2 * math.sin(step / 2)))
+
+
 def chamber(
     seats: Sequence[tuple[str, str, bool, str | None]],
     *,
@@ -42,35 +72,34 @@ def chamber(
     """An SVG of the horseshoe table.
 
     Args:
-        seats: (code, name, permanent, vote value or None) per seat, in order.
+        seats: (code, name, holds the veto, vote value or None) per seat, in order.
         heading: The line above the table (the symbol and date).
-        caption: Lines beneath it (verdict, tally).
+        caption: Lines beneath it, in plain words (the outcome, the votes).
         description: The text alternative: what a screen reader says.
     """
     n = max(len(seats), 1)
-    radius = max(150.0, 26.0 * n / 2.6)
-    seat_r = 22.0
+    radius = table_radius(n, [veto for _, _, veto, _ in seats])
     width = max(2 * (radius + 60), 720.0)
     top = 70.0
     cx, cy = width / 2, top + radius
     # The horseshoe: an arc of 240 degrees opening towards the viewer.
     start, span = math.radians(210), math.radians(240)
     parts = []
-    for i, (code, name, permanent, vote) in enumerate(seats):
+    for i, (code, name, veto, vote) in enumerate(seats):
         angle = start - span * (i / (n - 1) if n > 1 else 0.5)
         x, y = cx + radius * math.cos(angle), cy - radius * math.sin(angle)
         fill, letter, ink = PALETTE.get(vote, PALETTE[None])
-        seat_label = f"{name}: {vote or 'no vote'}{' (permanent member)' if permanent else ''}"
+        seat_label = f"{name}: {vote or 'no vote'}{' (holds the veto)' if veto else ''}"
         ring = (
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{seat_r + 5:.1f}" fill="none" '
-            'stroke="#000000" stroke-width="3"/>'
-            if permanent
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{SEAT_RADIUS + RING_GAP:.1f}" '
+            f'fill="none" stroke="#000000" stroke-width="{RING_STROKE:g}"/>'
+            if veto
             else ""
         )
         parts.append(
             f'<g class="seat" aria-label={quoteattr(seat_label)}>'
             f"<title>{escape(seat_label)}</title>{ring}"
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{seat_r:.1f}" fill="{fill}" '
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{SEAT_RADIUS:.1f}" fill="{fill}" '
             'stroke="#333333" stroke-width="1"/>'
             f'<text x="{x:.1f}" y="{y - 2:.1f}" text-anchor="middle" font-size="11" '
             f'font-family="sans-serif" fill="{ink}">{escape(code)}</text>'
@@ -79,17 +108,24 @@ def chamber(
             "</g>"
         )
     # below the lowest seats, at the open end of the horseshoe
-    lines_y = cy + radius * math.sin(math.radians(30)) + seat_r + 34
+    lines_y = cy + radius * math.sin(math.radians(30)) + extent(True) + 34
     text = [
         f'<text x="{cx:.1f}" y="{top - 35:.1f}" text-anchor="middle" font-size="16" '
         f'font-family="sans-serif" font-weight="bold">{escape(heading)}</text>'
     ]
+    # Each caption line wrapped to the picture's width (sans-serif runs about 0.56 em a
+    # character), so that nothing is cut off when the picture is projected.
+    shown: list[tuple[str, int]] = []
     for k, line in enumerate(caption):
+        size = 15 if k == 0 else 13
+        fits = int((width - 40) / (0.56 * size))
+        shown += [(part, size) for part in textwrap.wrap(line, fits) or [""]]
+    for k, (line, size) in enumerate(shown):
         text.append(
             f'<text x="{cx:.1f}" y="{lines_y + 22 * k:.1f}" text-anchor="middle" '
-            f'font-size="{15 if k == 0 else 13}" font-family="sans-serif">{escape(line)}</text>'
+            f'font-size="{size}" font-family="sans-serif">{escape(line)}</text>'
         )
-    legend_y = lines_y + 22 * len(caption) + 14
+    legend_y = lines_y + 22 * len(shown) + 14
     legend = []
     items = [(v, PALETTE[v]) for v in ("yes", "no", "abstain", "absent", "not participating")]
     step = width / (len(items) + 1)
@@ -101,10 +137,11 @@ def chamber(
             f'<text x="{x - 24:.1f}" y="{legend_y:.1f}" font-size="11" '
             f'font-family="sans-serif">{escape(letter)} {escape(vote)}</text>'
         )
-    legend.append(
-        f'<text x="{cx:.1f}" y="{legend_y + 20:.1f}" text-anchor="middle" font-size="11" '
-        'font-family="sans-serif">thick ring: permanent member</text>'
-    )
+    if any(veto for _, _, veto, _ in seats):
+        legend.append(
+            f'<text x="{cx:.1f}" y="{legend_y + 20:.1f}" text-anchor="middle" font-size="11" '
+            'font-family="sans-serif">thick ring: holds the veto</text>'
+        )
     height = legend_y + 34
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width:.0f}" '
@@ -119,18 +156,79 @@ def chamber(
     )
 
 
-def chamber_of(record: Resolution, caption: Sequence[str], verdict: str) -> str:
-    """The SVG of ``record``'s vote, with a text alternative listing every vote."""
+_LISTED = {
+    "yes": "In favour",
+    "no": "Against",
+    "abstain": "Abstaining",
+    "absent": "Absent",
+    "not participating": "Present and not participating",
+    None: "No vote yet",
+}
+
+
+def chamber_of(record: Resolution, caption: Sequence[str]) -> str:
+    """The SVG of ``record``'s vote; its text alternative says the caption and every
+    member's vote in sentences."""
+    from unsc.members import prose_list
+
+    council = record.council
     seats = [
-        (m.code, m.name, m.code in record.council.veto, None if v is None else v.value)
-        for m, v in zip(record.council.members, record.ballot)
+        (m.code, m.name, m.code in council.veto, None if v is None else v.value)
+        for m, v in zip(council.members, record.ballot)
     ]
     when = f", {record.date.day} {record.date:%B %Y}" if record.date else ""
-    by_vote: dict[str, list[str]] = {}
-    for member, vote in zip(record.council.members, record.ballot):
-        by_vote.setdefault("no vote yet" if vote is None else vote.value, []).append(member.name)
-    listing = "; ".join(f"{vote}: {', '.join(names)}" for vote, names in by_vote.items())
-    description = f"{record.symbol}{when}. {verdict + ' ' if verdict else ''}{listing}."
+    by_vote: dict[str | None, list[object]] = {}
+    for member, vote in zip(council.members, record.ballot):
+        by_vote.setdefault(None if vote is None else vote.value, []).append(member)
+    sentences = [_sentence(line) for line in caption]
+    sentences += [
+        f"{_LISTED[vote]}: {prose_list(by_vote[vote])}."  # type: ignore[arg-type]
+        for vote in _LISTED
+        if vote in by_vote
+    ]
+    if council.veto:
+        holders = [m for m in council.members if m.code in council.veto]
+        sentences.append(f"Ringed seats hold the veto: {prose_list(holders)}.")
+    description = f"{record.symbol}{when}. " + " ".join(sentences)
     return chamber(
         seats, heading=f"{record.symbol}{when}", caption=caption, description=description
     )
+
+
+def _sentence(line: str) -> str:
+    """A caption line as a sentence: a capital first and a full stop last."""
+    line = line[:1].upper() + line[1:]
+    return line if line.endswith(".") else line + "."
+
+
+def save(svg: str, path: str | os.PathLike[str]) -> Path:
+    """Write ``svg`` to ``path``: as it is for ``.svg``, rendered for ``.png`` (with the
+    ``png`` extra, cairosvg); returns the path written.
+
+    Raises:
+        InvalidFieldError: For a file name that ends neither in ``.svg`` nor ``.png``.
+        MissingDependencyError: For a PNG without cairosvg installed.
+        FileError: If the file cannot be written.
+    """
+    from unsc.errors import FileError, InvalidFieldError, InvalidTypeError, MissingDependencyError
+
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidTypeError("save(path)", path, "give a file name ending in .svg or .png")
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in (".svg", ".png"):
+        raise InvalidFieldError("save(path)", str(path), "give a file name ending in .svg or .png")
+    if suffix == ".svg":
+        data = svg.encode("utf-8")
+    else:
+        try:
+            cairosvg = importlib.import_module("cairosvg")
+        except (ImportError, OSError):  # not installed, or its cairo library missing
+            raise MissingDependencyError("cairosvg (and the cairo library)", "png") from None
+        # Twice the size, so that the picture stays sharp when projected.
+        data = cairosvg.svg2png(bytestring=svg.encode("utf-8"), scale=2)
+    try:
+        target.write_bytes(data)
+    except OSError as error:
+        raise FileError(str(target), error.strerror or str(error)) from None
+    return target

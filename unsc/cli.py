@@ -158,6 +158,7 @@ def cmd_replay(args: argparse.Namespace) -> tuple[Output, int]:
     from unsc import history
 
     result = history.replay(args.symbol, _rules(args))
+    _picture(result.decision, args.svg)
     extra = f"Recorded: {result.recorded.value}." if result.recorded else ""
     if not result.agrees:
         extra += f"\nDisagreement: {result.reason}"
@@ -211,7 +212,20 @@ def cmd_vote(args: argparse.Namespace) -> tuple[Output, int]:
             f"unsc: no vote given for {', '.join(exc.missing)}; every member needs one "
             "(use --absent or --not-participating for members who did not vote)"
         ) from None
-    return _decision_output(draft.decide(_rules(args))), 0
+    decision = draft.decide(_rules(args))
+    _picture(decision, args.svg)
+    return _decision_output(decision), 0
+
+
+def _picture(decision: unsc.Decision, path: str | None) -> None:
+    """Write the chamber picture of ``decision`` where ``--svg`` says, if it does."""
+    if path is None:
+        return
+    if not path.lower().endswith((".svg", ".png")):
+        raise _UsageError(
+            f"unsc: --svg {path!r}: give a file name ending in .svg (or .png, with the png extra)"
+        )
+    decision.save(path)
 
 
 def _split(draft: unsc.Resolution, names: str) -> list[int]:
@@ -524,12 +538,14 @@ def parser() -> argparse.ArgumentParser:
         "replay",
         cmd_replay,
         "Replay a vote on record: the votes, the engine's decision, the record.",
-        "  unsc replay S/2023/772\n  unsc replay 'S/RES/2712 (2023)' --rules literal-1965",
+        "  unsc replay S/2023/772\n  unsc replay 'S/RES/2712 (2023)' --rules literal-1965\n"
+        "  unsc replay S/2023/772 --svg s_2023_772.svg",
     )
     sub.add_argument(
         "symbol", help="a symbol on record, e.g. S/2023/772 (unsc history lists them)"
     )
     sub.add_argument("--rules", choices=list(PRESETS), help="decide under other rules")
+    _svg_option(sub)
 
     sub = command(
         "vote",
@@ -563,6 +579,7 @@ def parser() -> argparse.ArgumentParser:
         )
     sub.add_argument("--procedural", action="store_true", help="a procedural matter (no veto)")
     sub.add_argument("--rules", choices=list(PRESETS), help="decide under other rules")
+    _svg_option(sub)
 
     for name, func, summary, examples in (
         (
@@ -728,6 +745,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         _error("unsc: interrupted")
         return 130
     return 2
+
+
+def _svg_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument(
+        "--svg",
+        metavar="FILE",
+        help="also draw the chamber for the vote into FILE (.svg; .png with the png extra)",
+    )
 
 
 def _positive(text: str) -> int:

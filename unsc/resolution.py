@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from tabulate import tabulate
@@ -35,6 +35,10 @@ from unsc.members import Member, find, resolve, split_names
 from unsc.rules import Decision, Outcome, Rules
 from unsc.rules import decide as _decide
 from unsc.votes import Kind, Matter, Tally, Vote, parse_votes
+
+if TYPE_CHECKING:  # for annotations only
+    import os
+    from pathlib import Path
 
 __all__ = ["VOTE_COLUMNS", "Resolution", "Votes"]
 
@@ -620,8 +624,26 @@ class Resolution:
             return self.decide(rules).svg()
         from unsc._svg import chamber_of  # drawn on demand: no picture code at import
 
-        return chamber_of(self, [f"{sum(v is not None for v in self.ballot)} of "
-                              f"{self.council.size} votes cast: {self.tally}"], "")  # fmt: skip
+        tally = self.tally
+        return chamber_of(self, [
+            f"{sum(v is not None for v in self.ballot)} of {self.council.size} votes cast so far",
+            f"{tally.yes} in favour, {tally.no} against, {tally.abstain} abstaining",
+        ])  # fmt: skip
+
+    def save(self, path: str | os.PathLike[str], rules: Rules | None = None) -> Path:
+        """Write the picture of this vote to ``path``: ``.svg``, or ``.png`` with the
+        ``png`` extra (``pip install 'unsc[png]'``). Returns the path written.
+
+        Raises:
+            InvalidFieldError: For a file name ending neither in ``.svg`` nor ``.png``.
+            MissingDependencyError: For a PNG without the ``png`` extra.
+        """
+        from unsc._svg import save
+
+        return save(self.svg(rules), path)
+
+    def _repr_svg_(self) -> str:
+        return self.svg()
 
     def to_dataframe(self) -> Any:
         """One row per member: code, name, seat, vote (needs the ``pandas`` extra)."""

@@ -41,6 +41,9 @@ from unsc.members import Member, prose_list
 from unsc.votes import Matter, Tally, Vote
 
 if TYPE_CHECKING:
+    import os
+    from pathlib import Path
+
     from unsc.council import Council
     from unsc.resolution import Resolution
 
@@ -771,24 +774,66 @@ class Decision:
         return f"{self.resolution.table(fmt)}\n\n{self.verdict}"
 
     def svg(self) -> str:
-        """A picture of the chamber: each seat coloured by its vote, the verdict beneath."""
-        caption = [
-            self.verdict.split(": ", 1)[1],
-            f"{self.tally.yes} in favour, {self.rules.quota} required",
-        ]
-        if self.vetoed_by:
-            caption.append("vetoed by " + prose_list(self.vetoed_by))
-        elif self.permanent_against:
-            caption.append(
-                "no veto: "
-                + prose_list(self.permanent_against)
-                + " voted against without the quota"
-                if not self.adopted
-                else "permanent members against: " + prose_list(self.permanent_against)
-            )
+        """A picture of the chamber: each seat coloured by its vote, the outcome beneath in
+        plain words; the text alternative says every vote in sentences."""
         from unsc._svg import chamber_of  # drawn on demand: no picture code at import
 
-        return chamber_of(self.resolution, caption, self.verdict)
+        return chamber_of(self.resolution, self.caption())
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the picture of this decision to ``path``: ``.svg``, or ``.png`` with the
+        ``png`` extra (``pip install 'unsc[png]'``). Returns the path written.
+
+        Raises:
+            InvalidFieldError: For a file name ending neither in ``.svg`` nor ``.png``.
+            MissingDependencyError: For a PNG without the ``png`` extra.
+        """
+        from unsc._svg import save
+
+        return save(self.svg(), path)
+
+    def _repr_svg_(self) -> str:
+        return self.svg()
+
+    def caption(self) -> list[str]:
+        """The outcome in plain words, in short lines: what the picture says beneath.
+
+        >>> import unsc
+        >>> for line in unsc.decide(unsc.history.get("S/RES/2712 (2023)")).caption():
+        ...     print(line)
+        Adopted
+        12 in favour, 0 against, 3 abstaining; nine needed
+        The Russian Federation, the United Kingdom and the United States abstained: not a veto
+        """
+        tally, quota = self.tally, _number(self.rules.quota)
+        if self.resolution.without_vote:
+            return ["Adopted without a vote", "no member asked for a vote"]
+        head = {
+            Outcome.ADOPTED: "Adopted",
+            Outcome.VETOED: "Not adopted: vetoed by " + prose_list(self.vetoed_by),
+            Outcome.INSUFFICIENT_VOTES: f"Not adopted: fewer than {quota} votes in favour",
+        }[self.outcome]
+        counts = f"{tally.yes} in favour, {tally.no} against, {tally.abstain} abstaining"
+        for count, word in ((tally.absent, "absent"), (tally.not_participating,
+                            "not participating"), (tally.not_voting, "not voting")):  # fmt: skip
+            if count:
+                counts += f", {count} {word}"
+        lines = [head, f"{counts}; {quota} needed"]
+        against = prose_list(self.permanent_against)
+        procedural = self.resolution.matter is Matter.PROCEDURAL
+        if self.outcome is Outcome.INSUFFICIENT_VOTES and against and not procedural:
+            lines.append(f"No veto: {against} voted against a draft that already lacked the votes")
+        elif against and procedural:
+            lines.append(f"No veto: {against} voted against, but a procedural vote has none")
+        elif self.outcome is Outcome.ADOPTED:  # veto holders that let it pass
+            council = self.resolution.council
+            for vote, one, many in _NOT_A_VETO:
+                holders = [m for m, v in zip(council.members, self.resolution.ballot)
+                           if v is vote and m.code in council.veto]  # fmt: skip
+                if holders:
+                    verb = one if len(holders) == 1 else many
+                    lines.append(f"{_capital(prose_list(holders))} {verb}: not a veto")
+        return lines
 
     def to_dataframe(self) -> Any:
         """The votes, one row per member, with the outcome (needs the ``pandas`` extra)."""
@@ -902,6 +947,14 @@ def _blocking_phrase(resolution: Resolution, blockers: tuple[Member, ...]) -> st
         + "did not concur, which blocks adoption under the literal reading of "
         '"the concurring votes of the permanent members"'
     )
+
+
+# A veto holder's vote that lets a draft pass, as the caption words it (one, several).
+_NOT_A_VETO = (
+    (Vote.ABSTAIN, "abstained", "abstained"),
+    (Vote.ABSENT, "was absent", "were absent"),
+    (Vote.NOT_PARTICIPATING, "did not take part", "did not take part"),
+)
 
 
 def _capital(text: str) -> str:
