@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
+import unsc
 from unsc.errors import UnknownPresetError
 from unsc.teaching import (
     TOPICS,
@@ -38,7 +42,8 @@ def test_curated_answers_check(exercise: Exercise) -> None:
     assert right.correct
     assert not wrong.correct
     assert exercise.explanation in str(wrong)
-    assert f"the answer is {right.expected}" in str(wrong)
+    assert (exercise.model or f"The answer is {right.expected}.") in str(wrong)
+    assert exercise.model.endswith(".")
 
 
 def test_answers_by_number_name_or_article() -> None:
@@ -138,8 +143,142 @@ def test_quiz_command_ends_cleanly_on_empty_input() -> None:
 
 def test_exercises_are_made_one_at_a_time() -> None:
     """iter_exercises makes each exercise when asked: the first of a billion comes at
-    once, and it is the first of the list exercises() makes."""
+    once, and the sheet is the list exercises() makes."""
     lazy = iter_exercises(seed=5, count=10**9)
-    assert next(lazy) == exercises(seed=5, count=1)[0]
+    assert next(lazy) == next(iter_exercises(seed=5, count=10**9))
+    assert list(iter_exercises(seed=5, count=20)) == exercises(seed=5, count=20)
     with pytest.raises(UnknownPresetError, match="poetry"):
         iter_exercises(topic="poetry")
+
+
+def test_the_seed_decides_the_sheet() -> None:
+    """The same seed, the same sheet; two seeds, two sheets, real votes among them."""
+    sheet = exercises(seed=3, count=10)
+
+    assert sheet == exercises(seed=3, count=10)
+    assert sheet != exercises(seed=4, count=10)
+    assert [e.question for e in sheet] != [e.question for e in exercises(count=10)]
+    assert any(not e.source.startswith("hypothetical") for e in sheet)
+    assert any(e.source == "hypothetical (seed 3)" for e in sheet)
+    assert len(exercises(seed=3, count=1)) == 1
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"count": 0}, unsc.errors.InvalidFieldError, "count cannot be 0; give 1 question"),
+        ({"count": -3}, unsc.errors.InvalidFieldError, "count cannot be -3"),
+        (
+            {"count": 2, "topic": "order"},
+            unsc.errors.InvalidFieldError,
+            "1 question exists on 'order': give 1 to 1",
+        ),
+        ({"seed": "three"}, TypeError, r"seed cannot be 'three' \(str\); give a whole number"),
+        ({"count": 2.5}, TypeError, "count cannot be 2.5"),
+    ],
+)
+def test_a_sheet_that_cannot_be_made_says_why(
+    kwargs: dict[str, object], error: type[Exception], message: str
+) -> None:
+    """A count outside what exists, or a seed that is no number: a clear error at once."""
+    with pytest.raises(error, match=message):
+        iter_exercises(**kwargs)  # type: ignore[arg-type]
+
+
+def test_an_empty_line_asks_again_and_ctrl_c_keeps_the_score() -> None:
+    """Empty answers are asked again, not marked; Ctrl-C ends with the score so far."""
+    questions = curated()[:3]
+    replies = iter(["", "   ", questions[0].answers[0], "\n", "wrong"])
+    lines: list[str] = []
+
+    def read(prompt: str) -> str:
+        try:
+            return next(replies)
+        except StopIteration:
+            raise KeyboardInterrupt from None
+
+    score = run_quiz(questions, read, lines.append)
+
+    assert (score.asked, score.right, score.finished) == (2, 1, False)
+    assert lines.count("Type your answer (Ctrl-D to stop).") == 3
+    assert [a.given for a in score.answers] == [questions[0].answers[0], "wrong"]
+    assert score.to_dict()["answers"][1]["correct"] is False  # type: ignore[index]
+    assert lines[-1] == "\nScore: 1 of 2 (50%) (stopped after 2 of 3)."
+
+
+def test_an_answer_in_parts_is_judged_part_by_part() -> None:
+    """The order of voting: each place judged, the right ones named."""
+    order = next(e for e in curated() if e.topic == "order")
+    places = order.answers[0].split()
+    half = places[:2] + places[2:][::-1]  # the first two right, the last two swapped
+
+    check = order.check(" ".join(half))
+
+    assert not check.correct
+    assert check.parts == (True, True, False, False)
+    assert str(check).startswith("Not quite: 2 of 4 parts right (the 1st and 2nd). In this order:")
+
+
+def test_quiz_writes_answers_as_json_for_the_teacher() -> None:
+    """--format json: the answers and score on stdout, the questions on stderr."""
+    first = exercises(seed=3, count=2)
+    run = subprocess.run(
+        [sys.executable, "-m", "unsc", "quiz", "--seed", "3", "--count", "2", "--format", "json"],
+        input=f"\n{first[0].answers[0]}\nnonsense\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert (data["seed"], data["asked"], data["right"], data["finished"]) == (3, 2, 1, True)
+    assert [a["correct"] for a in data["answers"]] == [True, False]
+    assert data["answers"][1]["model_answer"] == first[1].model
+    assert "Question 1 of 2" in run.stderr
+
+
+def test_worksheet_and_key(tmp_path: Path) -> None:
+    """--sheet prints a worksheet and its key: the seed's questions, the key on a new page."""
+    run = subprocess.run(
+        [sys.executable, "-m", "unsc", "quiz", "--sheet", "--seed", "3", "--count", "6"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    page = run.stdout
+    sheet = exercises(seed=3, count=6)
+
+    assert run.returncode == 0, run.stderr
+    assert page.startswith("<!DOCTYPE html>")
+    assert page.count('class="question"') == page.count('class="answer"') == 6
+    assert "worksheet (seed 3)" in page
+    assert "break-before: page" in page
+    assert "max-width: 180mm" in page  # fits A4 and Letter
+    key = page[page.index('class="key"') :]
+    for exercise in sheet:
+        assert html.escape(exercise.model) in key
+    assert page.index(html.escape(sheet[0].question)) < page.index(html.escape(sheet[1].question))
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--seed", "abc"), "'abc' is not a seed; give a whole number"),
+        (("--count", "-2"), "-2 questions: give 1 or more"),
+        (("--topic", "order", "--count", "3"), "1 question exists on 'order'"),
+    ],
+)
+def test_a_teachers_bad_input_is_one_line(args: tuple[str, ...], message: str) -> None:
+    """Bad options end with one clear line and exit 2."""
+    run = subprocess.run(
+        [sys.executable, "-m", "unsc", "quiz", *args],
+        input="",
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert run.returncode == 2
+    assert message in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1

@@ -8,6 +8,7 @@ disagrees with the record: exit status 1.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime
 import io
@@ -443,22 +444,41 @@ def cmd_replay_undl(args: argparse.Namespace) -> tuple[Output, int]:
 
 
 def cmd_quiz(args: argparse.Namespace) -> tuple[Output, int]:
-    from unsc.teaching import iter_exercises, run_quiz
+    from unsc.teaching import iter_exercises, run_quiz, worksheet
 
     # Made one at a time as they are asked: a long quiz starts at once.
     questions = iter_exercises(seed=args.seed, count=args.count, topic=args.topic)
+    if args.sheet:
+        sys.stdout.write(worksheet(questions, seed=args.seed))
+        return Output((), []), 0
+    collect = args.answers == "json"
+    # With --format json the answers and score go to stdout for the teacher; the talk
+    # goes to stderr, so that `unsc quiz --format json > answers.json` works at a terminal.
+    talk = sys.stderr if collect else sys.stdout
+    interactive = sys.stdin.isatty()
+    if interactive:
+        with contextlib.suppress(ImportError):  # line editing for input(), where available
+            import readline  # noqa: F401
 
     def read(prompt: str) -> str:
-        print(prompt, end="", flush=True)
+        if interactive and talk is sys.stdout:
+            return input(prompt)  # EOFError at Ctrl-D
+        print(prompt, end="", file=talk, flush=True)
         line = sys.stdin.readline()
         if not line:
             raise EOFError
-        if not sys.stdin.isatty():
-            print(line.rstrip("\n"))  # echo answers that come from a file or pipe
+        if not interactive:
+            print(line.rstrip("\n"), file=talk)  # echo answers that come from a file or pipe
         return line
 
-    score = run_quiz(questions, read, print, total=args.count)
-    return Output((), [], data={"asked": score.asked, "right": score.right}), 0
+    def write(line: str) -> None:
+        print(line, file=talk, flush=True)
+
+    score = run_quiz(questions, read, write, total=args.count)
+    if collect:
+        data = {"seed": args.seed, "topic": args.topic, **score.to_dict()}
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    return Output((), []), 0
 
 
 def cmd_completion(args: argparse.Namespace) -> tuple[Output, int]:
@@ -674,12 +694,30 @@ def parser() -> argparse.ArgumentParser:
         cmd_quiz,
         "A quiz on council procedure: answer in the terminal; Ctrl-D or Ctrl-C ends it.",
         "  unsc quiz\n  unsc quiz --count 5 --topic veto-or-votes\n"
-        "  unsc quiz --seed 7 --count 20",
+        "  unsc quiz --seed 7 --count 20\n"
+        "  unsc quiz --sheet --seed 3 > sheet.html\n"
+        "  unsc quiz --seed 3 --format json > answers.json",
         formatted=False,
     )
-    sub.add_argument("--seed", type=int, help="for the generated questions (same seed, same quiz)")
+    sub.add_argument(
+        "--seed",
+        type=_seed,
+        help="which questions and in which order (same seed, same sheet); a whole number",
+    )
     sub.add_argument("--count", type=_positive, default=10, help="how many questions (default 10)")
     sub.add_argument("--topic", choices=QUIZ_TOPICS, help="only questions on this topic")
+    sub.add_argument(
+        "--sheet",
+        action="store_true",
+        help="print a worksheet and its answer key as HTML (prints on A4 and Letter)",
+    )
+    sub.add_argument(
+        "--format",
+        dest="answers",  # not the tables' --format: the quiz prints no table
+        choices=["text", "json"],
+        default="text",
+        help="json: the answers and score as JSON on stdout (the questions on stderr)",
+    )
 
     sub = command(
         "replay-undl",
@@ -753,6 +791,15 @@ def _svg_option(sub: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="also draw the chamber for the vote into FILE (.svg; .png with the png extra)",
     )
+
+
+def _seed(text: str) -> int:
+    """A seed for the quiz: a whole number, for argparse."""
+    try:
+        return int(text)
+    except ValueError:
+        message = f"{text!r} is not a seed; give a whole number, e.g. 3"
+        raise argparse.ArgumentTypeError(message) from None
 
 
 def _positive(text: str) -> int:

@@ -9,21 +9,26 @@ from unsc.teaching.exercises import (
     TOPICS,
     Check,
     Exercise,
+    available,
     curated,
     exercises,
     generated,
     iter_exercises,
 )
-from unsc.teaching.quiz import Score, run_quiz
+from unsc.teaching.quiz import Answered, Score, run_quiz
+from unsc.teaching.sheet import worksheet
 
 __all__ = [
     "TOPICS",
+    "Answered",
     "Check",
     "Exercise",
     "Score",
+    "available",
     "curated",
     "exercises",
     "generated",
     "iter_exercises",
     "run_quiz",
+    "worksheet",
 ]

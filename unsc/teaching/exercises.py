@@ -23,13 +23,22 @@ import attrs
 
 from unsc.analysis.paths import path_to_adoption, swing
 from unsc.council import Council
-from unsc.errors import UnknownPresetError, UnknownStateError
-from unsc.members import fold, resolve
+from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownPresetError, UnknownStateError
+from unsc.members import Member, fold, prose_list, resolve
 from unsc.resolution import Resolution
-from unsc.rules import CHARTER_1945, LITERAL_1965, TWO_VETOES, Outcome, Rules
+from unsc.rules import CHARTER_1945, LITERAL_1965, TWO_VETOES, Outcome, Rules, _capital, _number
 from unsc.votes import Vote
 
-__all__ = ["TOPICS", "Check", "Exercise", "curated", "exercises", "generated"]
+__all__ = [
+    "TOPICS",
+    "Check",
+    "Exercise",
+    "available",
+    "curated",
+    "exercises",
+    "generated",
+    "iter_exercises",
+]
 
 #: The kinds of exercise.
 TOPICS = ("outcome", "veto-or-votes", "swing", "fewest-changes", "order", "pre-1966", "reform")
@@ -48,10 +57,19 @@ class Check:
     correct: bool
     expected: str
     explanation: str
+    model: str = ""
+    parts: tuple[bool, ...] = ()
 
     def __str__(self) -> str:
-        head = "Correct." if self.correct else f"Not quite: the answer is {self.expected}."
-        return f"{head} {self.explanation}"
+        if self.correct:
+            return f"Correct. {self.explanation}"
+        head = "Not quite"
+        if self.parts and any(self.parts):
+            right = [_ordinal(i) for i, ok in enumerate(self.parts, 1) if ok]
+            head += f": {len(right)} of {len(self.parts)} parts right (the {_list(right)})"
+        # The model answer as a sentence where there is one, else the answer itself.
+        said = self.model or f"The answer is {self.expected}."
+        return f"{head}. {said} {self.explanation}"
 
     def __repr__(self) -> str:
         return f"<Check: {'right' if self.correct else 'wrong'}, the answer is {self.expected!r}>"
@@ -69,6 +87,7 @@ class Exercise:
         explanation: Why, citing the rule.
         source: The vote's symbol, or ``"hypothetical (seed N)"``.
         kind: How answers are read: ``"choice"``, ``"member"``, ``"number"`` or ``"order"``.
+        model: The model answer, as a sentence.
     """
 
     topic: str
@@ -78,6 +97,7 @@ class Exercise:
     explanation: str
     source: str
     kind: str = "choice"
+    model: str = ""
 
     def __repr__(self) -> str:
         return f"<Exercise {self.topic} on {self.source}>"
@@ -89,7 +109,11 @@ class Exercise:
         expected = self.answers[0]
         if self.kind == "choice":
             expected = self.choices[int(expected) - 1] if expected.isdigit() else expected
-        return Check(given in self.answers, expected, self.explanation)
+        parts: tuple[bool, ...] = ()
+        if self.kind == "order":  # judged place by place
+            want, got = expected.split(), given.split()
+            parts = tuple(i < len(got) and got[i] == w for i, w in enumerate(want))
+        return Check(given in self.answers, expected, self.explanation, self.model, parts)
 
     def _normalise(self, response: str) -> str:
         text = " ".join(response.replace(",", " ").split()).casefold()
@@ -114,6 +138,26 @@ class Exercise:
 
 
 _OUTCOMES = ("adopted", "vetoed", "insufficient votes")
+
+# The model answers to "what was the outcome?", as sentences.
+_SAID = {
+    "adopted": "It was adopted.",
+    "vetoed": "It was not adopted: it was vetoed.",
+    "insufficient votes": "It was not adopted: it had too few votes in favour.",
+}
+_WOULD = {
+    "adopted": "It would have been adopted.",
+    "vetoed": "It would not have been adopted: it would have been vetoed.",
+    "insufficient votes": "It would not have been adopted: too few votes in favour.",
+}
+
+
+def _ordinal(n: int) -> str:
+    return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
+
+
+def _list(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def _describe(record: Resolution, label: str) -> str:
@@ -140,6 +184,7 @@ def _outcome_question(
     record: Resolution, label: str, source: str, rules: Rules | None, topic: str, question: str
 ) -> Exercise:
     decision = record.decide(rules)
+    said = _SAID if rules is None else _WOULD
     return Exercise(
         topic,
         f"{_describe(record, label)} {question}",
@@ -147,6 +192,7 @@ def _outcome_question(
         _choice(decision.outcome.value),
         decision.explain().replace("\n", " "),
         source,
+        model=said[decision.outcome.value],
     )
 
 
@@ -155,6 +201,11 @@ def veto_or_votes(record: Resolution, label: str, source: str) -> Exercise:
     decision = record.decide()
     choices = ("a veto", "a lack of votes")
     answer = "a veto" if decision.outcome is Outcome.VETOED else "a lack of votes"
+    model = (
+        "A veto: a permanent member voted no on a draft that had the votes."
+        if answer == "a veto"
+        else "A lack of votes: it had too few votes in favour, so no veto was needed."
+    )
     return Exercise(
         "veto-or-votes",
         f"{_describe(record, label)} It was not adopted. Was that a veto or a lack of votes?",
@@ -162,6 +213,7 @@ def veto_or_votes(record: Resolution, label: str, source: str) -> Exercise:
         _choice(answer, choices),
         decision.explain().replace("\n", " "),
         source,
+        model=model,
     )
 
 
@@ -184,7 +236,13 @@ def swing_voter(record: Resolution, label: str, source: str) -> Exercise | None:
         + ("; …" if len(found) > 4 else ""),
         source,
         kind="member",
+        model=f"Any one of {prose_list(sorted({s.member for s in found}, key=_by_code))}: "
+        "each, changing its vote alone, would have changed the outcome.",
     )
+
+
+def _by_code(member: Member) -> str:
+    return member.code
 
 
 def fewest_changes(record: Resolution, label: str, source: str) -> Exercise | None:
@@ -201,6 +259,7 @@ def fewest_changes(record: Resolution, label: str, source: str) -> Exercise | No
         path.explain(),
         source,
         kind="number",
+        model=f"{_capital(_number(len(path)))} {'member' if len(path) == 1 else 'members'}.",
     )
 
 
@@ -255,6 +314,7 @@ def order_exercise() -> Exercise:
         "amendments to S/2023/773, then S/2023/773 itself.",
         "S/PV.9439",
         kind="order",
+        model=f"In this order: {', then '.join(voting)}.",
     )
 
 
@@ -302,6 +362,12 @@ def curated() -> list[Exercise]:
 def generated(seed: int, count: int, topics: tuple[str, ...] = TOPICS) -> list[Exercise]:
     """Exercises on hypothetical votes drawn from ``seed``, put to real Councils."""
     return list(itertools.islice(_generate(seed, topics), count))
+
+
+#: The topics with generated exercises, without end.
+_GENERATED = frozenset(
+    {"outcome", "veto-or-votes", "swing", "fewest-changes", "pre-1966", "reform"}
+)
 
 
 def _generate(seed: int, topics: tuple[str, ...]) -> Iterator[Exercise]:
@@ -354,17 +420,38 @@ def _generate(seed: int, topics: tuple[str, ...]) -> Iterator[Exercise]:
 def exercises(
     *, seed: int | None = None, count: int = 10, topic: str | None = None
 ) -> list[Exercise]:
-    """Curated exercises first, then generated ones from ``seed``, ``count`` in all.
+    """A sheet of ``count`` exercises.
+
+    Without a seed, the curated exercises on real votes in teaching order, then generated
+    ones. With a seed, the seed decides which questions and in which order: about half
+    drawn from the curated ones, the rest generated from the seed, shuffled together.
+    The same seed gives the same sheet; two seeds, two different sheets.
 
     Args:
-        seed: For the generated exercises; the same seed gives the same exercises.
-        count: How many.
+        seed: Which questions, and their order.
+        count: How many: from 1 to :func:`available` (``topic``).
         topic: Only exercises of this topic (see :data:`TOPICS`).
 
     Raises:
         UnknownPresetError: For a topic not in :data:`TOPICS`.
+        InvalidFieldError: For a count below 1 or above what exists.
+        InvalidTypeError: For a seed or count that is not a whole number.
     """
     return list(iter_exercises(seed=seed, count=count, topic=topic))
+
+
+def available(topic: str | None = None) -> int | None:
+    """How many exercises exist on ``topic``: ``None`` where they are generated without
+    end, else the number of curated ones (the order of voting has one).
+
+    >>> available("order"), available("outcome")
+    (1, None)
+    """
+    if topic is not None and topic not in TOPICS:
+        raise UnknownPresetError("a topic", topic, TOPICS)
+    if topic is None or topic in _GENERATED:
+        return None
+    return sum(e.topic == topic for e in curated())
 
 
 def iter_exercises(
@@ -375,17 +462,43 @@ def iter_exercises(
 
     Raises:
         UnknownPresetError: For a topic not in :data:`TOPICS` (when called, not iterated).
+        InvalidFieldError: For a count below 1 or above what exists.
+        InvalidTypeError: For a seed or count that is not a whole number.
     """
-    if topic is not None and topic not in TOPICS:
-        raise UnknownPresetError("a topic", topic, TOPICS)
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
+        raise InvalidTypeError("seed", seed, "give a whole number, e.g. 3")
+    if isinstance(count, bool) or not isinstance(count, int):
+        raise InvalidTypeError("count", count, "give a whole number of questions, e.g. 10")
+    most = available(topic)
+    if count < 1 or (most is not None and count > most):
+        if most is None:
+            raise InvalidFieldError("count", count, "give 1 question or more")
+        exist = "1 question exists" if most == 1 else f"{most} questions exist"
+        raise InvalidFieldError("count", count, f"{exist} on {topic!r}: give 1 to {most}")
     return _exercises(seed, count, topic)
 
 
 def _exercises(seed: int | None, count: int, topic: str | None) -> Iterator[Exercise]:
-    chosen = [e for e in curated() if topic is None or e.topic == topic][:count]
-    yield from chosen
-    if len(chosen) < count and topic != "order":
-        topics = (topic,) if topic else TOPICS
-        yield from itertools.islice(
-            _generate(seed if seed is not None else 0, topics), count - len(chosen)
-        )
+    pool = [e for e in curated() if topic is None or e.topic == topic]
+    topics = (topic,) if topic else TOPICS
+    if seed is None:  # the teaching order: real votes first
+        chosen = pool[:count]
+        yield from chosen
+        if len(chosen) < count:
+            yield from itertools.islice(_generate(0, topics), count - len(chosen))
+        return
+    rnd = random.Random(seed)
+    generates = topic is None or topic in _GENERATED
+    real = min(len(pool), count if not generates else max(1, count // 2))
+    picked = iter(rnd.sample(pool, real))
+    made = _generate(seed, topics)
+    # Each place holds a curated question with the chance that leaves every arrangement
+    # equally likely (decided place by place: a sheet of a billion starts at once).
+    real_left, left = real, count
+    while left:
+        is_real = rnd.random() * left < real_left
+        real_left, left = real_left - is_real, left - 1
+        exercise = next(picked) if is_real else next(made, None)
+        if exercise is None:  # the generator ran dry (fifty failed draws)
+            return
+        yield exercise

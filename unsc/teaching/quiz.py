@@ -11,12 +11,47 @@ from collections.abc import Callable, Iterable, Sized
 import attrs
 
 from unsc.errors import InvalidTypeError
-from unsc.teaching.exercises import Exercise
+from unsc.teaching.exercises import Check, Exercise
 
-__all__ = ["Score", "run_quiz"]
+__all__ = ["Answered", "Score", "run_quiz"]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
+class Answered:
+    """One question answered.
+
+    Attributes:
+        number: Its place in the quiz, from 1.
+        exercise: The question.
+        given: The answer given, as typed.
+        check: The verdict on it.
+    """
+
+    number: int
+    exercise: Exercise
+    given: str
+    check: Check
+
+    def __repr__(self) -> str:
+        return f"<Answered {self.number}: {'right' if self.check.correct else 'wrong'}>"
+
+    def to_dict(self) -> dict[str, object]:
+        """The answer as plain data, for a teacher to collect (``unsc quiz --format json``)."""
+        e, c = self.exercise, self.check
+        return {
+            "number": self.number,
+            "topic": e.topic,
+            "source": e.source,
+            "question": str(e),
+            "given": self.given,
+            "correct": c.correct,
+            "expected": c.expected,
+            "model_answer": c.model,
+            "parts_right": list(c.parts),
+        }
+
+
+@attrs.frozen(repr=False)
 class Score:
     """How a quiz went.
 
@@ -25,12 +60,27 @@ class Score:
         right: Answers that were right.
         total: Questions in the quiz.
         finished: Whether every question was answered.
+        answers: Each question answered, with the answer and the verdict.
     """
 
     asked: int
     right: int
     total: int
     finished: bool
+    answers: tuple[Answered, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"<Score {self.right} of {self.asked}, {self.total} asked for>"
+
+    def to_dict(self) -> dict[str, object]:
+        """The score and every answer as plain data (JSON-ready)."""
+        return {
+            "asked": self.asked,
+            "right": self.right,
+            "total": self.total,
+            "finished": self.finished,
+            "answers": [a.to_dict() for a in self.answers],
+        }
 
     def __str__(self) -> str:
         if not self.asked:
@@ -64,19 +114,21 @@ def run_quiz(
                 "run_quiz(total)", total, "give the number of questions for an iterator"
             )
         total = len(questions)
-    asked = right = 0
-    for number, exercise in enumerate(questions, start=1):
-        write(f"\nQuestion {number} of {total} ({exercise.topic}, {exercise.source})")
-        write(str(exercise))
-        try:
+    answered: list[Answered] = []
+    try:
+        for number, exercise in enumerate(questions, start=1):
+            write(f"\nQuestion {number} of {total} ({exercise.topic}, {exercise.source})")
+            write(str(exercise))
             answer = read("Your answer: ")
-        except (EOFError, KeyboardInterrupt):
-            write("")
-            break
-        check = exercise.check(answer)
-        asked += 1
-        right += check.correct
-        write(str(check))
-    score = Score(asked, right, total, asked == total)
+            while not answer.strip():  # an empty line asks again
+                write("Type your answer (Ctrl-D to stop).")
+                answer = read("Your answer: ")
+            check = exercise.check(answer)
+            answered.append(Answered(number, exercise, answer.strip(), check))
+            write(str(check))
+    except (EOFError, KeyboardInterrupt):
+        write("")
+    right = sum(a.check.correct for a in answered)
+    score = Score(len(answered), right, total, len(answered) == total, tuple(answered))
     write(f"\n{score}")
     return score
