@@ -4,12 +4,13 @@ The core, in the order the modules build on one another::
 
     errors -> members -> votes -> rules -> council -> resolution
 
->>> import unsc
->>> council = unsc.Council.of_year(2023)
->>> draft = unsc.Resolution("S/2023/772", council=council).with_votes(
-...     yes="CHN GAB MOZ RUS ARE", no="FRA JPN GBR USA", abstain="ALB BRA ECU GHA MLT CHE")
->>> unsc.decide(draft).outcome
-<Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>
+Examples:
+    >>> import unsc
+    >>> council = unsc.Council.of_year(2023)
+    >>> draft = unsc.Resolution("S/2023/772", council=council).with_votes(
+    ...     yes="CHN GAB MOZ RUS ARE", no="FRA JPN GBR USA", abstain="ALB BRA ECU GHA MLT CHE")
+    >>> unsc.decide(draft).outcome
+    <Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>
 """
 
 import importlib

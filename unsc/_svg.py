@@ -1,7 +1,8 @@
 """The picture of the Council for a vote: an SVG of the horseshoe table.
 
 Kept below the records (it takes plain seats and words) so that records can draw
-themselves in a notebook; :mod:`unsc.display` is the public face.
+themselves in a notebook: `Resolution.svg`, `Decision.svg` and their `save` are the
+public face.
 """
 
 from __future__ import annotations

@@ -1,22 +1,23 @@
 """Many ballots decided at once, for simulation studies that sweep millions of votes.
 
-:func:`decide_many` decides ballots given as rows of votes in the council's order
-without building a :class:`~unsc.Resolution` for each: it reads the one rule
-(:func:`unsc.rules.roles`) once and then counts. Rows may be sequences of
-:class:`~unsc.Vote` (the fastest), of codes or words (``"Y"``, ``"abstain"``), or, when
+[`decide_many`][unsc.batch.decide_many] decides ballots given as rows of votes in the council's
+order without building a [`Resolution`][unsc.resolution.Resolution] for each: it reads the one rule
+([`unsc.rules.roles`][unsc.rules.roles]) once and then counts. Rows may be sequences of
+[`Vote`][unsc.votes.Vote] (the fastest), of codes or words (``"Y"``, ``"abstain"``), or, when
 numpy is installed, a two-dimensional integer array whose entries are positions in
-:data:`VOTES` (0 yes, 1 no, 2 abstain, 3 absent, 4 not participating).
+[`VOTES`][unsc.batch.VOTES] (0 yes, 1 no, 2 abstain, 3 absent, 4 not participating).
 
->>> import unsc
->>> council = unsc.Council.of_year(2023)
->>> many = unsc.decide_many(council, [
-...     "A A Y A N Y A N A Y Y A Y N N".split(),   # S/2023/772
-...     "Y Y Y Y Y Y Y Y Y Y Y Y Y A N".split(),   # the United States alone against
-... ])
->>> list(many)
-[<Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>, <Outcome.VETOED: 'vetoed'>]
->>> str(many.tally(0))
-'5–4–6'
+Examples:
+    >>> import unsc
+    >>> council = unsc.Council.of_year(2023)
+    >>> many = unsc.decide_many(council, [
+    ...     "A A Y A N Y A N A Y Y A Y N N".split(),   # S/2023/772
+    ...     "Y Y Y Y Y Y Y Y Y Y Y Y Y A N".split(),   # the United States alone against
+    ... ])
+    >>> list(many)
+    [<Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>, <Outcome.VETOED: 'vetoed'>]
+    >>> str(many.tally(0))
+    '5–4–6'
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ __all__ = ["VOTES", "Decisions", "decide_many"]
 
 #: The votes in the order of their integer codes in an array of ballots.
 VOTES: tuple[Vote, ...] = tuple(Vote)
-#: The outcomes in the order of the integer codes :attr:`Decisions.codes` holds.
+#: The outcomes in the order of the integer codes
+#: [`Decisions.codes`][unsc.batch.Decisions.codes] holds.
 OUTCOMES: tuple[Outcome, ...] = (Outcome.INSUFFICIENT_VOTES, Outcome.VETOED, Outcome.ADOPTED)
 
 _YES, _NO, _ABSTAIN, _ABSENT, _IDLE = VOTES
@@ -53,13 +55,14 @@ _YES, _NO, _ABSTAIN, _ABSENT, _IDLE = VOTES
 @attrs.frozen(repr=False, eq=False)
 class Decisions(Sequence[Outcome]):
     """The outcomes of many ballots on one council: a sequence of
-    :class:`~unsc.Outcome`, with the counts behind each on demand.
+    [`Outcome`][unsc.rules.Outcome], with the counts behind each on demand.
 
     Attributes:
         council: The council.
         rules: The rules decided by.
         matter: Substantive or procedural.
-        codes: One integer per ballot, a position in :data:`OUTCOMES` (0 insufficient
+        codes: One integer per ballot, a position in [`OUTCOMES`][unsc.batch.OUTCOMES] (0
+            insufficient
             votes, 1 vetoed, 2 adopted): a list, or a numpy array for an array of ballots.
     """
 
@@ -164,13 +167,14 @@ def decide_many(
     chapter: str | None = None,
     parties: Iterable[str] = (),
 ) -> Decisions:
-    """Decide every ballot in ``ballots`` on ``council``, as :func:`unsc.decide` would.
+    """Decide every ballot in ``ballots`` on ``council``, as [`unsc.decide`][unsc.rules.decide]
+    would.
 
     Args:
         council: The council.
         ballots: Rows of votes, one per seat in the council's order: sequences of
-            :class:`~unsc.Vote`, codes or words; or a numpy integer array of shape
-            (ballots, seats) holding positions in :data:`VOTES`.
+            [`Vote`][unsc.votes.Vote], codes or words; or a numpy integer array of shape
+            (ballots, seats) holding positions in [`VOTES`][unsc.batch.VOTES].
         rules: The rules; the council's own by default.
         matter: Substantive (the default) or procedural.
         chapter: The Charter chapter, for obligatory abstention (``"VI"``).
@@ -217,7 +221,8 @@ def _row(row: object, index: int, stakes: Roles) -> Sequence[Vote]:
 
 def _verdicts(stakes: Roles) -> list[list[int]]:
     """The outcome code for every count of yes votes and of blocking seats, each from
-    :meth:`unsc.rules.Roles.outcome` (the rule, written once), looked up per ballot."""
+    [`unsc.rules.Roles.outcome`][unsc.rules.Roles.outcome] (the rule, written once), looked up per
+    ballot."""
     blockers = len(stakes.blockers)
     return [
         [OUTCOMES.index(stakes.outcome(yes, blocks)) for blocks in range(blockers + 1)]

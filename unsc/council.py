@@ -1,11 +1,12 @@
 """The Council: who sits on it, who holds the veto, and the rules in force.
 
->>> import unsc
->>> council = unsc.Council.of_year(2023)
->>> council.size, [m.code for m in council.permanent]
-(15, ['CHN', 'FRA', 'RUS', 'GBR', 'USA'])
->>> council["US"].name, council["UK"].code, "FRA" in council
-('United States', 'GBR', True)
+Examples:
+    >>> import unsc
+    >>> council = unsc.Council.of_year(2023)
+    >>> council.size, [m.code for m in council.permanent]
+    (15, ['CHN', 'FRA', 'RUS', 'GBR', 'USA'])
+    >>> council["US"].name, council["UK"].code, "FRA" in council
+    ('United States', 'GBR', True)
 """
 
 from __future__ import annotations
@@ -128,8 +129,8 @@ def _check_year(instance: Council, attribute: object, year: int | None) -> None:
 class Council:
     """A Security Council: its members, its veto holders and its rules.
 
-    Any council can be built: the real ones come from :meth:`of_year`, and a
-    custom one takes any members, any set of veto holders and any rules.
+    Any council can be built: the real ones come from [`of_year`][unsc.council.Council.of_year],
+    and a custom one takes any members, any set of veto holders and any rules.
 
     Attributes:
         members: The members, in English alphabetical order of their names.
@@ -139,9 +140,10 @@ class Council:
         veto_index: The seat numbers of the veto holders (derived).
         codes: The members' codes, in the council's order (derived).
 
-    >>> from unsc import Council, Member, Rules
-    >>> Council([Member.of("FRA", permanent=True), "DEU", "JPN"], rules=Rules("small", 2)).size
-    3
+    Examples:
+        >>> from unsc import Council, Member, Rules
+        >>> Council([Member.of("FRA", permanent=True), "DEU", "JPN"], rules=Rules("small", 2)).size
+        3
     """
 
     members: tuple[Member, ...] = attrs.field(converter=_members, validator=_check_members)
@@ -239,8 +241,9 @@ class Council:
         mid-term (Upper Volta, Burkina Faso from 4 August 1984) carry the name of
         the day.
 
-        >>> Council.of_date("1991-12-30")["RUS"].name
-        'Russian Federation'
+        Examples:
+            >>> Council.of_date("1991-12-30")["RUS"].name
+            'Russian Federation'
 
         Raises:
             UnknownYearError: If ``day`` falls outside the bundled data.
@@ -261,16 +264,17 @@ class Council:
         Rule 18: the presidency passes each calendar month to the next member in
         English alphabetical order, and the rotation carries over the turn of the
         year into the new membership. unsc applies the rule forward from months
-        on record (see :data:`PRESIDENCY_ANCHORS`), from January 1950 on; between
-        anchors far apart a month may differ from the record where the Council
+        on record (see [`PRESIDENCY_ANCHORS`][unsc.council.PRESIDENCY_ANCHORS]), from January 1950
+        on; between anchors far apart a month may differ from the record where the Council
         departed from strict rotation.
 
         Only a real Council has a presidency on record: a custom council (or one
         whose members differ from the real Council of its year) gets an error, not
         the real president.
 
-        >>> Council.of_year(2023).president(10).name
-        'Brazil'
+        Examples:
+            >>> Council.of_year(2023).president(10).name
+            'Brazil'
 
         Raises:
             NoPresidencyError: For a custom council, or a year before 1950.
@@ -336,8 +340,8 @@ class Council:
     def find(self, name: object) -> int | None:
         """The seat number of the member called ``name``, or ``None``: never raises.
 
-        ``name`` is a :class:`Member`, a code, a name, an alias or a former name, in
-        any case and with or without accents; the state is followed across its names
+        ``name`` is a [`Member`][unsc.members.Member], a code, a name, an alias or a former name,
+        in any case and with or without accents; the state is followed across its names
         ("Sri Lanka" finds Ceylon's seat in 1960, "COD" Zaire's in 1983).
         """
         if isinstance(name, Member):
@@ -355,7 +359,8 @@ class Council:
         Raises:
             NotAMemberError: If no member of this council goes by ``name``; the error
                 suggests members with close names.
-            InvalidTypeError: If ``name`` is neither a string nor a :class:`Member`.
+            InvalidTypeError: If ``name`` is neither a string nor a
+                [`Member`][unsc.members.Member].
         """
         found = self.find(name)
         if found is not None:
@@ -390,7 +395,8 @@ class Council:
     def __len__(self) -> int:
         return len(self.members)
 
-    #: The columns of :meth:`rows` and :meth:`table`.
+    #: The columns of [`rows`][unsc.council.Council.rows] and
+    #: [`table`][unsc.council.Council.table].
     COLUMNS = ("member", "code", "seat", "veto", "group")
 
     def rows(self) -> list[tuple[str, str, str, str, str]]:

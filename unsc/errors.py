@@ -1,6 +1,6 @@
 """Every error unsc raises on purpose.
 
-All of them derive from :class:`UNSCError`, so ``except unsc.UNSCError`` catches
+All of them derive from [`UNSCError`][unsc.errors.UNSCError], so ``except unsc.UNSCError`` catches
 anything the library rejects. Each also inherits the builtin a caller would
 already catch (``LookupError`` for a name that is not there, ``ValueError`` for
 a value that is not allowed), carries the offending input as attributes, and
@@ -522,7 +522,7 @@ class DataError(UNSCError, ValueError):
 class FileError(DataError, OSError):
     """A data file that cannot be opened or read.
 
-    Also an :class:`OSError`, so code that catches either works.
+    Also an `OSError`, so code that catches either works.
     """
 
     def __init__(self, path: str, problem: str) -> None:

@@ -1,26 +1,27 @@
 """States that sit on the Council, and how to name them.
 
-A :class:`Member` is one seat-holder: its ISO 3166-1 alpha-3 code (the codes the
+A [`Member`][unsc.members.Member] is one seat-holder: its ISO 3166-1 alpha-3 code (the codes the
 UN's own voting data uses, including those of former states such as ``SUN`` for
 the USSR), its English short name, whether its seat is permanent, and its UN
 regional group.
 
-:func:`resolve` turns whatever a person types into a code. It accepts codes,
+[`resolve`][unsc.members.resolve] turns whatever a person types into a code. It accepts codes,
 names and common aliases, in any case and with or without accents:
 ``"USA"``, ``"United States"``, ``"US"``, ``"UK"``, ``"Russia"``,
 ``"cote d'ivoire"`` all work.
 
->>> from unsc.members import find, resolve, state_name
->>> resolve("UK"), resolve("russia"), resolve("Cote d'Ivoire")
-('GBR', 'RUS', 'CIV')
->>> find("Freedonia") is None
-True
->>> state_name("SUN")
-'USSR'
+Examples:
+    >>> from unsc.members import find, resolve, state_name
+    >>> resolve("UK"), resolve("russia"), resolve("Cote d'Ivoire")
+    ('GBR', 'RUS', 'CIV')
+    >>> find("Freedonia") is None
+    True
+    >>> state_name("SUN")
+    'USSR'
 
-:func:`find` is the quiet lookup (``None`` for a name it does not know), for tests of
-membership and for parsers; :func:`resolve` raises, with suggestions, when the name is
-really wrong. Close matches are computed only then.
+[`find`][unsc.members.find] is the quiet lookup (``None`` for a name it does not know), for tests
+of membership and for parsers; [`resolve`][unsc.members.resolve] raises, with suggestions, when the
+name is really wrong. Close matches are computed only then.
 """
 
 from __future__ import annotations
@@ -69,8 +70,9 @@ GROUPS: dict[str, str] = {
 def fold(text: str) -> str:
     """Fold ``text`` for matching: case-insensitive, accents and outer spaces ignored.
 
-    >>> fold("  Côte d'Ivoire ")
-    "cote d'ivoire"
+    Examples:
+        >>> fold("  Côte d'Ivoire ")
+        "cote d'ivoire"
     """
     if text.isascii():  # NFKD leaves ASCII as it is, and it has no combining marks
         return text.strip().casefold()
@@ -115,11 +117,12 @@ def _states() -> tuple[dict[str, _State], dict[str, str]]:
 def find(name: object) -> str | None:
     """The code of the state called ``name``, or ``None`` if unsc knows no such state.
 
-    The quiet twin of :func:`resolve`: it never raises and never computes suggestions,
-    so it is cheap enough for membership tests and for splitting strings of names.
+    The quiet twin of [`resolve`][unsc.members.resolve]: it never raises and never computes
+    suggestions, so it is cheap enough for membership tests and for splitting strings of names.
 
-    >>> find("united states"), find("Zaire"), find("nowhere")
-    ('USA', 'ZAR', None)
+    Examples:
+        >>> find("united states"), find("Zaire"), find("nowhere")
+        ('USA', 'ZAR', None)
     """
     if not isinstance(name, str):
         return None
@@ -169,8 +172,9 @@ _SAME_STATE = {"ZAR": "COD", "COD": "ZAR", "SUN": "RUS", "RUS": "SUN"}
 def same_state(code: str) -> str | None:
     """The other code under which the state (or its seat) with ``code`` appears, if any.
 
-    >>> same_state("COD"), same_state("SUN"), same_state("FRA")
-    ('ZAR', 'RUS', None)
+    Examples:
+        >>> same_state("COD"), same_state("SUN"), same_state("FRA")
+        ('ZAR', 'RUS', None)
     """
     return _SAME_STATE.get(code)
 
@@ -189,8 +193,9 @@ def split_names(text: str, known: Callable[[str], bool]) -> list[str]:
     (``"CHN GAB MOZ"``, ``"Sierra Leone Slovenia"``). A word that starts no known name
     stands alone, so that the error about it names it. Linear in the number of words.
 
-    >>> split_names("Sierra Leone Slovenia, USA", lambda n: find(n) is not None)
-    ['Sierra Leone', 'Slovenia', 'USA']
+    Examples:
+        >>> split_names("Sierra Leone Slovenia, USA", lambda n: find(n) is not None)
+        ['Sierra Leone', 'Slovenia', 'USA']
     """
     longest = _longest_name()
     names: list[str] = []
@@ -234,11 +239,12 @@ def dated_names() -> dict[str, tuple[tuple[datetime.date, datetime.date, str], .
 def name_on(code: str, day: datetime.date) -> str:
     """The English short name the state with ``code`` bore on ``day``.
 
-    >>> import datetime
-    >>> name_on("CHN", datetime.date(1950, 6, 27)), name_on("CHN", datetime.date(1971, 10, 25))
-    ('Republic of China', 'China')
-    >>> name_on("BFA", datetime.date(1984, 1, 1))
-    'Upper Volta'
+    Examples:
+        >>> import datetime
+        >>> name_on("CHN", datetime.date(1950, 6, 27)), name_on("CHN", datetime.date(1971, 10, 25))
+        ('Republic of China', 'China')
+        >>> name_on("BFA", datetime.date(1984, 1, 1))
+        'Upper Volta'
 
     Raises:
         UnknownStateError: If ``code`` is not a code unsc knows.
@@ -252,7 +258,8 @@ def name_on(code: str, day: datetime.date) -> str:
 @functools.cache
 def names_of(code: str) -> tuple[str, ...]:
     """Every name the state with ``code`` is known by: code, short name, aliases, former
-    names, and those of the same state under its other code (see :func:`same_state`).
+    names, and those of the same state under its other code (see
+    [`same_state`][unsc.members.same_state]).
 
     An unknown code gives just itself: a custom council's fictional states have no others.
     """
@@ -275,7 +282,8 @@ def state_aliases(code: str) -> tuple[str, ...]:
 
 
 def state_group(code: str) -> str | None:
-    """Return the UN regional group of the state with ``code`` (see :data:`GROUPS`).
+    """Return the UN regional group of the state with ``code`` (see
+    [`GROUPS`][unsc.members.GROUPS]).
 
     Raises:
         UnknownStateError: If ``code`` is not a code unsc knows.
@@ -317,10 +325,11 @@ class Member:
             for the USSR, ``"ZAR"`` for Zaire).
         name: English short name, as the state was called at the time.
         permanent: Whether the seat is permanent.
-        group: UN regional group (a key of :data:`GROUPS`), if any.
+        group: UN regional group (a key of [`GROUPS`][unsc.members.GROUPS]), if any.
 
-    >>> Member.of("US", permanent=True)
-    Member(code='USA', name='United States', permanent=True, group='WEOG')
+    Examples:
+        >>> Member.of("US", permanent=True)
+        Member(code='USA', name='United States', permanent=True, group='WEOG')
     """
 
     code: str = attrs.field(validator=_text)
@@ -333,7 +342,7 @@ class Member:
         """Build the member for a state named by code, name or alias.
 
         Args:
-            name: How to find the state (see :func:`resolve`).
+            name: How to find the state (see [`resolve`][unsc.members.resolve]).
             permanent: Whether its seat is permanent.
             called: The name to show, when it differs from today's
                 (``"Ukrainian SSR"``); defaults to the short name.

@@ -19,13 +19,14 @@ a *preliminary question* is voted before the proposal it concerns and can be vet
 "double veto" of 24 May 1948. Obligatory abstention of parties to a dispute under Chapter VI
 applies to each proposal as to any vote.
 
->>> from unsc.procedure import OCTOBER_2023
->>> for item in OCTOBER_2023[0].order():
-...     print(item.symbol)
-S/2023/772
-Russian amendment 1 to S/2023/773
-Russian amendment 2 to S/2023/773
-S/2023/773
+Examples:
+    >>> from unsc.procedure import OCTOBER_2023
+    >>> for item in OCTOBER_2023[0].order():
+    ...     print(item.symbol)
+    S/2023/772
+    Russian amendment 1 to S/2023/773
+    Russian amendment 2 to S/2023/773
+    S/2023/773
 """
 
 from __future__ import annotations

@@ -16,9 +16,10 @@ The decision thresholds of the drafts are **assumptions** here (14 of 25, 15 of 
 state holds them. Rule variants apply today's Council under other rules, such as a
 veto that takes two permanent members voting no.
 
->>> from unsc import reform
->>> reform.model("g4").council.size, reform.model("g4").council.rules.quota
-(25, 14)
+Examples:
+    >>> from unsc import reform
+    >>> reform.model("g4").council.size, reform.model("g4").council.rules.quota
+    (25, 14)
 """
 
 from __future__ import annotations
@@ -177,10 +178,10 @@ MODELS: tuple[str, ...] = ("status-quo", "g4", "au", "ufc", "two-vetoes", "liter
 
 
 def model(key: str) -> ReformModel:
-    """The model with ``key`` (see :data:`MODELS`).
+    """The model with ``key`` (see [`MODELS`][unsc.reform.MODELS]).
 
     Raises:
-        UnknownPresetError: For a key not in :data:`MODELS`.
+        UnknownPresetError: For a key not in [`MODELS`][unsc.reform.MODELS].
     """
     if not isinstance(key, str):
         raise InvalidTypeError("reform.model(key)", key, f"use one of {', '.join(MODELS)}")
@@ -213,7 +214,8 @@ class ModelResult:
 @attrs.frozen(repr=False)
 class Comparison:
     """Power and the probability of passing, model by model: a sequence of
-    :class:`ModelResult`, indexed by position or by the model's key (``c["g4"]``).
+    [`ModelResult`][unsc.reform.ModelResult], indexed by position or by the model's key
+    (``c["g4"]``).
 
     Attributes:
         models: The models compared.
@@ -312,12 +314,13 @@ class Comparison:
 def compare(keys: tuple[str, ...] = MODELS) -> Comparison:
     """Compare the power and the probability of passing across models.
 
-    >>> from unsc import reform
-    >>> c = reform.compare(("status-quo", "two-vetoes"))
-    >>> c.odds[1].adopted > c.odds[0].adopted
-    True
-    >>> c["two-vetoes"].odds.adopted == c.odds[1].adopted, len(c)
-    (True, 2)
+    Examples:
+        >>> from unsc import reform
+        >>> c = reform.compare(("status-quo", "two-vetoes"))
+        >>> c.odds[1].adopted > c.odds[0].adopted
+        True
+        >>> c["two-vetoes"].odds.adopted == c.odds[1].adopted, len(c)
+        (True, 2)
     """
     if isinstance(keys, str):
         keys = (keys,)

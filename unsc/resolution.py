@@ -1,16 +1,18 @@
 """The record of one proposal put to the Council, and the votes cast on it.
 
-A :class:`Resolution` is frozen: :meth:`~Resolution.with_votes` and
-:meth:`~Resolution.cast` return a new record.
+A [`Resolution`][unsc.resolution.Resolution] is frozen:
+[`with_votes`][unsc.resolution.Resolution.with_votes] and
+[`cast`][unsc.resolution.Resolution.cast] return a new record.
 
->>> import unsc
->>> draft = unsc.Resolution("S/2023/772", council=unsc.Council.of_year(2023))
->>> draft = draft.with_votes(yes="CHN GAB MOZ RUS ARE", no="FRA JPN GBR USA",
-...                          abstain="ALB BRA ECU GHA MLT CHE")
->>> draft.tally
-Tally(yes=5, no=4, abstain=6, absent=0, not_participating=0)
->>> draft.vote_of("United Kingdom")
-<Vote.NO: 'no'>
+Examples:
+    >>> import unsc
+    >>> draft = unsc.Resolution("S/2023/772", council=unsc.Council.of_year(2023))
+    >>> draft = draft.with_votes(yes="CHN GAB MOZ RUS ARE", no="FRA JPN GBR USA",
+    ...                          abstain="ALB BRA ECU GHA MLT CHE")
+    >>> draft.tally
+    Tally(yes=5, no=4, abstain=6, absent=0, not_participating=0)
+    >>> draft.vote_of("United Kingdom")
+    <Vote.NO: 'no'>
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ if TYPE_CHECKING:  # for annotations only
 
 __all__ = ["VOTE_COLUMNS", "Resolution", "Votes"]
 
-#: The columns of :meth:`Resolution.rows` and :meth:`Resolution.table`.
+#: The columns of [`Resolution.rows`][unsc.resolution.Resolution.rows] and
+#: [`Resolution.table`][unsc.resolution.Resolution.table].
 VOTE_COLUMNS = ("member", "code", "seat", "vote")
 
 Names = str | Member | Iterable[str | Member]
@@ -188,10 +191,11 @@ def _flag(instance: object, attribute: attrs.Attribute[bool], value: object) -> 
 class Votes(Mapping[Member, Vote]):
     """The votes cast on a record, by member; look a member up by code, name or alias.
 
-    >>> import unsc
-    >>> votes = unsc.history.get("S/2023/772").votes
-    >>> votes["USA"], votes["United Kingdom"], len(votes)
-    (<Vote.NO: 'no'>, <Vote.NO: 'no'>, 15)
+    Examples:
+        >>> import unsc
+        >>> votes = unsc.history.get("S/2023/772").votes
+        >>> votes["USA"], votes["United Kingdom"], len(votes)
+        (<Vote.NO: 'no'>, <Vote.NO: 'no'>, 15)
     """
 
     __slots__ = ("_ballot", "_council")
@@ -458,7 +462,7 @@ class Resolution:
 
         For readers of large files (``unsc.history.undl``), which check every row once;
         converting the same values again would double the cost of reading. Fields not
-        given take their defaults; ``ballot`` must be a tuple of :class:`Vote` or None.
+        given take their defaults; ``ballot`` must be a tuple of [`Vote`][unsc.votes.Vote] or None.
         """
         values: dict[str, Any] = _DEFAULTS.copy()
         values.update(fields)
@@ -538,7 +542,8 @@ class Resolution:
         return attrs.evolve(self, ballot=tuple(ballot))
 
     def check_complete(self) -> None:
-        """Raise :class:`MissingVotesError` unless every member has a vote (or none was
+        """Raise [`MissingVotesError`][unsc.errors.MissingVotesError] unless every member has a
+        vote (or none was
         taken)."""
         if self.complete:
             return

@@ -1,9 +1,9 @@
 """The rules engine: how a vote of the Council is decided.
 
-A :class:`Rules` object is plain data: the quota of affirmative votes, which
+A [`Rules`][unsc.rules.Rules] object is plain data: the quota of affirmative votes, which
 statuses of a veto holder block a substantive decision, and how many such
-blocks it takes. :meth:`Rules.decide` is a pure function of those rules and a
-resolution's votes; it returns a :class:`Decision`, which explains itself.
+blocks it takes. [`Rules.decide`][unsc.rules.Rules.decide] is a pure function of those rules and a
+resolution's votes; it returns a [`Decision`][unsc.rules.Decision], which explains itself.
 
 The rules as the Council applies them (Article 27 of the Charter, and the
 practice recorded in ``docs/rules.md``):
@@ -14,10 +14,12 @@ practice recorded in ``docs/rules.md``):
 * A permanent member's "no" is recorded as a veto only when the draft otherwise
   had the quota. Short of it, the draft failed for lack of votes, whoever voted no.
 
-Presets: :data:`CHARTER_1945` (7 of 11) and :data:`CHARTER_1965` (9 of 15) as
-practised; :data:`LITERAL_1945` and :data:`LITERAL_1965`, the literal reading
-under which a permanent member's abstention or absence also blocks; and
-:data:`TWO_VETOES`, a reform idea under which a veto takes two permanent "no" votes.
+Presets: [`CHARTER_1945`][unsc.rules.CHARTER_1945] (7 of 11) and
+[`CHARTER_1965`][unsc.rules.CHARTER_1965] (9 of 15) as
+practised; [`LITERAL_1945`][unsc.rules.LITERAL_1945] and [`LITERAL_1965`][unsc.rules.LITERAL_1965],
+the literal reading under which a permanent member's abstention or absence also blocks; and
+[`TWO_VETOES`][unsc.rules.TWO_VETOES], a reform idea under which a veto takes two permanent "no"
+votes.
 """
 
 from __future__ import annotations
@@ -78,7 +80,8 @@ class Outcome(enum.Enum):
 
     @classmethod
     def parse(cls, value: Outcome | str) -> Outcome:
-        """Read an outcome from an :class:`Outcome` or its name or value, in any case.
+        """Read an outcome from an [`Outcome`][unsc.rules.Outcome] or its name or value, in any
+        case.
 
         Raises:
             UnknownPresetError: For a string that names no outcome.
@@ -144,8 +147,9 @@ class Rules:
             the Charter; 2 in a reform proposal).
         source: Where the rule comes from, cited in explanations.
 
-    >>> CHARTER_1965.quota, sorted(v.value for v in CHARTER_1965.blocking)
-    (9, ['no'])
+    Examples:
+        >>> CHARTER_1965.quota, sorted(v.value for v in CHARTER_1965.blocking)
+        (9, ['no'])
     """
 
     name: str = attrs.field(validator=_text)
@@ -178,10 +182,11 @@ class Rules:
 
     @classmethod
     def preset(cls, name: str) -> Rules:
-        """Look up a preset by its key in :data:`PRESETS` (e.g. ``"literal-1965"``).
+        """Look up a preset by its key in [`PRESETS`][unsc.rules.PRESETS] (e.g.
+        ``"literal-1965"``).
 
         Raises:
-            UnknownPresetError: For a key that is not in :data:`PRESETS`.
+            UnknownPresetError: For a key that is not in [`PRESETS`][unsc.rules.PRESETS].
         """
         if not isinstance(name, str):
             raise InvalidTypeError("Rules.preset(name)", name, "give a preset's key")
@@ -195,16 +200,18 @@ class Rules:
 
         Args:
             yes: Affirmative votes.
-            blocks: Seats whose vote blocks this decision (see :func:`roles`); always 0
-                on a procedural matter.
+            blocks: Seats whose vote blocks this decision (see [`roles`][unsc.rules.roles]); always
+                0 on a procedural matter.
 
         A draft short of the quota fails for lack of votes, whoever voted against
         (a permanent member's no is then not a veto); with the quota, it is vetoed
         when enough seats block, and adopted otherwise.
 
-        >>> CHARTER_1965.outcome(5, 3), CHARTER_1965.outcome(12, 1), TWO_VETOES.outcome(12, 1)
-        (<Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>, <Outcome.VETOED: 'vetoed'>, \
-<Outcome.ADOPTED: 'adopted'>)
+        Examples:
+            >>> CHARTER_1965.outcome(5, 3)
+            <Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>
+            >>> CHARTER_1965.outcome(12, 1), TWO_VETOES.outcome(12, 1)
+            (<Outcome.VETOED: 'vetoed'>, <Outcome.ADOPTED: 'adopted'>)
         """
         if yes < self.quota:
             return _INSUFFICIENT
@@ -286,8 +293,8 @@ class Rules:
         return _decision(resolution, self, outcome, (), against)
 
     def outcome_of(self, resolution: Resolution) -> Outcome:
-        """The outcome :meth:`decide` gives ``resolution``, without building the decision
-        (for replaying many records, where only the outcome is compared).
+        """The outcome [`decide`][unsc.rules.Rules.decide] gives ``resolution``, without building
+        the decision (for replaying many records, where only the outcome is compared).
 
         Raises:
             MissingVotesError: If a member has no recorded vote.
@@ -465,15 +472,17 @@ def _sorted(votes: Iterable[Vote]) -> list[Vote]:
 class Roles:
     """What every seat can do in one decision, and the verdict from counts.
 
-    Made by :func:`roles`, the one place where Article 27 says who counts and who
-    blocks; :meth:`Rules.decide`, the analysis and the batch engine all read it.
+    Made by [`roles`][unsc.rules.Roles.roles], the one place where Article 27 says who counts and
+    who
+    blocks; [`Rules.decide`][unsc.rules.Rules.decide], the analysis and the batch engine all read
+    it.
 
     Attributes:
         council: The council.
         rules: The rules.
         matter: Substantive or procedural.
         without_vote: Adopted without a vote: no vote counts, nothing blocks.
-        roles: One :class:`Role` per seat, in the council's order.
+        roles: One [`Role`][unsc.rules.Role] per seat, in the council's order.
         chapter: The Charter chapter of the decision, if given.
         blockers: Seats that can block, with their blocking votes (derived).
         parties: Seats of parties obliged to abstain (derived).
@@ -515,7 +524,8 @@ class Roles:
         )
 
     def outcome(self, yes: int, blocks: int) -> Outcome:
-        """The outcome from counts: adopted without a vote, or by :meth:`Rules.outcome`."""
+        """The outcome from counts: adopted without a vote, or by
+        [`Rules.outcome`][unsc.rules.Rules.outcome]."""
         if self.without_vote:
             return _ADOPTED
         return self.rules.outcome(yes, blocks)
@@ -582,12 +592,13 @@ def roles(
         parties: Codes of the parties to the dispute.
         without_vote: Adopted without a vote.
 
-    >>> import unsc
-    >>> r = roles(unsc.Council.of_year(2023))
-    >>> r["USA"].can_block, r["Japan"].can_block
-    (True, False)
-    >>> roles(unsc.Council.of_year(2023), matter="procedural")["USA"].can_block
-    False
+    Examples:
+        >>> import unsc
+        >>> r = roles(unsc.Council.of_year(2023))
+        >>> r["USA"].can_block, r["Japan"].can_block
+        (True, False)
+        >>> roles(unsc.Council.of_year(2023), matter="procedural")["USA"].can_block
+        False
     """
     if not hasattr(council, "_roles_memo"):
         raise InvalidTypeError("roles(council)", council, "give a unsc.Council")
@@ -608,7 +619,7 @@ def _roles(
     codes: tuple[str, ...],
     without_vote: bool,
 ) -> Roles:
-    """:func:`roles`, from checked arguments, memoised: the engine's own way in."""
+    """[`roles`][unsc.rules.roles], from checked arguments, memoised: the engine's own way in."""
     rules = rules if rules is not None else council.rules
     # Memoised per council: decide() asks for the same roles on every call. The key
     # holds only what the answer depends on, and nothing Python must hash slowly.
@@ -649,7 +660,8 @@ def _decision(
     vetoed_by: tuple[Member, ...],
     against: tuple[Member, ...],
 ) -> Decision:
-    """A :class:`Decision` from values the engine has just worked out: written straight
+    """A [`Decision`][unsc.rules.Decision] from values the engine has just worked out: written
+    straight
     into the record, without the checks a caller's values would need."""
     decision = _new(Decision)
     _set(
@@ -674,8 +686,8 @@ def decide(resolution: Resolution, rules: Rules | None = None) -> Decision:
     Raises:
         MissingVotesError: If a member has no recorded vote.
         ObligatoryAbstentionError: If a party to a dispute voted where it must abstain.
-        InvalidTypeError: If ``resolution`` is not a :class:`~unsc.Resolution` or
-            ``rules`` not a :class:`Rules`.
+        InvalidTypeError: If ``resolution`` is not a [`Resolution`][unsc.resolution.Resolution] or
+            ``rules`` not a [`Rules`][unsc.rules.Rules].
     """
     if rules is None:
         try:
@@ -733,7 +745,8 @@ class Decision:
         rules: The rules it was decided by.
         outcome: Adopted, vetoed, or failed for lack of votes.
         vetoed_by: The veto holders whose votes blocked it; empty unless
-            :attr:`outcome` is :attr:`Outcome.VETOED`.
+            [`outcome`][unsc.rules.Decision.outcome] is
+            [`Outcome.VETOED`][unsc.rules.Outcome.VETOED].
         permanent_against: Every veto holder that voted no, whether or not that
             was a veto (S/2023/772: France, the United Kingdom, the United States).
     """
@@ -798,12 +811,13 @@ class Decision:
     def caption(self) -> list[str]:
         """The outcome in plain words, in short lines: what the picture says beneath.
 
-        >>> import unsc
-        >>> for line in unsc.decide(unsc.history.get("S/RES/2712 (2023)")).caption():
-        ...     print(line)
-        Adopted
-        12 in favour, 0 against, 3 abstaining; nine needed
-        The Russian Federation, the United Kingdom and the United States abstained: not a veto
+        Examples:
+            >>> import unsc
+            >>> for line in unsc.decide(unsc.history.get("S/RES/2712 (2023)")).caption():
+            ...     print(line)
+            Adopted
+            12 in favour, 0 against, 3 abstaining; nine needed
+            The Russian Federation, the United Kingdom and the United States abstained: not a veto
         """
         tally, quota = self.tally, _number(self.rules.quota)
         if self.resolution.without_vote:
@@ -854,15 +868,16 @@ class Decision:
     def explain(self) -> str:
         """Say in plain English what was decided and which rule decided it.
 
-        >>> import unsc
-        >>> draft = unsc.Resolution("S/2014/916", council=unsc.Council.of_year(2014))
-        >>> draft = draft.with_votes(
-        ...     yes="ARG TCD CHL CHN FRA JOR LUX RUS", no="AUS USA",
-        ...     abstain="LTU NGA KOR RWA GBR")
-        >>> print(unsc.decide(draft).explain())
-        Not adopted: 8 votes in favour where 9 are required (Article 27(3), as amended
-        in 1965). The United States voted against, which does not count as a veto
-        because the draft lacked nine votes.
+        Examples:
+            >>> import unsc
+            >>> draft = unsc.Resolution("S/2014/916", council=unsc.Council.of_year(2014))
+            >>> draft = draft.with_votes(
+            ...     yes="ARG TCD CHL CHN FRA JOR LUX RUS", no="AUS USA",
+            ...     abstain="LTU NGA KOR RWA GBR")
+            >>> print(unsc.decide(draft).explain())
+            Not adopted: 8 votes in favour where 9 are required (Article 27(3), as amended
+            in 1965). The United States voted against, which does not count as a veto
+            because the draft lacked nine votes.
         """
         rules, tally, quota = self.rules, self.tally, self.rules.quota
         if self.resolution.without_vote:

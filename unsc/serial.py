@@ -1,12 +1,13 @@
 """Councils, resolutions and decisions as JSON, and back, without losing anything.
 
->>> import unsc
->>> from unsc import history, serial
->>> record = history.get("S/2023/772")
->>> serial.from_json(serial.to_json(record)) == record
-True
+Examples:
+    >>> import unsc
+    >>> from unsc import history, serial
+    >>> record = history.get("S/2023/772")
+    >>> serial.from_json(serial.to_json(record)) == record
+    True
 
-The format is described by :data:`SCHEMA` (JSON Schema, draft 2020-12) and in
+The format is described by [`SCHEMA`][unsc.serial.SCHEMA] (JSON Schema, draft 2020-12) and in
 ``docs/display.md``. Every object carries ``"type"`` (``council``, ``resolution`` or
 ``decision``) and ``"format": 1``. Members are written in full (code, name at the time,
 permanent, group) so that historical and custom councils come back as they were.
@@ -65,7 +66,7 @@ def to_json(record: Record, *, indent: int | None = None) -> str:
 
 
 def from_json(text: str | bytes) -> Record:
-    """Read a record written by :func:`to_json`.
+    """Read a record written by [`to_json`][unsc.serial.to_json].
 
     Raises:
         SchemaError: For text that is not JSON (or not UTF-8, or nested too deeply), or
@@ -87,10 +88,10 @@ def from_json(text: str | bytes) -> Record:
 
 
 def from_dict(data: Any) -> Record:
-    """Read a record from plain JSON data (see :func:`from_json`).
+    """Read a record from plain JSON data (see [`from_json`][unsc.serial.from_json]).
 
-    Only documents that :data:`SCHEMA` describes are read: unknown keys, votes written
-    as the UN's codes, an empty date or a nested record of another type are refused.
+    Only documents that [`SCHEMA`][unsc.serial.SCHEMA] describes are read: unknown keys, votes
+    written as the UN's codes, an empty date or a nested record of another type are refused.
 
     Raises:
         SchemaError: Naming where the data departs from the schema.
@@ -411,8 +412,8 @@ _OUTCOME_VALUES = frozenset(o.value for o in Outcome)
 _DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _COUNT_NAMES = ("yes", "no", "abstain", "absent", "not_participating", "not_voting")
 
-#: The JSON Schema of the format (draft 2020-12). :func:`from_dict` reads exactly the
-#: documents it describes (and checks what a schema cannot: ballots one per seat,
+#: The JSON Schema of the format (draft 2020-12). [`from_dict`][unsc.serial.from_dict] reads
+#: exactly the documents it describes (and checks what a schema cannot: ballots one per seat,
 #: veto holders among the members, decisions the engine agrees with).
 SCHEMA: dict[str, Any] = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -3,18 +3,22 @@
 For property tests of code built on unsc (and unsc's own). Needs the ``testing``
 extra: ``pip install 'unsc[testing]'``.
 
-Strategies: :func:`votes`, :func:`rules` (the presets and :func:`custom_rules`),
-:func:`real_councils` (any year 1946–2026), :func:`custom_councils` (fictional states,
-any size, any veto holders and quota), :func:`councils` (either) and :func:`resolutions`
+Strategies: [`votes`][unsc.strategies.votes], [`rules`][unsc.strategies.rules] (the presets and
+[`custom_rules`][unsc.strategies.custom_rules]),
+[`real_councils`][unsc.strategies.real_councils] (any year 1946–2026),
+[`custom_councils`][unsc.strategies.custom_councils] (fictional states,
+any size, any veto holders and quota), [`councils`][unsc.strategies.councils] (either) and
+[`resolutions`][unsc.strategies.resolutions]
 (with chapters, parties to a dispute, procedural matters and records adopted without a
 vote).
 
->>> from hypothesis import given
->>> from unsc import strategies as us
->>> @given(us.resolutions())
-... def test_every_vote_is_decided(draft):
-...     assert draft.decide().outcome is not None
->>> test_every_vote_is_decided()
+Examples:
+    >>> from hypothesis import given
+    >>> from unsc import strategies as us
+    >>> @given(us.resolutions())
+    ... def test_every_vote_is_decided(draft):
+    ...     assert draft.decide().outcome is not None
+    >>> test_every_vote_is_decided()
 """
 
 from __future__ import annotations
@@ -61,7 +65,8 @@ def custom_rules(draw: st.DrawFn, max_quota: int = 30) -> Rules:
 
 
 def rules() -> st.SearchStrategy[Rules]:
-    """A bundled preset, or generated rules (:func:`custom_rules`)."""
+    """A bundled preset, or generated rules
+    ([`custom_rules`][unsc.strategies.custom_rules])."""
     return st.sampled_from(list(PRESETS.values())) | custom_rules()
 
 

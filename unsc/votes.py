@@ -1,9 +1,10 @@
 """Votes, their count, and the kind of matter voted on.
 
->>> Vote.parse("Y"), Vote.parse("abstention"), Vote.parse("not participating")
-(<Vote.YES: 'yes'>, <Vote.ABSTAIN: 'abstain'>, <Vote.NOT_PARTICIPATING: 'not participating'>)
->>> Tally.of([Vote.YES, Vote.YES, Vote.NO, Vote.ABSTAIN])
-Tally(yes=2, no=1, abstain=1, absent=0, not_participating=0)
+Examples:
+    >>> Vote.parse("Y"), Vote.parse("abstention"), Vote.parse("not participating")
+    (<Vote.YES: 'yes'>, <Vote.ABSTAIN: 'abstain'>, <Vote.NOT_PARTICIPATING: 'not participating'>)
+    >>> Tally.of([Vote.YES, Vote.YES, Vote.NO, Vote.ABSTAIN])
+    Tally(yes=2, no=1, abstain=1, absent=0, not_participating=0)
 """
 
 from __future__ import annotations
@@ -40,10 +41,10 @@ class Vote(enum.Enum):
 
     @classmethod
     def parse(cls, value: Vote | str) -> Vote:
-        """Read a vote from a :class:`Vote`, a UN code or a word.
+        """Read a vote from a [`Vote`][unsc.votes.Vote], a UN code or a word.
 
-        ``X`` reads as :attr:`NOT_PARTICIPATING` (the UN's "non-voting"); say
-        ``"absent"`` for a member that was not in the room.
+        ``X`` reads as [`NOT_PARTICIPATING`][unsc.votes.Vote.NOT_PARTICIPATING] (the UN's
+        "non-voting"); say ``"absent"`` for a member that was not in the room.
 
         Raises:
             UnknownVoteError: If ``value`` is none of these.
@@ -100,7 +101,8 @@ _EXACT: dict[str, Vote] = {
 
 
 def parse_votes(values: tuple[object, ...]) -> tuple[Vote | None, ...]:
-    """Each of ``values`` read as a vote (``None`` stays ``None``), as :meth:`Vote.parse`
+    """Each of ``values`` read as a vote (``None`` stays ``None``), as
+    [`Vote.parse`][unsc.votes.Vote.parse]
     reads it: codes and words found by one lookup each, anything else parsed.
 
     Raises:
@@ -196,7 +198,7 @@ class Matter(enum.Enum):
 
     @classmethod
     def parse(cls, value: Matter | str) -> Matter:
-        """Read a matter from a :class:`Matter` or its name, in any case.
+        """Read a matter from a [`Matter`][unsc.votes.Matter] or its name, in any case.
 
         Raises:
             UnknownMatterError: If ``value`` names neither kind.
@@ -223,7 +225,7 @@ class Kind(enum.Enum):
 
     @classmethod
     def parse(cls, value: Kind | str) -> Kind:
-        """Read a kind from a :class:`Kind`, its name or its value, in any case.
+        """Read a kind from a [`Kind`][unsc.votes.Kind], its name or its value, in any case.
 
         Raises:
             UnknownMatterError: If ``value`` names no kind.

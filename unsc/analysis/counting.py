@@ -1,15 +1,17 @@
-"""How :func:`unsc.analysis.power` counts coalitions: exactly, and by the cheapest method.
+"""How [`unsc.analysis.power`][unsc.analysis.power] counts coalitions: exactly, and by the cheapest
+method.
 
 Every power index is a ratio of counts: of the coalitions in which a seat is a swing, of
 the voting orders in which it is pivotal, of the minimal winning coalitions that contain
 it. This module computes those counts on exact Python integers, by one of two methods:
 
-* **By coalition shape** (:func:`by_shape`). Seats with the same weight and veto are
+* **By coalition shape** ([`by_shape`][unsc.analysis.counting.by_shape]). Seats with the same
+  weight and veto are
   interchangeable, so a coalition is counted by how many seats of each class it holds.
   The real Council has two classes and 66 shapes. The only method for games with veto
   holders, and the cheaper one whenever there are few shapes.
-* **By generating series** (:func:`by_series`), for weighted games without veto. The
-  coalitions of a game are the coefficients of the product over seats of
+* **By generating series** ([`by_series`][unsc.analysis.counting.by_series]), for weighted games
+  without veto. The coalitions of a game are the coefficients of the product over seats of
   (1 + y·x^weight): x counts weight, y counts size. Coefficients are packed side by side
   into one big integer (a field of n + 1 bits each, enough for any count), so that adding
   a seat is one shift and one addition done in C.
@@ -59,7 +61,7 @@ __all__ = [
 #: Above this many coalition shapes, a game is never counted by shape.
 SHAPE_LIMIT = 200_000
 #: The most memory, in megabytes, the series method may expect to hold: above it,
-#: :func:`unsc.analysis.power` refuses rather than exhaust the machine.
+#: [`unsc.analysis.power`][unsc.analysis.power] refuses rather than exhaust the machine.
 MEMORY_LIMIT = 4096
 
 #: The families of counts, by the indices that need them.
@@ -68,8 +70,8 @@ SWINGS = frozenset({"banzhaf", "banzhaf_raw", "coleman_prevent", "coleman_initia
 
 @attrs.frozen
 class Counts:
-    """Raw counts per class of seats (in :attr:`Game.classes` order), from which every
-    index follows; ``None`` for a count not asked for.
+    """Raw counts per class of seats (in [`Game.classes`][unsc.analysis.game.Game.classes] order),
+    from which every index follows; ``None`` for a count not asked for.
 
     Attributes:
         swings: Per seat of each class, the coalitions in which it is a swing.
@@ -260,7 +262,8 @@ def _prefix(table: list[int]) -> list[int]:
 
 
 def _accumulate(table: list[int]) -> list[int]:
-    """:func:`_prefix` of ``table``, computed in ``table`` itself (which it returns)."""
+    """[`_prefix`][unsc.analysis.counting._prefix] of ``table``, computed in ``table`` itself
+    (which it returns)."""
     table.insert(0, 0)
     for v in range(1, len(table)):
         table[v] += table[v - 1]
@@ -414,7 +417,7 @@ def _minimal_by_size(game: Game, width: int) -> tuple[int, list[int], list[Fract
     A coalition whose lightest seats (j of class L, weight u) sit with T from the heavier
     classes is minimal winning exactly when w(T) + j·u lies in q .. q + u − 1. T holding
     a given heavier seat is counted by taking that seat out of the heavier table (the
-    alternating sums of :func:`_alternating`).
+    alternating sums of [`_alternating`][unsc.analysis.counting._alternating]).
     """
     n, q = game.size, game.quota
     classes = game.classes

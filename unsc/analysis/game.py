@@ -1,12 +1,12 @@
 """Simple voting games: who must say yes for a proposal to pass.
 
-A :class:`Game` is the yes/no model of a council used by the power indices: each seat
-has a weight, some seats hold a veto, and a coalition of "yes" seats wins when its
+A [`Game`][unsc.analysis.game.Game] is the yes/no model of a council used by the power indices:
+each seat has a weight, some seats hold a veto, and a coalition of "yes" seats wins when its
 weight reaches the quota and fewer than ``vetoes_needed`` veto holders are outside it.
 Every seat outside the coalition is treated alike, as not voting yes; that is the
 weighted-game model, and for the Security Council it is only an approximation (a
-permanent member's abstention is not a veto). :mod:`unsc.analysis.ternary` measures
-power under the Council's real rules.
+permanent member's abstention is not a veto). [`unsc.analysis.ternary`][unsc.analysis.ternary]
+measures power under the Council's real rules.
 
 Seats with the same weight and veto form a *class*; computations count coalitions by
 how many seats of each class they hold, not one coalition at a time.
@@ -106,10 +106,11 @@ class Game:
         classes: The seats grouped by weight and veto, heaviest first.
         shapes: How many coalition shapes there are: the product of (class size + 1).
 
-    >>> Game.of_council(Council.of_year(2023)).quota
-    9
-    >>> Game.weighted([7] * 5 + [1] * 10, 39).classes[0]
-    SeatClass(weight=7, veto=False, seats=(0, 1, 2, 3, 4))
+    Examples:
+        >>> Game.of_council(Council.of_year(2023)).quota
+        9
+        >>> Game.weighted([7] * 5 + [1] * 10, 39).classes[0]
+        SeatClass(weight=7, veto=False, seats=(0, 1, 2, 3, 4))
     """
 
     weights: tuple[int, ...] = attrs.field(converter=_ints, validator=_check_weights)
@@ -151,7 +152,8 @@ class Game:
         cls, council: Council, rules: Rules | None = None, matter: Matter | str = "substantive"
     ) -> Game:
         """The yes/no game of a council: one vote per seat, its quota, and the seats that
-        can block (:func:`unsc.rules.roles`: the veto holders on a substantive matter,
+        can block ([`unsc.rules.roles`][unsc.rules.roles]: the veto holders on a substantive
+        matter,
         none on a procedural one)."""
         if not isinstance(council, Council):
             raise InvalidTypeError("Game.of_council(council)", council, "give a unsc.Council")

@@ -1,13 +1,15 @@
 """Who could have changed the outcome, and the fewest changes that would have.
 
-:func:`swing` lists every single change of vote that would change a decision.
-:func:`path_to_adoption` and :func:`path_to_failure` give the fewest vote changes that
+[`swing`][unsc.analysis.paths.swing] lists every single change of vote that would change a
+decision. [`path_to_adoption`][unsc.analysis.paths.path_to_adoption] and
+[`path_to_failure`][unsc.analysis.paths.path_to_failure] give the fewest vote changes that
 adopt or defeat a draft, and say it in words:
 
->>> from unsc import history
->>> path = path_to_adoption(history.get("S/2023/772"))
->>> len(path)
-4
+Examples:
+    >>> from unsc import history
+    >>> path = path_to_adoption(history.get("S/2023/772"))
+    >>> len(path)
+    4
 """
 
 from __future__ import annotations
@@ -87,11 +89,12 @@ def swing(resolution: Resolution, rules: Rules | None = None) -> tuple[Swing, ..
     Each member may change to any vote it may cast (a party obliged to abstain may not
     vote yes or no); the outcome is decided from the counts by the one rule.
 
-    >>> from unsc import history
-    >>> for s in swing(history.get("S/2023/773"))[:2]:
-    ...     print(s)
-    United States: no → yes gives adopted
-    United States: no → abstain gives adopted
+    Examples:
+        >>> from unsc import history
+        >>> for s in swing(history.get("S/2023/773"))[:2]:
+        ...     print(s)
+        United States: no → yes gives adopted
+        United States: no → abstain gives adopted
 
     Raises:
         NoVotesError: For a record adopted without a vote.
@@ -134,15 +137,17 @@ class Change:
 
 @attrs.frozen
 class Path:
-    """The fewest changes of vote that reach a goal: a sequence of :class:`Change`.
+    """The fewest changes of vote that reach a goal: a sequence of
+    [`Change`][unsc.analysis.paths.Change].
 
     Iterate over it, take ``len()``, index it by position or by member
     (``path["USA"]``).
 
     Attributes:
         resolution: The vote as cast.
-        goal: The outcome sought: :attr:`~unsc.Outcome.ADOPTED`, or failure
-            (:attr:`~unsc.Outcome.INSUFFICIENT_VOTES` or :attr:`~unsc.Outcome.VETOED`).
+        goal: The outcome sought: [`ADOPTED`][unsc.rules.Outcome.ADOPTED], or failure
+            ([`INSUFFICIENT_VOTES`][unsc.rules.Outcome.INSUFFICIENT_VOTES] or
+            [`VETOED`][unsc.rules.Outcome.VETOED]).
         changes: One set of changes that reaches it, as few as possible.
         free: Members of whom any could stand in for the last ``choose`` changes
             (they are interchangeable for the outcome).

@@ -1,8 +1,8 @@
 """Exact voting power: Shapley–Shubik, Banzhaf, Coleman, Deegan–Packel, Holler.
 
-Every index is an exact :class:`~fractions.Fraction`, computed from exact counts of
-coalitions by the cheaper of two methods (:mod:`unsc.analysis.counting`): by coalition
-shape (seats of the same weight and veto are interchangeable; the real Council has 66
+Every index is an exact `Fraction`, computed from exact counts of
+coalitions by the cheaper of two methods ([`unsc.analysis.counting`][unsc.analysis.counting]): by
+coalition shape (seats of the same weight and veto are interchangeable; the real Council has 66
 shapes), or, for weighted games without veto, by generating series packed into big
 integers, at O(n·q) for Banzhaf, Coleman and Holler and O(n·q) additions of n·n-bit
 numbers for Shapley–Shubik.
@@ -83,8 +83,8 @@ class Index(enum.Enum):
 
     @classmethod
     def parse(cls, value: Index | str) -> Index:
-        """Read an index from an :class:`Index` or its name, in any case, with ``-`` or
-        ``_`` or spaces (``"shapley-shubik"``, ``"Banzhaf raw"``).
+        """Read an index from an [`Index`][unsc.analysis.power.Index] or its name, in any case,
+        with ``-`` or ``_`` or spaces (``"shapley-shubik"``, ``"Banzhaf raw"``).
 
         Raises:
             UnknownPresetError: For a name that is no index.
@@ -101,10 +101,10 @@ class Index(enum.Enum):
             raise UnknownPresetError("an index", value, INDICES) from None
 
 
-#: The names of the indices :func:`power` computes.
+#: The names of the indices [`power`][unsc.analysis.power.power] computes.
 INDICES = tuple(index.value for index in Index)
 _ORDER = tuple(Index)
-#: The indices :func:`power` computes unless asked: all but Deegan–Packel.
+#: The indices [`power`][unsc.analysis.power.power] computes unless asked: all but Deegan–Packel.
 DEFAULT_INDICES = tuple(name for name in INDICES if name != "deegan_packel")
 
 
@@ -151,7 +151,8 @@ class SeatPower:
 
 @attrs.frozen(repr=False)
 class PowerIndices:
-    """Exact power indices of every seat of a game: a sequence of :class:`SeatPower`.
+    """Exact power indices of every seat of a game: a sequence of
+    [`SeatPower`][unsc.analysis.power.SeatPower].
 
     Iterate over the seats, take ``len()``, index by position, by seat or member
     (``p["USA"]``, ``p["United States"]``), or by index for every seat at once
@@ -160,9 +161,10 @@ class PowerIndices:
     Attributes:
         game: The game.
         computed: The indices computed, in the order asked.
-        by_class: For each class of seats (:attr:`Game.classes`), each index in the
-            order of :class:`Index` (``None`` where not computed): seats of a class
-            have equal power.
+        by_class: For each class of seats ([`Game.classes`][unsc.analysis.game.Game.classes]), each
+            index in the
+            order of [`Index`][unsc.analysis.power.Index] (``None`` where not computed): seats of a
+            class have equal power.
         coleman_act: Coleman's power of the collectivity to act, |W| / 2^n.
         council: The council the game is of, if any (for lookups by name).
     """
@@ -178,7 +180,7 @@ class PowerIndices:
 
     @property
     def seats(self) -> tuple[SeatPower, ...]:
-        """One :class:`SeatPower` per seat, in the game's order."""
+        """One [`SeatPower`][unsc.analysis.power.SeatPower] per seat, in the game's order."""
         if self._seats is None:
             game = self.game
             labels, weights, veto = game.labels, game.weights, game.veto
@@ -335,26 +337,30 @@ def power(
 ) -> PowerIndices:
     """Exact power indices for a council (its yes/no game) or any weighted game.
 
-    Only the indices asked for are computed. The default, :data:`DEFAULT_INDICES`, is
+    Only the indices asked for are computed. The default,
+    [`DEFAULT_INDICES`][unsc.analysis.power.DEFAULT_INDICES], is
     every index but Deegan–Packel, which on large weighted games costs a few times
-    Shapley–Shubik; ask for it by name, or for :data:`INDICES` (all seven).
+    Shapley–Shubik; ask for it by name, or for [`INDICES`][unsc.analysis.power.INDICES] (all
+    seven).
 
     Args:
-        council_or_game: A :class:`~unsc.Council` or a :class:`Game`.
+        council_or_game: A [`Council`][unsc.council.Council] or a
+            [`Game`][unsc.analysis.game.Game].
         rules: For a council, rules other than its own (e.g. ``TWO_VETOES``).
         indices: Which indices to compute: one (``"banzhaf"``) or several (see
-            :class:`Index`).
+            [`Index`][unsc.analysis.power.Index]).
 
-    >>> import unsc
-    >>> p = power(unsc.Council.of_year(2023))
-    >>> p.of("USA").shapley_shubik, p["Japan"]["shapley_shubik"]
-    (Fraction(421, 2145), Fraction(4, 2145))
+    Examples:
+        >>> import unsc
+        >>> p = power(unsc.Council.of_year(2023))
+        >>> p.of("USA").shapley_shubik, p["Japan"]["shapley_shubik"]
+        (Fraction(421, 2145), Fraction(4, 2145))
 
     Raises:
-        UnknownPresetError: For an index name that is not an :class:`Index`.
+        UnknownPresetError: For an index name that is not an [`Index`][unsc.analysis.power.Index].
         TooLargeError: For a game with veto holders and too many coalition shapes, or
             indices whose counts would need more than
-            :data:`~unsc.analysis.counting.MEMORY_LIMIT` megabytes.
+            [`MEMORY_LIMIT`][unsc.analysis.counting.MEMORY_LIMIT] megabytes.
     """
     if isinstance(council_or_game, Council):
         council: Council | None = council_or_game
@@ -399,7 +405,8 @@ def _indices(
 
 
 def _class_of(game: Game) -> list[int]:
-    """The class of each seat, by its position in :attr:`Game.classes`."""
+    """The class of each seat, by its position in
+    [`Game.classes`][unsc.analysis.game.Game.classes]."""
     of_seat = [0] * game.size
     for k, cls_ in enumerate(game.classes):
         for seat in cls_.seats:
@@ -409,7 +416,7 @@ def _class_of(game: Game) -> list[int]:
 
 def _column(index: Index, game: Game, counts: Counts) -> tuple[Fraction, ...]:
     """One index for a seat of each class, from the counts (each count asked for is
-    there: :func:`~unsc.analysis.counting.count` computes what is named)."""
+    there: [`count`][unsc.analysis.counting.count] computes what is named)."""
     n = game.size
     sizes = [len(c.seats) for c in game.classes]
 

@@ -60,7 +60,7 @@ _OUTCOMES = (Outcome.ADOPTED, Outcome.VETOED, Outcome.INSUFFICIENT_VOTES)
 
 @attrs.frozen(repr=False)
 class PassProbability(Mapping[Outcome, Fraction]):
-    """The probability of each outcome: a mapping from :class:`~unsc.Outcome` to an exact
+    """The probability of each outcome: a mapping from [`Outcome`][unsc.rules.Outcome] to an exact
     fraction, in the order adopted, vetoed, insufficient votes.
 
     Index it by outcome (``odds[Outcome.VETOED]``, ``odds["vetoed"]``) or by position
@@ -137,14 +137,16 @@ def pass_probability(
         probabilities: For members by code, name or alias: a mapping from votes to
             probabilities (``{"yes": 0.6, "abstain": 0.4}``) or a tuple
             ``(yes, no, abstain[, absent])``. Each must sum to 1.
-        default: The distribution of members not given; :data:`UNIFORM` if omitted.
+        default: The distribution of members not given;
+            [`UNIFORM`][unsc.analysis.probability.UNIFORM] if omitted.
         rules: Rules other than the council's.
         matter: Substantive (the default, or the draft's) or procedural.
 
-    >>> import unsc
-    >>> odds = pass_probability(unsc.Council.of_year(2023))
-    >>> odds.adopted + odds.vetoed + odds.insufficient
-    Fraction(1, 1)
+    Examples:
+        >>> import unsc
+        >>> odds = pass_probability(unsc.Council.of_year(2023))
+        >>> odds.adopted + odds.vetoed + odds.insufficient
+        Fraction(1, 1)
 
     Raises:
         NotAMemberError: For a member not on the council.
@@ -306,9 +308,9 @@ def _solve(members: Seats, stakes: Roles) -> PassProbability:
     """The outcome probabilities by the packed generating function.
 
     ``members`` pairs each seat's distribution with its blocking votes (from
-    :func:`~unsc.rules.roles`). The distribution is summed into cells by yes votes
+    [`roles`][unsc.rules.roles]). The distribution is summed into cells by yes votes
     (below the quota, or not) and blocking votes (capped at the number it takes), and each
-    cell is classified by :meth:`~unsc.rules.Roles.outcome`, the verdict written once.
+    cell is classified by [`outcome`][unsc.rules.Roles.outcome], the verdict written once.
     """
     rules = stakes.rules
     needed = rules.vetoes_needed

@@ -1,20 +1,24 @@
 """Monte Carlo for voting models that exact computation cannot handle.
 
-:func:`~unsc.analysis.pass_probability` is exact, but only for members who vote
-independently. Members often do not: a bloc (the elected ten, a regional group, the
-permanent three) may vote as one. :func:`simulate` draws ballots from a :class:`Model`
-in which each :class:`Bloc` votes together with a given cohesion, decides every ballot
-with :func:`unsc.decide_many` (the one rule), and reports each outcome's estimated
-probability with its sampling error. With no bloc, the model is the one
-:func:`pass_probability` solves exactly, and the two agree within the error.
+[`pass_probability`][unsc.analysis.probability.pass_probability] is exact, but only for members who
+vote independently. Members often do not: a bloc (the elected ten, a regional group, the
+permanent three) may vote as one. [`simulate`][unsc.analysis.simulate.simulate] draws ballots from
+a [`Model`][unsc.analysis.simulate.Model]
+in which each [`Bloc`][unsc.analysis.simulate.Bloc] votes together with a given cohesion, decides
+every ballot
+with [`unsc.decide_many`][unsc.batch.decide_many] (the one rule), and reports each outcome's
+estimated probability with its sampling error. With no bloc, the model is the one
+[`pass_probability`][unsc.analysis.probability.pass_probability] solves exactly, and the two agree
+within the error.
 
->>> import unsc
->>> from unsc.analysis import Bloc, Model, simulate
->>> c = unsc.Council.of_year(2023)
->>> model = Model(default=(0.5, 0.2, 0.3), blocs=(Bloc(("FRA", "GBR", "USA"), 0.9),))
->>> result = simulate(c, model, 2000, seed=1)
->>> len(result), round(sum(result.estimates().values()), 6)
-(2000, 1.0)
+Examples:
+    >>> import unsc
+    >>> from unsc.analysis import Bloc, Model, simulate
+    >>> c = unsc.Council.of_year(2023)
+    >>> model = Model(default=(0.5, 0.2, 0.3), blocs=(Bloc(("FRA", "GBR", "USA"), 0.9),))
+    >>> result = simulate(c, model, 2000, seed=1)
+    >>> len(result), round(sum(result.estimates().values()), 6)
+    (2000, 1.0)
 """
 
 from __future__ import annotations
@@ -75,8 +79,9 @@ class Model:
 
     Attributes:
         probabilities: For members by code, name or alias, as for
-            :func:`~unsc.analysis.pass_probability`.
-        default: The distribution of members not given (:data:`UNIFORM` if omitted).
+            [`pass_probability`][unsc.analysis.probability.pass_probability].
+        default: The distribution of members not given
+            ([`UNIFORM`][unsc.analysis.probability.UNIFORM] if omitted).
         blocs: Members who vote together.
     """
 
@@ -90,7 +95,7 @@ class Simulation:
     """The ballots drawn and their outcomes, with estimates and their errors.
 
     Attributes:
-        decisions: Every ballot's outcome (see :class:`unsc.Decisions`).
+        decisions: Every ballot's outcome (see [`unsc.Decisions`][unsc.batch.Decisions]).
         seed: The seed drawn from, to draw the same again.
     """
 
@@ -151,7 +156,8 @@ def simulate(
 
     Args:
         council: The council.
-        model: How members vote; every member by :data:`UNIFORM` if omitted.
+        model: How members vote; every member by
+            [`UNIFORM`][unsc.analysis.probability.UNIFORM] if omitted.
         n: How many ballots to draw.
         seed: For the draws; the same seed gives the same ballots.
         rules: Rules other than the council's.

@@ -1,7 +1,7 @@
 """Voting power when abstention is a vote of its own.
 
-The power indices of :mod:`unsc.analysis.power` use the weighted-game model: every seat
-votes yes or not-yes. For the Security Council that model gets one thing wrong that
+The power indices of [`unsc.analysis.power`][unsc.analysis.power] use the weighted-game model:
+every seat votes yes or not-yes. For the Security Council that model gets one thing wrong that
 matters most: it cannot tell a permanent member's abstention from its "no". In the
 model, a permanent member that does not vote yes blocks; in the Council's practice since
 1946 only a negative vote blocks, and resolutions are adopted with permanent members
@@ -79,7 +79,8 @@ _MEASURES = ("yes_no", "yes_abstain", "abstain_no", "overall")
 
 @attrs.frozen(repr=False)
 class TernaryPower:
-    """Ternary decisiveness of every member: a sequence of :class:`MemberDecisiveness`,
+    """Ternary decisiveness of every member: a sequence of
+    [`MemberDecisiveness`][unsc.analysis.ternary.MemberDecisiveness],
     indexed by position or by member (code, name or alias).
 
     Attributes:
@@ -173,14 +174,15 @@ def ternary_power(
     Args:
         council: The council.
         probabilities: How the other members vote, as for
-            :func:`~unsc.analysis.pass_probability`.
+            [`pass_probability`][unsc.analysis.probability.pass_probability].
         default: The distribution of members not given (yes, no, abstain 1/3 each).
         rules: Rules other than the council's.
 
-    >>> import unsc
-    >>> t = ternary_power(unsc.Council.of_year(2023))
-    >>> t.of("USA").abstain_no > 0, t["Japan"].abstain_no
-    (True, Fraction(0, 1))
+    Examples:
+        >>> import unsc
+        >>> t = ternary_power(unsc.Council.of_year(2023))
+        >>> t.of("USA").abstain_no > 0, t["Japan"].abstain_no
+        (True, Fraction(0, 1))
     """
     if not isinstance(council, Council):
         raise InvalidTypeError("ternary_power(council)", council, "give a unsc.Council")

@@ -1,11 +1,12 @@
 """The history of the Council: every council since 1946, every decision since 1946
 (adopted and failed alike), the vetoes, and the UN's own voting data replayed.
 
->>> from unsc import history
->>> history.get("S/2023/773").recorded
-<Outcome.VETOED: 'vetoed'>
->>> history.replay("S/RES/83 (1950)").agrees
-True
+Examples:
+    >>> from unsc import history
+    >>> history.get("S/2023/773").recorded
+    <Outcome.VETOED: 'vetoed'>
+    >>> history.replay("S/RES/83 (1950)").agrees
+    True
 """
 
 from unsc.history.records import (

@@ -4,10 +4,11 @@ Every resolution and every draft or amendment put to the vote and not adopted, f
 UN Dag Hammarskjöld Library's tables "Security Council — Meetings and outcomes" (1946 to
 June 2022, with documented corrections) and, after them, UN press releases, meeting
 records and Security Council Report (``unsc/data/README.md``). Each decision is a
-:class:`~unsc.Resolution` with the outcome the UN recorded (``recorded``), the counts of
-the vote (``counts``; ``tally``), the veto holders recorded as vetoing (``vetoed_by``),
+[`Resolution`][unsc.resolution.Resolution] with the outcome the UN recorded (``recorded``), the
+counts of the vote (``counts``; ``tally``), the veto holders recorded as vetoing (``vetoed_by``),
 its meeting, topic and sources. Where each member's vote is known (a curated set, or
-your copy of the UN's voting data through :func:`load`), the record carries the ballot.
+your copy of the UN's voting data through [`load`][unsc.history.undl.load]), the record carries the
+ballot.
 
 Nothing is invented: a fact that is derived or secondary says so in the record's note,
 and what is missing is said to be missing.
@@ -227,12 +228,13 @@ def get(key: str | int) -> Resolution:
     ``"S/RES/2712(2023)"`` all find resolution 2712 (2023); ``"S/2023/772"`` finds the
     draft voted on 16 October 2023.
 
-    >>> from unsc import history
-    >>> record = history.get("S/2023/772")
-    >>> record.recorded, str(record.tally)
-    (<Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>, '5–4–6')
-    >>> history.get(2712).symbol, history.get("resolution 83").date.isoformat()
-    ('S/RES/2712 (2023)', '1950-06-27')
+    Examples:
+        >>> from unsc import history
+        >>> record = history.get("S/2023/772")
+        >>> record.recorded, str(record.tally)
+        (<Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>, '5–4–6')
+        >>> history.get(2712).symbol, history.get("resolution 83").date.isoformat()
+        ('S/RES/2712 (2023)', '1950-06-27')
 
     Raises:
         UnknownRecordError: If nothing is on record under ``key``; the error lists close
@@ -294,11 +296,12 @@ class RecordList(tuple[Resolution, ...]):
     use ``found.get(2712)``) and shows itself as a table.
 
     Attributes:
-        conflicts: Disagreements between the bundled record and a UN file (see :func:`load`).
-        problems: Problems found in a UN file read leniently.
+        conflicts: Disagreements between the bundled record and a UN file (see
+        [`load`][unsc.history.undl.load]). problems: Problems found in a UN file read leniently.
     """
 
-    #: The columns of :meth:`rows` and :meth:`table`.
+    #: The columns of [`rows`][unsc.history.records.RecordList.rows] and
+    #: [`table`][unsc.history.records.RecordList.table].
     COLUMNS = ("symbol", "date", "vote", "recorded", "vetoed by", "topic")
 
     conflicts: tuple[Any, ...] = ()
@@ -432,7 +435,7 @@ def records(
     Args:
         year: The year of the vote.
         years: A range of years, both included: ``(2000, 2025)``.
-        outcome: The recorded outcome (an :class:`~unsc.Outcome` or its name).
+        outcome: The recorded outcome (an [`Outcome`][unsc.rules.Outcome] or its name).
         vetoed_by: A permanent member (code, name or alias) whose negative vote was
             recorded as a veto (the USSR and the Russian Federation are told apart).
         member: A member (code, name or alias); with ``vote``, the records in which it
@@ -601,14 +604,15 @@ _REPLAY_HEADERS = ("symbol", "date", "vote", "recorded", "engine", "agrees")
 def replay(symbol: str | int | Resolution, rules: Rules | None = None) -> Replay:
     """Decide a vote on record by the engine and set the result beside the record.
 
-    >>> from unsc import history
-    >>> result = history.replay("S/2023/772")
-    >>> result.agrees, result.decision.outcome
-    (True, <Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>)
+    Examples:
+        >>> from unsc import history
+        >>> result = history.replay("S/2023/772")
+        >>> result.agrees, result.decision.outcome
+        (True, <Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>)
 
     Args:
-        symbol: A symbol or resolution number on record, or a :class:`~unsc.Resolution`
-            with ``recorded`` set.
+        symbol: A symbol or resolution number on record, or a
+            [`Resolution`][unsc.resolution.Resolution] with ``recorded`` set.
         rules: Rules to decide by; by default those of the record's council.
 
     Raises:
@@ -636,7 +640,7 @@ def replay_table(replays: Iterable[Replay], fmt: str = "simple") -> str:
 
 @attrs.frozen(repr=False)
 class ReplayResult:
-    """One record replayed, as a line of a :class:`ReplayReport`.
+    """One record replayed, as a line of a [`ReplayReport`][unsc.history.records.ReplayReport].
 
     Attributes:
         record: The record.
@@ -661,8 +665,8 @@ class ReplayResult:
 
 @attrs.frozen(repr=False)
 class ReplayReport:
-    """The engine beside every recorded outcome: a sequence of :class:`ReplayResult`,
-    indexed by position or by symbol.
+    """The engine beside every recorded outcome: a sequence of
+    [`ReplayResult`][unsc.history.records.ReplayResult], indexed by position or by symbol.
 
     Attributes:
         results: One result per record, in the record's order.
@@ -746,10 +750,11 @@ def replay_all(
     A record known by its counts is decided from them; a record with no tally on record
     is reported as unchecked, not guessed at.
 
-    >>> from unsc import history
-    >>> report = history.replay_all()
-    >>> len(report.disagreements)
-    0
+    Examples:
+        >>> from unsc import history
+        >>> report = history.replay_all()
+        >>> len(report.disagreements)
+        0
 
     Args:
         rules: Rules to decide every record by; by default each record's council's own.
@@ -806,8 +811,8 @@ class Summary:
 
     Attributes:
         by: ``"year"`` or ``"decade"``.
-        rows: One tuple per period, in the order of :attr:`columns`.
-        columns: The columns, in order.
+        rows: One tuple per period, in the order of
+        [`columns`][unsc.history.records.Summary.columns]. columns: The columns, in order.
         notes: What the columns count, printed beneath the table.
     """
 
@@ -816,7 +821,7 @@ class Summary:
     columns: tuple[str, ...] = _SUMMARY
     notes: str = _SUMMARY_NOTE
 
-    #: The columns of :func:`summary`, in order.
+    #: The columns of [`summary`][unsc.history.records.summary], in order.
     COLUMNS = _SUMMARY
 
     def __iter__(self) -> Iterator[dict[str, str | int]]:
@@ -875,10 +880,11 @@ def summary(by: str = "year", records: Iterable[Resolution] | None = None) -> Su
     """Decisions, adoptions, unanimous adoptions, vetoes and failures for lack of votes,
     per year or per decade.
 
-    >>> from unsc import history
-    >>> s = history.summary(by="decade")
-    >>> s["1940s"]["vetoed"] > 0, list(s)[0]["period"]
-    (True, '1940s')
+    Examples:
+        >>> from unsc import history
+        >>> s = history.summary(by="decade")
+        >>> s["1940s"]["vetoed"] > 0, list(s)[0]["period"]
+        (True, '1940s')
 
     Raises:
         UnknownPresetError: For ``by`` other than ``"year"`` or ``"decade"``.
@@ -907,12 +913,13 @@ def coverage(by: str = "decade", records: Iterable[Resolution] | None = None) ->
     """How complete the bundled record is, per decade or year: the decisions on record,
     how many have their counts, how many each member's vote, how many no tally.
 
-    >>> from unsc import history
-    >>> c = history.coverage()
-    >>> c["1990s"]["decisions"] == c["1990s"]["with counts"]
-    True
+    Examples:
+        >>> from unsc import history
+        >>> c = history.coverage()
+        >>> c["1990s"]["decisions"] == c["1990s"]["with counts"]
+        True
 
-    Resolution numbers not yet in the record are listed by :func:`gaps`.
+    Resolution numbers not yet in the record are listed by [`gaps`][unsc.history.records.gaps].
 
     Raises:
         UnknownPresetError: For ``by`` other than ``"year"`` or ``"decade"``.

@@ -7,21 +7,23 @@ unsc never ships or downloads it: download your copy and pass its path.
 What the reader does with the file's peculiarities:
 
 * ``X`` ("non-voting") is read with the note of the resolution: a member the note
-  says was absent is :attr:`~unsc.Vote.ABSENT`; otherwise :attr:`~unsc.Vote.NOT_PARTICIPATING`.
+  says was absent is [`ABSENT`][unsc.votes.Vote.ABSENT]; otherwise
+  [`NOT_PARTICIPATING`][unsc.votes.Vote.NOT_PARTICIPATING].
 * Modality ``Without Vote``: adopted without a vote.
 * Former states keep the UN's codes (``SUN``, ``YUG``, ``CSK``, ``DDR``, ``ZAR``); a file
   that writes a successor's code for its predecessor's seat (``RUS`` for the USSR) is
   read onto the right seat.
 * The per-resolution totals are checked against the member rows; a disagreement is
-  reported in :attr:`UndlReader.mismatches`, never corrected.
+  reported in `UndlReader.mismatches`, never corrected.
 * The file lists only adopted resolutions. A few were adopted as procedural matters
   although a permanent member voted no (resolution 2623 (2022), Russia against);
-  :data:`PROCEDURAL` lists them, with sources, so that the replay reads them so.
+  [`PROCEDURAL`][unsc.history.undl.PROCEDURAL] lists them, with sources, so that the replay reads
+  them so.
 
 Problems with the file itself (a missing column, an unknown vote code, a member twice
 in one resolution or not on the Council that year, bytes that are not UTF-8, an empty
-file, a truncated row) raise :class:`~unsc.errors.DataError` naming the file, line and
-column; with ``strict=False`` they are collected in :attr:`UndlReader.problems` and the
+file, a truncated row) raise [`DataError`][unsc.errors.DataError] naming the file, line and
+column; with ``strict=False`` they are collected in `UndlReader.problems` and the
 reading goes on. Nothing is dropped silently.
 """
 
@@ -194,9 +196,9 @@ class _Undecodable:
 class UndlReader:
     """An iterator over the resolutions in a UN voting-data file.
 
-    Use :func:`load_undl` to make one. After (or during) an iteration,
-    :attr:`problems` holds what ``strict=False`` set aside, :attr:`mismatches` the
-    resolutions whose totals disagree with their rows, and :attr:`rows` the rows read.
+    Use [`load_undl`][unsc.history.undl.load_undl] to make one. After (or during) an iteration,
+    `problems` holds what ``strict=False`` set aside, `mismatches` the
+    resolutions whose totals disagree with their rows, and `rows` the rows read.
     Each iteration reads the file afresh: iterating twice gives the same resolutions,
     counts and problems, not twice as many.
 
@@ -670,7 +672,7 @@ def load_undl(path: str | os.PathLike[str], *, strict: bool = True) -> UndlReade
             collect problems in the reader's ``problems`` and go on.
 
     Returns:
-        An iterable of :class:`~unsc.Resolution`, each with ``recorded`` adopted.
+        An iterable of [`Resolution`][unsc.resolution.Resolution], each with ``recorded`` adopted.
 
     Raises:
         DataError: (when iterated) naming the file, line and column of a problem.
@@ -902,7 +904,7 @@ def load(undl: str | os.PathLike[str] | None = None, *, strict: bool = False) ->
             result's ``problems`` and go on).
 
     Returns:
-        A :class:`~unsc.history.RecordList` with ``conflicts`` and ``problems``.
+        A [`RecordList`][unsc.history.records.RecordList] with ``conflicts`` and ``problems``.
     """
     from unsc.history.records import RecordList, records
 

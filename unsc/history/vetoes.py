@@ -92,17 +92,19 @@ class Veto:
 
 @attrs.frozen(repr=False)
 class VetoList:
-    """Every veto, with counts per member and per decade: a sequence of :class:`Veto`.
+    """Every veto, with counts per member and per decade: a sequence of
+    [`Veto`][unsc.history.vetoes.Veto].
 
-    >>> from unsc import history
-    >>> listing = history.vetoes()
-    >>> listing.counts()["SUN"], listing.counts()["GBR"]
-    (90, 29)
+    Examples:
+        >>> from unsc import history
+        >>> listing = history.vetoes()
+        >>> listing.counts()["SUN"], listing.counts()["GBR"]
+        (90, 29)
 
     Attributes:
         vetoes: The vetoes, oldest first.
-        convention: How they are counted (a key of :data:`CONVENTIONS`).
-        source: Where they come from.
+        convention: How they are counted (a key of
+        [`CONVENTIONS`][unsc.history.vetoes.CONVENTIONS]). source: Where they come from.
     """
 
     vetoes: tuple[Veto, ...]
@@ -209,12 +211,14 @@ class VetoList:
 
 
 def vetoes(convention: str = "draft") -> VetoList:
-    """Every veto on record, counted by ``convention`` (see :data:`CONVENTIONS`).
+    """Every veto on record, counted by ``convention`` (see
+    [`CONVENTIONS`][unsc.history.vetoes.CONVENTIONS]).
 
-    >>> from unsc import history
-    >>> per_draft, per_vote = history.vetoes(), history.vetoes("vote")
-    >>> len(per_vote) >= len(per_draft)
-    True
+    Examples:
+        >>> from unsc import history
+        >>> per_draft, per_vote = history.vetoes(), history.vetoes("vote")
+        >>> len(per_vote) >= len(per_draft)
+        True
 
     Raises:
         UnknownPresetError: For a convention that is neither ``"draft"`` nor ``"vote"``.

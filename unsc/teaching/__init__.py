@@ -1,8 +1,9 @@
 """Teaching council procedure: exercises with checkers, and the terminal quiz.
 
->>> from unsc.teaching import exercises
->>> [e.topic for e in exercises(count=3)]
-['outcome', 'veto-or-votes', 'fewest-changes']
+Examples:
+    >>> from unsc.teaching import exercises
+    >>> [e.topic for e in exercises(count=3)]
+    ['outcome', 'veto-or-votes', 'fewest-changes']
 """
 
 from unsc.teaching.exercises import (

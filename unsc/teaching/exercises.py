@@ -5,12 +5,13 @@ Curated exercises come from real votes (S/2023/772 and S/2023/773 first, then re
 generated ones put hypothetical votes, drawn from a seed, to a real Council of a real
 year, and say so. The engine computes every answer.
 
->>> from unsc.teaching import exercises
->>> first = exercises(count=1)[0]
->>> first.source, first.topic
-('S/2023/772', 'outcome')
->>> first.check("insufficient votes").correct
-True
+Examples:
+    >>> from unsc.teaching import exercises
+    >>> first = exercises(count=1)[0]
+    >>> first.source, first.topic
+    ('S/2023/772', 'outcome')
+    >>> first.check("insufficient votes").correct
+    True
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ class Exercise:
     """A question, the answers that are right, and the explanation.
 
     Attributes:
-        topic: One of :data:`TOPICS`.
+        topic: One of [`TOPICS`][unsc.teaching.exercises.TOPICS].
         question: The question, with the vote it is about.
         choices: The options to choose from (empty when the answer is free).
         answers: The right answers, normalised; the first is shown as the answer.
@@ -429,11 +430,11 @@ def exercises(
 
     Args:
         seed: Which questions, and their order.
-        count: How many: from 1 to :func:`available` (``topic``).
-        topic: Only exercises of this topic (see :data:`TOPICS`).
+        count: How many: from 1 to [`available`][unsc.teaching.exercises.available] (``topic``).
+        topic: Only exercises of this topic (see [`TOPICS`][unsc.teaching.exercises.TOPICS]).
 
     Raises:
-        UnknownPresetError: For a topic not in :data:`TOPICS`.
+        UnknownPresetError: For a topic not in [`TOPICS`][unsc.teaching.exercises.TOPICS].
         InvalidFieldError: For a count below 1 or above what exists.
         InvalidTypeError: For a seed or count that is not a whole number.
     """
@@ -444,8 +445,9 @@ def available(topic: str | None = None) -> int | None:
     """How many exercises exist on ``topic``: ``None`` where they are generated without
     end, else the number of curated ones (the order of voting has one).
 
-    >>> available("order"), available("outcome")
-    (1, None)
+    Examples:
+        >>> available("order"), available("outcome")
+        (1, None)
     """
     if topic is not None and topic not in TOPICS:
         raise UnknownPresetError("a topic", topic, TOPICS)
@@ -457,12 +459,12 @@ def available(topic: str | None = None) -> int | None:
 def iter_exercises(
     *, seed: int | None = None, count: int = 10, topic: str | None = None
 ) -> Iterator[Exercise]:
-    """:func:`exercises` one at a time, each made when it is asked for: a quiz of a
-    hundred thousand questions starts at once and holds one question at a time.
+    """[`exercises`][unsc.teaching.exercises.exercises] one at a time, each made when it is asked
+    for: a quiz of a hundred thousand questions starts at once and holds one question at a time.
 
     Raises:
-        UnknownPresetError: For a topic not in :data:`TOPICS` (when called, not iterated).
-        InvalidFieldError: For a count below 1 or above what exists.
+        UnknownPresetError: For a topic not in [`TOPICS`][unsc.teaching.exercises.TOPICS] (when
+        called, not iterated). InvalidFieldError: For a count below 1 or above what exists.
         InvalidTypeError: For a seed or count that is not a whole number.
     """
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):

@@ -101,8 +101,8 @@ def run_quiz(
 
     Args:
         questions: The exercises: a list, or an iterator that makes each when asked
-            (:func:`~unsc.teaching.iter_exercises`).
-        read: Reads one answer after showing a prompt (like :func:`input`); raises
+            ([`iter_exercises`][unsc.teaching.exercises.iter_exercises]).
+        read: Reads one answer after showing a prompt (like `input`); raises
             ``EOFError`` at the end of input.
         write: Shows a line.
         total: How many questions there are, for "Question 3 of 10" (default: the length

@@ -1,9 +1,10 @@
 """A worksheet and its answer key, as one HTML page that prints on A4 and Letter alike.
 
->>> from unsc.teaching import exercises, worksheet
->>> page = worksheet(exercises(seed=3, count=4), seed=3)
->>> page.count('class="question"'), page.count('class="answer"')
-(4, 4)
+Examples:
+    >>> from unsc.teaching import exercises, worksheet
+    >>> page = worksheet(exercises(seed=3, count=4), seed=3)
+    >>> page.count('class="question"'), page.count('class="answer"')
+    (4, 4)
 """
 
 from __future__ import annotations
