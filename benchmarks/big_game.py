@@ -95,7 +95,7 @@ def main() -> None:
         lines.append(
             f"| {label} | {quota:,} | {result['seconds']:.2f} | {result['peak_mb']:,.0f} | "
             f"{'equal' if ok else 'DIFFERENT'} ({len(result['checked'])} members) | "
-            f"{us[1]:.2%} / {us[2]:.2%} / {us[3]:.4f} | {result['act']:.4g} |"
+            f"{us[1]:.2%} / {us[2]:.2%} / {us[3]:.6f} | {result['act']:.4g} |"
         )
         refused = refused or result["refused"]
         print(lines[-1], flush=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -282,3 +283,21 @@ def test_a_teachers_bad_input_is_one_line(args: tuple[str, ...], message: str) -
     assert run.returncode == 2
     assert message in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_the_teaching_guides_worksheets_are_made() -> None:
+    """Every hand-out command in the teaching guide prints its worksheet."""
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "teaching.md").read_text(
+        encoding="utf-8"
+    )
+    commands = re.findall(r"`unsc (quiz --sheet [^`>]*?) > [\w.-]+\.html`", guide)
+
+    assert len(commands) >= 4
+    for command in commands:
+        args = command.split()
+        run = subprocess.run(
+            [sys.executable, "-m", "unsc", *args], capture_output=True, text=True, timeout=60
+        )
+        count = int(args[args.index("--count") + 1]) if "--count" in args else 10
+        assert run.returncode == 0, (command, run.stderr)
+        assert run.stdout.count('class="question"') == count, command

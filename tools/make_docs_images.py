@@ -16,6 +16,7 @@ PICTURES = {
     "s_2023_772.svg": lambda: unsc.decide(history.get("S/2023/772")).svg(),
     "s_2023_773.svg": lambda: unsc.decide(history.get("S/2023/773")).svg(),
     "res_83_1950.svg": lambda: unsc.decide(history.get("S/RES/83 (1950)")).svg(),
+    "res_2504_2020.svg": lambda: unsc.decide(history.get("S/RES/2504 (2020)")).svg(),
     "g4_veto.svg": lambda: _g4().svg(),
 }
 
