@@ -185,6 +185,17 @@ def verdict(result: dict[str, object], exact: dict[str, object]) -> str:
     return "correct"
 
 
+def _seconds(seconds: float) -> str:
+    """Three significant figures, never in exponent form."""
+    return (
+        f"{seconds:,.1f}"
+        if seconds >= 100
+        else f"{seconds:.3g}"
+        if seconds >= 1e-3
+        else (f"{seconds:.6f}")
+    )
+
+
 def _ms(seconds: float) -> str:
     return f"{seconds * 1e3:,.3f}" if seconds < 1 else f"{seconds * 1e3:,.0f}"
 
@@ -205,7 +216,7 @@ def main() -> None:
             seconds = float(ours["seconds"])  # type: ignore[arg-type]
             if name.startswith("random"):
                 peak = int(ours["peak_kb"]) / 1024  # type: ignore[call-overload]
-                growth.append((name, family, f"{seconds:,.3f}", f"{peak:,.0f}"))
+                growth.append((name, family, _seconds(seconds), f"{peak:,.0f}"))
             if family in OWN:
                 continue
             cells, fastest = [], None
