@@ -16,6 +16,7 @@ from unsc.errors import UnknownPresetError
 from unsc.teaching import (
     TOPICS,
     Exercise,
+    available,
     curated,
     exercises,
     generated,
@@ -301,3 +302,28 @@ def test_the_teaching_guides_worksheets_are_made() -> None:
         count = int(args[args.index("--count") + 1]) if "--count" in args else 10
         assert run.returncode == 0, (command, run.stderr)
         assert run.stdout.count('class="question"') == count, command
+
+
+def test_competing_drafts_judged_part_by_part() -> None:
+    """S/2023/792 and S/2023/795 on 25 October 2023: vetoed, then short of votes."""
+    (same_day,) = exercises(topic="competing-drafts", count=1)
+
+    assert same_day.source == "S/2023/792, S/2023/795"
+    assert same_day.check("2, 3").correct
+    assert same_day.check("vetoed; insufficient votes").correct
+    assert same_day.check("vetoed and insufficient votes").correct
+    half = same_day.check("vetoed, adopted")
+    assert half.parts == (True, False)
+    assert str(half).startswith("Not quite: 1 of 2 parts right (the 1st). S/2023/792")
+    assert not same_day.check("3 2").correct
+
+
+def test_amendments_are_voted_first_and_not_vetoed() -> None:
+    """The Russian amendments of 18 October 2023: the US alone against, not a veto."""
+    (amendments,) = exercises(topic="amendments", count=1)
+
+    assert amendments.source == "S/PV.9442"
+    assert amendments.check("a lack of votes").correct
+    assert not amendments.check("a veto").correct
+    assert "rule 33" in amendments.explanation
+    assert available("amendments") == available("competing-drafts") == 1

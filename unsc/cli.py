@@ -41,6 +41,8 @@ QUIZ_TOPICS = (
     "order",
     "pre-1966",
     "reform",
+    "competing-drafts",
+    "amendments",
 )
 
 

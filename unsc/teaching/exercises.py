@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 from collections.abc import Callable, Iterator
 
 import attrs
@@ -25,7 +26,7 @@ import attrs
 from unsc.analysis.paths import path_to_adoption, swing
 from unsc.council import Council
 from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownPresetError, UnknownStateError
-from unsc.members import Member, fold, prose_list, resolve
+from unsc.members import Member, fold, prose_list, resolve, state_name
 from unsc.resolution import Resolution
 from unsc.rules import CHARTER_1945, LITERAL_1965, TWO_VETOES, Outcome, Rules, _capital, _number
 from unsc.votes import Vote
@@ -42,7 +43,17 @@ __all__ = [
 ]
 
 #: The kinds of exercise.
-TOPICS = ("outcome", "veto-or-votes", "swing", "fewest-changes", "order", "pre-1966", "reform")
+TOPICS = (
+    "outcome",
+    "veto-or-votes",
+    "swing",
+    "fewest-changes",
+    "order",
+    "pre-1966",
+    "reform",
+    "competing-drafts",
+    "amendments",
+)
 
 
 @attrs.frozen(repr=False)
@@ -87,7 +98,8 @@ class Exercise:
         answers: The right answers, normalised; the first is shown as the answer.
         explanation: Why, citing the rule.
         source: The vote's symbol, or ``"hypothetical (seed N)"``.
-        kind: How answers are read: ``"choice"``, ``"member"``, ``"number"`` or ``"order"``.
+        kind: How answers are read: ``"choice"``, ``"member"``, ``"number"``, ``"order"``
+            (numbers in order) or ``"parts"`` (one choice per part, e.g. ``"2, 3"``).
         model: The model answer, as a sentence.
     """
 
@@ -111,12 +123,18 @@ class Exercise:
         if self.kind == "choice":
             expected = self.choices[int(expected) - 1] if expected.isdigit() else expected
         parts: tuple[bool, ...] = ()
-        if self.kind == "order":  # judged place by place
+        if self.kind in ("order", "parts"):  # judged place by place, part by part
             want, got = expected.split(), given.split()
             parts = tuple(i < len(got) and got[i] == w for i, w in enumerate(want))
+        if self.kind == "parts":  # shown as the choices' words
+            expected = ", ".join(self.choices[int(k) - 1] for k in expected.split())
         return Check(given in self.answers, expected, self.explanation, self.model, parts)
 
     def _normalise(self, response: str) -> str:
+        if self.kind == "parts":  # each part read as a choice: "2, 3" or "vetoed; adopted"
+            pieces = re.split(r"[,;\n]|\band\b|\s+(?=\d)", response)
+            picked = [_Choice(self.choices).number(p) for p in pieces if p.strip()]
+            return " ".join(picked)
         text = " ".join(response.replace(",", " ").split()).casefold()
         if self.kind == "choice" and text.isdigit() and 1 <= int(text) <= len(self.choices):
             return fold(self.choices[int(text) - 1])
@@ -136,6 +154,22 @@ class Exercise:
     def __str__(self) -> str:
         options = "\n".join(f"  {i}. {c}" for i, c in enumerate(self.choices, 1))
         return self.question + (f"\n{options}" if options else "")
+
+
+@attrs.frozen
+class _Choice:
+    """Reads one answer among numbered choices: its number, or its words."""
+
+    choices: tuple[str, ...]
+
+    def number(self, text: str) -> str:
+        word = fold(" ".join(text.split()))
+        if word.isdigit():
+            return word
+        for i, choice in enumerate(self.choices, 1):
+            if word == fold(choice) or word == fold(choice).removeprefix("a "):
+                return str(i)
+        return word
 
 
 _OUTCOMES = ("adopted", "vetoed", "insufficient votes")
@@ -319,6 +353,71 @@ def order_exercise() -> Exercise:
     )
 
 
+def competing_drafts(first: Resolution, second: Resolution) -> Exercise:
+    """Two drafts on the same question, voted the same day: the outcome of each."""
+    decided = [first.decide(), second.decide()]
+    answer = " ".join(str(_OUTCOMES.index(d.outcome.value) + 1) for d in decided)
+    said = [
+        f"{r.symbol} ({_owner(r)}) {_SAID[d.outcome.value][3:].rstrip('.')}"
+        for r, d in zip((first, second), decided)
+    ]
+    return Exercise(
+        "competing-drafts",
+        f"On {_day(first)} the Council voted on two drafts on the same question. "
+        f"{_describe(first, f'First, {first.symbol} ({_owner(first)})')} "
+        f"{_describe(second, f'Then {second.symbol} ({_owner(second)})')} "
+        "What was the outcome of each? Answer with two numbers, e.g. 1, 3.",
+        _OUTCOMES,
+        (answer,),
+        " ".join(d.explain().replace("\n", " ") for d in decided)
+        + " Each draft is decided on its own votes: that a competing draft was vetoed or "
+        "failed changes nothing for the other (rule 32 orders them by submission).",
+        f"{first.symbol}, {second.symbol}",
+        kind="parts",
+        model=f"{_capital(said[0])}, and {said[1]}.",
+    )
+
+
+def _day(record: Resolution) -> str:
+    return f"{record.date.day} {record.date:%B %Y}" if record.date else "the same day"
+
+
+def _owner(record: Resolution) -> str:
+    names = [
+        record.council[code].in_prose if code in record.council else state_name(code)
+        for code in record.sponsors
+    ]
+    return "put forward by " + " and ".join(names) if names else "no sponsor on record"
+
+
+def amendments_first() -> Exercise:
+    """The amendments of 18 October 2023, voted before the draft they amended."""
+    from unsc import history
+
+    first, second = (
+        history.get(f"Russian amendment ({which}) to S/2023/773") for which in ("first", "second")
+    )
+    vetoed = Outcome.VETOED in (first.recorded, second.recorded)
+    answer = "a veto" if vetoed else "a lack of votes"  # as the record has it
+    choices = ("a veto", "a lack of votes")
+    return Exercise(
+        "amendments",
+        "On 18 October 2023 Russia proposed two amendments to the Brazilian draft S/2023/773 "
+        "(on Gaza). Under rule 33 the amendments were voted first. Each failed, and the "
+        "United States was the only member to vote against each. Was that a veto or a lack "
+        "of votes? (S/2023/773 itself was then voted on, unamended.)",
+        choices,
+        _choice(answer, choices),
+        "An amendment is a substantive decision, so a permanent member's no can veto it, but "
+        "only when it has nine votes in favour: with the United States alone against and "
+        "the amendments not adopted, each had fewer than nine. A veto would have been "
+        "recorded as one. Because both failed, the draft was put to the vote as submitted "
+        "(rule 33: amendments first, then the draft as it stands).",
+        "S/PV.9442",
+        model="A lack of votes: fewer than nine in favour, so the US no was not a veto.",
+    )
+
+
 def curated() -> list[Exercise]:
     """Exercises on real votes, in teaching order."""
     from unsc import history
@@ -356,6 +455,8 @@ def curated() -> list[Exercise]:
         ask(literal, res2504),
         ask(pre_1966, s772),
         ask(pre_1966, s916),
+        competing_drafts(history.get("S/2023/792"), history.get("S/2023/795")),
+        amendments_first(),
     ]
     return [e for e in found if e is not None]
 
