@@ -22,7 +22,19 @@ from unsc.teaching import (
     generated,
     iter_exercises,
     run_quiz,
+    worksheet,
 )
+
+
+def quiz(*args: str, answers: str = "") -> subprocess.CompletedProcess[str]:
+    """`unsc quiz ARGS` as a subprocess, its standard input the answers given."""
+    return subprocess.run(
+        [sys.executable, "-m", "unsc", "quiz", *args],
+        input=answers,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_curated_order_and_sources() -> None:
@@ -115,13 +127,7 @@ def test_run_quiz_keeps_score_and_stops_at_end_of_input() -> None:
 
 def test_quiz_command_from_stdin() -> None:
     """unsc quiz reads answers from standard input, explains, and sums up."""
-    run = subprocess.run(
-        [sys.executable, "-m", "unsc", "quiz", "--count", "3"],
-        input="3\na lack of votes\n4\n",
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    run = quiz("--count", "3", answers="3\na lack of votes\n4\n")
 
     assert run.returncode == 0, run.stderr
     assert run.stdout.count("Correct.") == 3
@@ -130,13 +136,7 @@ def test_quiz_command_from_stdin() -> None:
 
 def test_quiz_command_ends_cleanly_on_empty_input() -> None:
     """No answers at all: the quiz ends at once with a summary, no traceback."""
-    run = subprocess.run(
-        [sys.executable, "-m", "unsc", "quiz"],
-        input="",
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    run = quiz()
 
     assert run.returncode == 0
     assert "No questions answered." in run.stdout
@@ -224,13 +224,10 @@ def test_an_answer_in_parts_is_judged_part_by_part() -> None:
 def test_quiz_writes_answers_as_json_for_the_teacher() -> None:
     """--format json: the answers and score on stdout, the questions on stderr."""
     first = exercises(seed=3, count=2)
-    run = subprocess.run(
-        [sys.executable, "-m", "unsc", "quiz", "--seed", "3", "--count", "2", "--format", "json"],
-        input=f"\n{first[0].answers[0]}\nnonsense\n",
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    run = quiz(
+        "--seed", "3", "--count", "2", "--format", "json",
+        answers=f"\n{first[0].answers[0]}\nnonsense\n",
+    )  # fmt: skip
 
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
@@ -242,12 +239,7 @@ def test_quiz_writes_answers_as_json_for_the_teacher() -> None:
 
 def test_worksheet_and_key(tmp_path: Path) -> None:
     """--sheet prints a worksheet and its key: the seed's questions, the key on a new page."""
-    run = subprocess.run(
-        [sys.executable, "-m", "unsc", "quiz", "--sheet", "--seed", "3", "--count", "6"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    run = quiz("--sheet", "--seed", "3", "--count", "6")
     page = run.stdout
     sheet = exercises(seed=3, count=6)
 
@@ -273,13 +265,7 @@ def test_worksheet_and_key(tmp_path: Path) -> None:
 )
 def test_a_teachers_bad_input_is_one_line(args: tuple[str, ...], message: str) -> None:
     """Bad options end with one clear line and exit 2."""
-    run = subprocess.run(
-        [sys.executable, "-m", "unsc", "quiz", *args],
-        input="",
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    run = quiz(*args)
 
     assert run.returncode == 2
     assert message in run.stderr
@@ -296,9 +282,7 @@ def test_the_teaching_guides_worksheets_are_made() -> None:
     assert len(commands) >= 4
     for command in commands:
         args = command.split()
-        run = subprocess.run(
-            [sys.executable, "-m", "unsc", *args], capture_output=True, text=True, timeout=60
-        )
+        run = quiz(*args[1:])  # args[0] is "quiz"
         count = int(args[args.index("--count") + 1]) if "--count" in args else 10
         assert run.returncode == 0, (command, run.stderr)
         assert run.stdout.count('class="question"') == count, command
@@ -327,3 +311,19 @@ def test_amendments_are_voted_first_and_not_vetoed() -> None:
     assert not amendments.check("a veto").correct
     assert "rule 33" in amendments.explanation
     assert available("amendments") == available("competing-drafts") == 1
+
+
+@pytest.mark.parametrize(
+    ("questions", "seed", "message"),
+    [
+        ("outcome", None, r"worksheet\(questions\) cannot be 'outcome'"),
+        ([1, 2], None, r"worksheet\(questions\) cannot be 1"),
+        ([], "three", r"worksheet\(seed\) cannot be 'three'"),
+    ],
+)
+def test_a_worksheet_of_what_is_not_exercises_says_so(
+    questions: object, seed: object, message: str
+) -> None:
+    """The worksheet names what it was given that it cannot print."""
+    with pytest.raises(unsc.errors.InvalidTypeError, match=message):
+        worksheet(questions, seed=seed)  # type: ignore[arg-type]

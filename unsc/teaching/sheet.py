@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from unsc.errors import InvalidTypeError
 from unsc.teaching.exercises import Exercise
 
 __all__ = ["worksheet"]
@@ -40,8 +41,21 @@ def worksheet(questions: Iterable[Exercise], *, seed: int | None = None) -> str:
     Args:
         questions: The exercises, in the order of the sheet.
         seed: The seed that chose them, printed on the sheet so that it can be made again.
+
+    Raises:
+        InvalidTypeError: For questions that are not exercises, or a seed that is no
+            whole number.
     """
+    if isinstance(questions, (str, bytes)) or not isinstance(questions, Iterable):
+        raise InvalidTypeError("worksheet(questions)", questions, "give a list of exercises")
     items = list(questions)
+    for item in items:
+        if not isinstance(item, Exercise):
+            raise InvalidTypeError(
+                "worksheet(questions)", item, "give exercises, e.g. teaching.exercises(seed=3)"
+            )
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
+        raise InvalidTypeError("worksheet(seed)", seed, "give the whole number that chose them")
     made = "" if seed is None else f" (seed {seed})"
     parts = [
         "<!DOCTYPE html>",
