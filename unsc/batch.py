@@ -230,9 +230,24 @@ def _verdicts(stakes: Roles) -> list[list[int]]:
     ]
 
 
+def _verdicts_by_no(stakes: Roles) -> list[list[list[int]]]:
+    """As [`_verdicts`][unsc.batch._verdicts], by votes against too: for rules that count
+    the votes cast (a majority of those present and voting)."""
+    size, blockers = len(stakes.roles), len(stakes.blockers)
+    return [
+        [
+            [OUTCOMES.index(stakes.outcome(yes, blocks, no)) for blocks in range(blockers + 1)]
+            for no in range(size + 1 - yes)
+        ]
+        for yes in range(size + 1)
+    ]
+
+
 def _decide_rows(stakes: Roles, rows: list[Sequence[Vote]]) -> list[int]:
     """The outcome codes of rows of votes: the counts, by the one rule."""
     size = len(stakes.roles)
+    if stakes.counts_no:
+        return _decide_rows_by_no(stakes, rows)
     verdicts = _verdicts(stakes)
     # Where the yes votes alone decide (short of the quota, or no seat can block), the
     # blocking seats are not read.
@@ -275,6 +290,19 @@ def _decide_rows(stakes: Roles, rows: list[Sequence[Vote]]) -> list[int]:
     return codes
 
 
+def _decide_rows_by_no(stakes: Roles, rows: list[Sequence[Vote]]) -> list[int]:
+    """The outcome codes of rows under rules that count the votes against as well."""
+    verdicts = _verdicts_by_no(stakes)
+    codes: list[int] = []
+    for index, row in enumerate(rows):
+        row = rows[index] = _row(row, index, stakes)
+        if stakes.parties and any(row[i] is _YES or row[i] is _NO for i in stakes.parties):
+            stakes.check(tuple(row), f"ballot {index}")
+        blocks = sum(1 for seat, votes in stakes.blockers if row[seat] in votes)
+        codes.append(verdicts[row.count(_YES)][row.count(_NO)][blocks])
+    return codes
+
+
 def _getter(seats: list[int]) -> Any:
     """The votes of ``seats`` in a row, always as a tuple."""
     if len(seats) == 1:
@@ -312,5 +340,12 @@ def _decide_array(stakes: Roles, ballots: Any) -> Any:
     blocks = np.zeros(len(ballots), dtype=np.int64)
     for seat, votes in stakes.blockers:
         blocks += np.isin(ballots[:, seat], [VOTES.index(v) for v in votes])
+    if stakes.counts_no:
+        no = (ballots == no_code).sum(axis=1)
+        size, blockers = len(stakes.roles), len(stakes.blockers)
+        table = np.zeros((size + 1, size + 1, blockers + 1), dtype=np.int8)
+        for y, by_no in enumerate(_verdicts_by_no(stakes)):
+            table[y, : len(by_no)] = by_no
+        return table[yes, no, blocks]
     verdicts = np.array(_verdicts(stakes), dtype=np.int8)
     return verdicts[yes, blocks]

@@ -166,8 +166,9 @@ class Council:
         if self.rules is None:
             rules = Rules.for_year(self.year) if self.year else _default_rules(size)
             object.__setattr__(self, "rules", rules)
-        if self.rules.quota > size:
-            raise QuotaError(self.rules.quota, size)
+        for quota in (self.rules.quota, self.rules.procedural_quota or 0):
+            if quota > size:
+                raise QuotaError(quota, size)
         index = {m.code: i for i, m in enumerate(self.members)}
         object.__setattr__(self, "_index", index)
         object.__setattr__(self, "codes", tuple(index))

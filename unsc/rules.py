@@ -20,6 +20,14 @@ practised; [`LITERAL_1945`][unsc.rules.LITERAL_1945] and [`LITERAL_1965`][unsc.r
 the literal reading under which a permanent member's abstention or absence also blocks; and
 [`TWO_VETOES`][unsc.rules.TWO_VETOES], a reform idea under which a veto takes two permanent "no"
 votes.
+
+The misreadings Model UN brings from the General Assembly are presets too, each named as
+a misreading (``docs/mun.md``): [`SIMPLE_MAJORITY`][unsc.rules.SIMPLE_MAJORITY] (8 of 15),
+[`PRESENT_AND_VOTING`][unsc.rules.PRESENT_AND_VOTING] (more yes than no),
+[`TWO_THIRDS_VOTING`][unsc.rules.TWO_THIRDS_VOTING] (abstentions lower the bar),
+[`ABSTENTION_VETO`][unsc.rules.ABSTENTION_VETO] and
+[`PROCEDURAL_EIGHT`][unsc.rules.PROCEDURAL_EIGHT]. A [`Majority`][unsc.rules.Majority]
+other than the Charter's counts the votes against as well as those in favour.
 """
 
 from __future__ import annotations
@@ -50,15 +58,22 @@ if TYPE_CHECKING:
     from unsc.resolution import Resolution
 
 __all__ = [
+    "ABSTENTION_VETO",
     "CHARTER_1945",
     "CHARTER_1965",
     "LITERAL_1945",
     "LITERAL_1965",
+    "MISREADINGS",
     "OBLIGATORY_ABSTENTION",
     "PARTY_VOTES",
+    "PRESENT_AND_VOTING",
     "PRESETS",
+    "PROCEDURAL_EIGHT",
+    "SIMPLE_MAJORITY",
+    "TWO_THIRDS_VOTING",
     "TWO_VETOES",
     "Decision",
+    "Majority",
     "Outcome",
     "Role",
     "Roles",
@@ -100,6 +115,46 @@ class Outcome(enum.Enum):
         raise UnknownPresetError("an outcome", value, (o.value for o in cls))
 
 
+class Majority(enum.Enum):
+    """What the votes in favour are measured against.
+
+    The Charter counts them against the membership: nine of the fifteen members,
+    however the others vote (Article 27). The General Assembly counts the members
+    "present and voting", those casting a yes or a no (its rules of procedure, rules 85
+    and 86; Article 18 of the Charter), so that an abstention counts for nothing and
+    lowers the bar. Model UN often carries the Assembly's way into the Council; the two
+    Assembly majorities are here to show what changes.
+    """
+
+    MEMBERS = "members"
+    """The Charter: at least the quota of members in favour."""
+    PRESENT_AND_VOTING = "present and voting"
+    """More votes in favour than against (and at least the quota, usually 1)."""
+    TWO_THIRDS_PRESENT_AND_VOTING = "two-thirds present and voting"
+    """At least two-thirds of the yes and no votes in favour: twice as many yes as no."""
+
+    @classmethod
+    def parse(cls, value: Majority | str) -> Majority:
+        """Read a majority from a [`Majority`][unsc.rules.Majority] or its value or name.
+
+        Raises:
+            UnknownPresetError: For a string that names no majority.
+            InvalidTypeError: For anything else.
+        """
+        if isinstance(value, Majority):
+            return value
+        if not isinstance(value, str):
+            raise InvalidTypeError(
+                "Rules.majority", value, "use 'members', 'present and voting' or "
+                "'two-thirds present and voting'"
+            )  # fmt: skip
+        key = value.strip().lower().replace("_", " ").replace("-", " ")
+        for kind in cls:
+            if key in (kind.value.replace("-", " "), kind.name.lower().replace("_", " ")):
+                return kind
+        raise UnknownPresetError("a majority", value, (m.value for m in cls))
+
+
 def _votes(values: Iterable[Vote | str] | Vote | str) -> frozenset[Vote]:
     # One vote may be given alone ("no"); a string is never iterated letter by letter.
     if isinstance(values, (Vote, str)):
@@ -116,6 +171,15 @@ def _whole(instance: object, attribute: attrs.Attribute[int], value: object) -> 
         raise InvalidTypeError(f"Rules.{attribute.name}", value, "give a whole number such as 9")
     if value < 1:
         raise InvalidFieldError(f"Rules.{attribute.name}", value, "it must be at least 1")
+
+
+def _majority(value: Majority | str) -> Majority:
+    return Majority.parse(value)
+
+
+def _whole_or_none(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if value is not None:
+        _whole(instance, attribute, value)
 
 
 def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
@@ -146,10 +210,18 @@ class Rules:
         vetoes_needed: How many veto holders must block for a veto (1 under
             the Charter; 2 in a reform proposal).
         source: Where the rule comes from, cited in explanations.
+        majority: What the votes in favour are measured against: the members (the
+            Charter), or those present and voting (a General Assembly rule, a
+            misreading in the Council).
+        procedural_quota: Affirmative votes needed on a procedural matter, when it
+            differs from ``quota`` (it does not under the Charter: Article 27(2) asks
+            the same nine).
 
     Examples:
         >>> CHARTER_1965.quota, sorted(v.value for v in CHARTER_1965.blocking)
         (9, ['no'])
+        >>> PRESENT_AND_VOTING.outcome(5, 0, no=4)  # abstentions do not count here
+        <Outcome.ADOPTED: 'adopted'>
     """
 
     name: str = attrs.field(validator=_text)
@@ -159,16 +231,48 @@ class Rules:
     )
     vetoes_needed: int = attrs.field(default=1, validator=_whole)
     source: str = attrs.field(default="Article 27(3) of the Charter", validator=_text)
+    majority: Majority = attrs.field(default=Majority.MEMBERS, converter=_majority, kw_only=True)
+    procedural_quota: int | None = attrs.field(
+        default=None, validator=_whole_or_none, kw_only=True
+    )
     _blocking: tuple[Vote, ...] = attrs.field(init=False, repr=False, eq=False)
+    _relative: bool = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
         # A tuple tests membership by identity first; a frozenset would hash each enum.
         object.__setattr__(self, "_blocking", tuple(sorted(self.blocking, key=list(Vote).index)))
+        object.__setattr__(self, "_relative", self.majority is not Majority.MEMBERS)
 
     def __repr__(self) -> str:
         blocking = "/".join(v.value for v in _sorted(self.blocking)) or "nothing"
         needed = f", {self.vetoes_needed} to veto" if self.vetoes_needed != 1 else ""
-        return f"<Rules {self.name!r}: {self.quota} votes, blocked by {blocking}{needed}>"
+        return f"<Rules {self.name!r}: {self.requirement()}, blocked by {blocking}{needed}>"
+
+    def quota_for(self, matter: Matter | str = Matter.SUBSTANTIVE) -> int:
+        """The affirmative votes needed on ``matter``: ``procedural_quota`` on a
+        procedural matter when it is set, ``quota`` otherwise."""
+        kind = matter if isinstance(matter, Matter) else Matter.parse(matter)
+        if kind is _PROCEDURAL and self.procedural_quota is not None:
+            return self.procedural_quota
+        return self.quota
+
+    def requirement(self, matter: Matter | str = Matter.SUBSTANTIVE) -> str:
+        """What a draft needs in favour, in words: ``"9 votes"``, or ``"more yes than
+        no"`` under a majority of those present and voting.
+
+        Examples:
+            >>> CHARTER_1965.requirement(), TWO_THIRDS_VOTING.requirement()
+            ('9 votes', 'twice as many yes as no')
+        """
+        quota = self.quota_for(matter)
+        words = {
+            Majority.MEMBERS: f"{quota} {_votes_word(quota)}",
+            Majority.PRESENT_AND_VOTING: "more yes than no",
+            Majority.TWO_THIRDS_PRESENT_AND_VOTING: "twice as many yes as no",
+        }[self.majority]
+        if self._relative and quota > 1:
+            words += f" and at least {quota} yes"
+        return words
 
     @property
     def practice(self) -> bool:
@@ -195,13 +299,17 @@ class Rules:
         except KeyError:
             raise UnknownPresetError("a preset", name, PRESETS) from None
 
-    def outcome(self, yes: int, blocks: int) -> Outcome:
+    def outcome(
+        self, yes: int, blocks: int, no: int = 0, matter: Matter = Matter.SUBSTANTIVE
+    ) -> Outcome:
         """The outcome of a vote from its counts: the Charter's rule, written once.
 
         Args:
             yes: Affirmative votes.
             blocks: Seats whose vote blocks this decision (see [`roles`][unsc.rules.roles]); always
                 0 on a procedural matter.
+            no: Negative votes, read only under a majority of those present and voting.
+            matter: Substantive or procedural, read only for ``procedural_quota``.
 
         A draft short of the quota fails for lack of votes, whoever voted against
         (a permanent member's no is then not a veto); with the quota, it is vetoed
@@ -213,7 +321,11 @@ class Rules:
             >>> CHARTER_1965.outcome(12, 1), TWO_VETOES.outcome(12, 1)
             (<Outcome.VETOED: 'vetoed'>, <Outcome.ADOPTED: 'adopted'>)
         """
-        if yes < self.quota:
+        if yes < (self.quota if matter is _SUBSTANTIVE else self.quota_for(matter)):
+            return _INSUFFICIENT
+        if self._relative and not (
+            yes > no if self.majority is _PRESENT_AND_VOTING else yes >= 2 * no
+        ):
             return _INSUFFICIENT
         if blocks >= self.vetoes_needed:
             return _VETOED
@@ -257,7 +369,10 @@ class Rules:
             if stakes.no_blocks:  # the practice: a veto is a veto holder's no
                 members = council.members
                 against = tuple([members[i] for i in stakes.veto_seats if ballot[i] is _NO])
-                outcome = self.outcome(yes, len(against))
+                if self._relative:
+                    outcome = self.outcome(yes, len(against), ballot.count(_NO))
+                else:
+                    outcome = self.outcome(yes, len(against))
                 decision = _new(Decision)  # as _decision does, without the call
                 _set(
                     decision,
@@ -276,6 +391,7 @@ class Rules:
             stakes, blockers, yes = self._count(resolution)
         if stakes.without_vote:
             return _decision(resolution, self, _ADOPTED, (), ())
+        outcome = stakes.outcome(yes, len(blockers), _no(resolution))
         members = council.members
         if resolution.counts is not None:
             seats = council._index
@@ -285,7 +401,6 @@ class Rules:
         else:
             ballot = resolution.ballot
             against = tuple([members[i] for i in council.veto_index if ballot[i] is _NO])
-        outcome = self.outcome(yes, len(blockers))
         if outcome is _VETOED:
             return _decision(
                 resolution, self, outcome, tuple([members[i] for i in blockers]), against
@@ -304,7 +419,7 @@ class Rules:
         stakes, blockers, yes = self._count(resolution)
         if stakes.without_vote:
             return _ADOPTED
-        return self.outcome(yes, len(blockers))
+        return stakes.outcome(yes, len(blockers), _no(resolution))
 
     def _count(self, resolution: Resolution) -> tuple[Roles, list[int], int]:
         """The roles of the seats in ``resolution``, the seats whose votes block it, and the
@@ -361,7 +476,7 @@ class Rules:
         for vote, count in idle.items():
             if vote in blocking and count:
                 unknown.append(f"who was {_DOING[vote]}")
-        if unknown and counts.yes >= self.quota:
+        if unknown and counts.yes >= stakes.quota:
             raise UnknownVotesError(
                 resolution.symbol,
                 f"its votes are on record only as counts ({counts}); "
@@ -369,6 +484,12 @@ class Rules:
                 f"{self.name!r}",
             )
         return blockers
+
+
+def _no(resolution: Resolution) -> int:
+    """The votes against ``resolution``, from its ballot or its counts."""
+    counts = resolution.counts
+    return counts.no if counts is not None else resolution.ballot.count(_NO)
 
 
 _DOING = {
@@ -383,6 +504,7 @@ _ADOPTED, _VETOED = Outcome.ADOPTED, Outcome.VETOED
 _new, _set = object.__new__, object.__setattr__
 _INSUFFICIENT, _PROCEDURAL = Outcome.INSUFFICIENT_VOTES, Matter.PROCEDURAL
 _SUBSTANTIVE = Matter.SUBSTANTIVE
+_PRESENT_AND_VOTING = Majority.PRESENT_AND_VOTING
 
 _LITERAL = frozenset({Vote.NO, Vote.ABSTAIN, Vote.ABSENT, Vote.NOT_PARTICIPATING})
 
@@ -405,6 +527,52 @@ TWO_VETOES = Rules(
     vetoes_needed=2,
     source="reform proposal: a veto needs two permanent members voting no",
 )
+# The misreadings Model UN brings into the Council, each named as one (docs/mun.md).
+#: Misreading: a simple majority of the fifteen, eight votes, adopts.
+SIMPLE_MAJORITY = Rules(
+    "Misreading: a simple majority (8 of 15)",
+    8,
+    source="a misreading; Article 27(3) asks nine votes",
+)
+#: Misreading: more yes than no among those present and voting adopts (the General
+#: Assembly's rules 85 and 86), so abstentions count for nothing.
+PRESENT_AND_VOTING = Rules(
+    "Misreading: a majority of those present and voting",
+    1,
+    majority=Majority.PRESENT_AND_VOTING,
+    source="a misreading from the General Assembly's rules 85-86; Article 27(3) asks nine votes",
+)
+#: Misreading: two-thirds of those present and voting (Article 18(2), for the General
+#: Assembly's important questions), so that each abstention lowers the bar.
+TWO_THIRDS_VOTING = Rules(
+    "Misreading: two-thirds of those present and voting",
+    1,
+    majority=Majority.TWO_THIRDS_PRESENT_AND_VOTING,
+    source="a misreading from Article 18(2) and the General Assembly's rule 86; "
+    "Article 27(3) asks nine votes",
+)
+#: Misreading: a permanent member's abstention blocks like a "no".
+ABSTENTION_VETO = Rules(
+    "Misreading: a permanent member's abstention is a veto",
+    9,
+    {Vote.NO, Vote.ABSTAIN},
+    source="a misreading; since 1946 an abstention is not a veto: ICJ, Namibia, 1971, para. 22",
+)
+#: Misreading: procedural votes pass with eight; Article 27(2) asks nine.
+PROCEDURAL_EIGHT = Rules(
+    "Misreading: procedural votes need eight",
+    9,
+    procedural_quota=8,
+    source="Article 27(3); the eight for procedural votes is a misreading of Article 27(2)",
+)
+#: The Model UN misreadings by key.
+MISREADINGS: dict[str, Rules] = {
+    "mun-simple-majority": SIMPLE_MAJORITY,
+    "mun-present-and-voting": PRESENT_AND_VOTING,
+    "mun-two-thirds": TWO_THIRDS_VOTING,
+    "mun-abstention-veto": ABSTENTION_VETO,
+    "mun-procedural-eight": PROCEDURAL_EIGHT,
+}
 #: Every preset by key.
 PRESETS: dict[str, Rules] = {
     "charter-1945": CHARTER_1945,
@@ -412,6 +580,7 @@ PRESETS: dict[str, Rules] = {
     "literal-1945": LITERAL_1945,
     "literal-1965": LITERAL_1965,
     "two-vetoes": TWO_VETOES,
+    **MISREADINGS,
 }
 
 # Article 27(3), proviso: "in decisions under Chapter VI, and under paragraph 3 of
@@ -489,6 +658,7 @@ class Roles:
         no_blocks: Whether the seats that block are exactly the veto holders, each by
             voting no: the practice outside obligatory abstention (derived).
         veto_seats: The seats of the veto holders, in the council's order (derived).
+        quota: The affirmative votes needed on this matter (derived).
     """
 
     council: Council
@@ -501,8 +671,10 @@ class Roles:
     parties: tuple[int, ...] = attrs.field(init=False, eq=False)
     no_blocks: bool = attrs.field(init=False, eq=False, repr=False)
     veto_seats: tuple[int, ...] = attrs.field(init=False, eq=False, repr=False)
+    quota: int = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "quota", self.rules.quota_for(self.matter))
         order = list(Vote)
         blockers = tuple(
             (i, tuple(sorted(role.blocks, key=order.index)))
@@ -523,12 +695,29 @@ class Roles:
             tuple(i for i, _ in blockers) == veto and all(b == (_NO,) for _, b in blockers),
         )
 
-    def outcome(self, yes: int, blocks: int) -> Outcome:
+    def outcome(self, yes: int, blocks: int, no: int = 0) -> Outcome:
         """The outcome from counts: adopted without a vote, or by
-        [`Rules.outcome`][unsc.rules.Rules.outcome]."""
+        [`Rules.outcome`][unsc.rules.Rules.outcome] on this matter (``no`` is read only
+        under a majority of those present and voting)."""
         if self.without_vote:
             return _ADOPTED
-        return self.rules.outcome(yes, blocks)
+        return self.rules.outcome(yes, blocks, no, self.matter)
+
+    @property
+    def counts_no(self) -> bool:
+        """Whether the outcome depends on the votes against as well as on the yes votes
+        and the blocking seats (a majority of those present and voting)."""
+        return self.rules.majority is not Majority.MEMBERS
+
+    @property
+    def yes_needed(self) -> int:
+        """The fewest yes votes that adopt when every seat votes yes or no and none
+        blocks: the quota of the yes/no game, found from the one rule."""
+        size = len(self.roles)
+        for yes in range(size + 1):
+            if self.rules.outcome(yes, 0, size - yes, self.matter) is _ADOPTED:
+                return yes
+        return size + 1  # nothing adopts
 
     def check(self, ballot: Iterable[Vote | None], symbol: str = "draft") -> None:
         """Raise if a party obliged to abstain voted yes or no.
@@ -563,7 +752,8 @@ class Roles:
     def __repr__(self) -> str:
         can = sum(1 for r in self.roles if r.blocks)
         return (
-            f"<Roles: {len(self.roles)} seats, {can} can block, quota {self.rules.quota}"
+            f"<Roles: {len(self.roles)} seats, {can} can block, "
+            f"{self.rules.requirement(self.matter)}"
             f"{', adopted without a vote' if self.without_vote else ''}>"
         )
 
@@ -819,20 +1009,30 @@ class Decision:
             12 in favour, 0 against, 3 abstaining; nine needed
             The Russian Federation, the United Kingdom and the United States abstained: not a veto
         """
-        tally, quota = self.tally, _number(self.rules.quota)
+        tally, matter = self.tally, self.resolution.matter
+        quota = _number(self.rules.quota_for(matter))
         if self.resolution.without_vote:
             return ["Adopted without a vote", "no member asked for a vote"]
+        short = {
+            Majority.MEMBERS: f"fewer than {quota} votes in favour",
+            Majority.PRESENT_AND_VOTING: "no more votes in favour than against",
+            Majority.TWO_THIRDS_PRESENT_AND_VOTING: "fewer than two-thirds of the yes and no "
+            "votes in favour",
+        }[self.rules.majority]
         head = {
             Outcome.ADOPTED: "Adopted",
             Outcome.VETOED: "Not adopted: vetoed by " + prose_list(self.vetoed_by),
-            Outcome.INSUFFICIENT_VOTES: f"Not adopted: fewer than {quota} votes in favour",
+            Outcome.INSUFFICIENT_VOTES: f"Not adopted: {short}",
         }[self.outcome]
         counts = f"{tally.yes} in favour, {tally.no} against, {tally.abstain} abstaining"
         for count, word in ((tally.absent, "absent"), (tally.not_participating,
                             "not participating"), (tally.not_voting, "not voting")):  # fmt: skip
             if count:
                 counts += f", {count} {word}"
-        lines = [head, f"{counts}; {quota} needed"]
+        need = quota if not self.rules._relative else self.rules.requirement(matter)
+        lines = [head, f"{counts}; {need} needed"]
+        if self.rules.source.startswith("a misreading"):
+            lines.append(f"Under a misreading: {self.rules.name.removeprefix('Misreading: ')}")
         against = prose_list(self.permanent_against)
         procedural = self.resolution.matter is Matter.PROCEDURAL
         if self.outcome is Outcome.INSUFFICIENT_VOTES and against and not procedural:
@@ -879,27 +1079,33 @@ class Decision:
             in 1965). The United States voted against, which does not count as a veto
             because the draft lacked nine votes.
         """
-        rules, tally, quota = self.rules, self.tally, self.rules.quota
+        rules, tally = self.rules, self.tally
         if self.resolution.without_vote:
             return "Adopted without a vote: no member asked for one, so no vote was taken."
         procedural = self.resolution.matter is Matter.PROCEDURAL
-        article = "Article 27(2)" if procedural else rules.source
+        quota = rules.quota_for(self.resolution.matter)
+        misread = rules.source.startswith("a misreading") or rules.procedural_quota is not None
+        article = "Article 27(2)" if procedural and not misread else rules.source
+        if rules._relative:  # counted against the votes cast, not the members
+            counted = f"{tally.yes} {_votes_word(tally.yes)} in favour and {tally.no} against"
+            where, lacked = f"where {rules.requirement()} is required", "the votes it needed"
+            given = f"{rules.requirement()} required"
+        else:
+            counted = f"{tally.yes} {_votes_word(tally.yes)} in favour"
+            where, lacked = f"where {quota} are required", f"{_number(quota)} votes"
+            given = f"{quota} required"
         lines: list[str] = []
         if self.outcome is Outcome.INSUFFICIENT_VOTES:
-            lines.append(
-                f"Not adopted: {tally.yes} {_votes_word(tally.yes)} in favour where {quota} "
-                f"are required ({article})."
-            )
+            lines.append(f"Not adopted: {counted} {where} ({article}).")
             if self.permanent_against and not procedural:
                 lines.append(
                     f"{_capital(prose_list(self.permanent_against))} voted against, which does "
-                    f"not count as a veto because the draft lacked {_number(quota)} votes."
+                    f"not count as a veto because the draft lacked {lacked}."
                 )
         elif self.outcome is Outcome.VETOED:
             blockers = self.vetoed_by
             lines.append(
-                f"Not adopted: {tally.yes} {_votes_word(tally.yes)} in favour, {quota} "
-                f"required, but {prose_list(blockers)}"
+                f"Not adopted: {counted}, {given}, but {prose_list(blockers)}"
                 + ("," if len(blockers) == 1 else "")
                 + " "
                 + _blocking_phrase(self.resolution, blockers)
@@ -907,7 +1113,7 @@ class Decision:
             )
         else:
             lines.append(
-                f"Adopted: {tally.yes} {_votes_word(tally.yes)} in favour, {quota} required"
+                f"Adopted: {counted}, {given}"
                 + (
                     f", as a procedural matter, on which there is no veto ({article})."
                     if procedural
@@ -928,15 +1134,11 @@ class Decision:
                 f"these rules a veto takes {_number(self.rules.vetoes_needed)} permanent "
                 "members voting no."
             )
-        doing = {
-            Vote.ABSTAIN: "abstention",
-            Vote.ABSENT: "absence",
-            Vote.NOT_PARTICIPATING: "non-participation",
-        }
         idle = [(council.members[i], ballot[i]) for i in council.veto_index]
-        idle = [(member, vote) for member, vote in idle if vote in doing]
+        idle = [(member, vote) for member, vote in idle if vote in _IDLE_WORDS]
         if idle:
-            kinds = sorted({doing[vote] for _, vote in idle if vote is not None})
+            number = 0 if len(idle) == 1 else 1  # "the abstention of", "the abstentions of"
+            kinds = sorted({_IDLE_WORDS[vote][number] for _, vote in idle if vote is not None})
             idle_members = [member for member, _ in idle]
             lines.append(
                 f"The {' and '.join(kinds)} of {prose_list(idle_members)} "
@@ -945,6 +1147,14 @@ class Decision:
                 "blocks (ICJ, Namibia advisory opinion, 1971, para. 22)."
             )
         return lines
+
+
+# What a veto holder's idle vote is called, for one member and for several.
+_IDLE_WORDS = {
+    Vote.ABSTAIN: ("abstention", "abstentions"),
+    Vote.ABSENT: ("absence", "absences"),
+    Vote.NOT_PARTICIPATING: ("non-participation", "non-participation"),
+}
 
 
 def _blocking_phrase(resolution: Resolution, blockers: tuple[Member, ...]) -> str:

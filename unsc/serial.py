@@ -27,7 +27,7 @@ from unsc.council import Council
 from unsc.errors import SchemaError, UNSCError
 from unsc.members import GROUPS, Member
 from unsc.resolution import Resolution
-from unsc.rules import Decision, Outcome, Rules
+from unsc.rules import Decision, Majority, Outcome, Rules
 from unsc.votes import Kind, Tally, Vote
 
 __all__ = ["FORMAT", "SCHEMA", "SchemaError", "from_dict", "from_json", "to_dict", "to_json"]
@@ -118,6 +118,8 @@ def _rules(rules: Rules) -> dict[str, Any]:
         "blocking": sorted(v.value for v in rules.blocking),
         "vetoes_needed": rules.vetoes_needed,
         "source": rules.source,
+        "majority": rules.majority.value,
+        "procedural_quota": rules.procedural_quota,
     }
 
 
@@ -260,6 +262,8 @@ def _read_rules(data: Any, where: str) -> Rules:
         _vote(v, f"{where}.blocking[{i}]")
         for i, v in enumerate(_field(data, "blocking", list, where))
     ]
+    # absent from files written before these fields existed: the Charter's
+    majority = _field(data, "majority", str, where, optional=True)
     return _guard(
         where,
         lambda: Rules(
@@ -268,6 +272,8 @@ def _read_rules(data: Any, where: str) -> Rules:
             blocking,
             _field(data, "vetoes_needed", int, where),
             _field(data, "source", str, where),
+            majority=Majority.MEMBERS if majority is None else majority,
+            procedural_quota=_field(data, "procedural_quota", int, where, optional=True),
         ),
     )
 
@@ -438,6 +444,8 @@ SCHEMA: dict[str, Any] = {
                 },
                 "vetoes_needed": {"type": "integer", "minimum": 1},
                 "source": {"type": "string"},
+                "majority": {"enum": [m.value for m in Majority]},
+                "procedural_quota": {"type": ["integer", "null"], "minimum": 1},
             },
         },
         "member": {

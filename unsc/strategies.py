@@ -33,7 +33,7 @@ except ImportError:  # the strategies need the testing extra
 from unsc.council import Council, _membership
 from unsc.members import Member
 from unsc.resolution import Resolution
-from unsc.rules import PARTY_VOTES, PRESETS, Rules
+from unsc.rules import PARTY_VOTES, PRESETS, Majority, Rules
 from unsc.votes import Matter, Vote
 
 __all__ = [
@@ -61,7 +61,11 @@ def custom_rules(draw: st.DrawFn, max_quota: int = 30) -> Rules:
     quota = draw(st.integers(1, max_quota))
     blocking = draw(st.sets(st.sampled_from(_BLOCKABLE)))
     needed = draw(st.integers(1, 3))
-    return Rules(f"generated {quota}", quota, blocking, needed, source="generated rules")
+    return Rules(
+        f"generated {quota}", quota, blocking, needed, source="generated rules",
+        majority=draw(st.sampled_from(list(Majority))),
+        procedural_quota=draw(st.none() | st.integers(1, max_quota)),
+    )  # fmt: skip
 
 
 def rules() -> st.SearchStrategy[Rules]:
@@ -84,7 +88,12 @@ def custom_councils(draw: st.DrawFn, min_size: int = 1, max_size: int = 30) -> C
     quota = draw(st.integers(1, size))
     blocking = draw(st.sampled_from([{Vote.NO}, set(Vote) - {Vote.YES}]))
     needed = draw(st.integers(1, 2))
-    return Council(members, rules=Rules("custom", quota, blocking, needed))
+    rules = Rules(
+        "custom", quota, blocking, needed,
+        majority=draw(st.sampled_from(list(Majority))),
+        procedural_quota=draw(st.none() | st.integers(1, size)),
+    )  # fmt: skip
+    return Council(members, rules=rules)
 
 
 def councils() -> st.SearchStrategy[Council]:

@@ -160,7 +160,7 @@ class Game:
         stakes = roles(council, rules, matter=matter)
         return cls(
             weights=(1,) * council.size,
-            quota=stakes.rules.quota,
+            quota=stakes.yes_needed,
             veto=tuple(role.can_block for role in stakes),
             vetoes_needed=stakes.rules.vetoes_needed,
             labels=council.codes,

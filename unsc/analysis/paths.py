@@ -77,10 +77,10 @@ def _stakes(resolution: Resolution, rules: Rules | None) -> tuple[Roles, Decisio
     return stakes, decision
 
 
-def _counts(stakes: Roles, ballot: tuple[Vote | None, ...]) -> tuple[int, int]:
-    """Yes votes and blocking votes in ``ballot``."""
+def _counts(stakes: Roles, ballot: tuple[Vote | None, ...]) -> tuple[int, int, int]:
+    """Yes votes, blocking votes and no votes in ``ballot``."""
     blocks = sum(1 for i, blocking in stakes.blockers if ballot[i] in blocking)
-    return ballot.count(Vote.YES), blocks
+    return ballot.count(Vote.YES), blocks, ballot.count(Vote.NO)
 
 
 def swing(resolution: Resolution, rules: Rules | None = None) -> tuple[Swing, ...]:
@@ -103,7 +103,7 @@ def swing(resolution: Resolution, rules: Rules | None = None) -> tuple[Swing, ..
     if resolution.without_vote:
         raise NoVotesError(resolution.symbol)
     ballot = resolution.ballot
-    yes, blocks = _counts(stakes, ballot)
+    yes, blocks, no = _counts(stakes, ballot)
     found = []
     for role, vote in zip(stakes, ballot):
         if vote is None:  # decide() refuses incomplete votes, so this cannot be reached
@@ -114,6 +114,7 @@ def swing(resolution: Resolution, rules: Rules | None = None) -> tuple[Swing, ..
             outcome = stakes.outcome(
                 yes - (vote is Vote.YES) + (other is Vote.YES),
                 blocks - (vote in role.blocks) + (other in role.blocks),
+                no - (vote is Vote.NO) + (other is Vote.NO),
             )
             if outcome is not decision.outcome:
                 found.append(Swing(role.member, vote, other, outcome))
@@ -232,6 +233,8 @@ def path_to_adoption(resolution: Resolution, rules: Rules | None = None) -> Path
     rules = decision.rules
     if decision.adopted:
         return Path(resolution, Outcome.ADOPTED, (), (), 0, decision)
+    if stakes.counts_no:  # the votes against count too: search the counts
+        return _fewest(resolution, stakes, rules, adopt=True)
     ballot = resolution.ballot
     blocking = [i for i, votes in stakes.blockers if ballot[i] in votes]
     must = blocking[: max(0, len(blocking) - (rules.vetoes_needed - 1))]
@@ -274,6 +277,8 @@ def path_to_failure(resolution: Resolution, rules: Rules | None = None) -> Path:
         return Path(resolution, decision.outcome, (), (), 0, decision)
     if resolution.without_vote:
         raise NoVotesError(resolution.symbol)
+    if stakes.counts_no:  # the votes against count too: search the counts
+        return _fewest(resolution, stakes, rules, adopt=False)
     ballot = resolution.ballot
     yes_seats = [i for i, v in enumerate(ballot) if v is Vote.YES]
     by_quota = len(yes_seats) - rules.quota + 1
@@ -295,6 +300,52 @@ def path_to_failure(resolution: Resolution, rules: Rules | None = None) -> Path:
     return _path(
         resolution, Outcome.INSUFFICIENT_VOTES, changes, free, by_quota if free else 0, rules
     )
+
+
+def _fewest(resolution: Resolution, stakes: Roles, rules: Rules, *, adopt: bool) -> Path:
+    """The fewest changes that adopt (or defeat) ``resolution``, found by walking the
+    seats once over every reachable count of (yes, no, blocking) votes, each end judged
+    by the one rule: exact for any rules, used where the votes against count too.
+
+    Raises:
+        NoPathError: If no change of votes reaches the goal.
+    """
+    ballot = resolution.ballot
+    needed = rules.vetoes_needed
+    # (yes, no, blocking votes capped at what a veto takes) -> the changes that reach it
+    reach: dict[tuple[int, int, int], tuple[tuple[int, Vote], ...]] = {(0, 0, 0): ()}
+    for seat, (role, cast) in enumerate(zip(stakes.roles, ballot)):
+        if cast is None:  # decide() refuses incomplete votes, so this cannot be reached
+            raise NoVotesError(resolution.symbol)
+        options = [cast, *(v for v in Vote if v is not cast and v in role.allowed)]
+        grown: dict[tuple[int, int, int], tuple[tuple[int, Vote], ...]] = {}
+        for (yes, no, blocked), changes in reach.items():
+            for vote in options:
+                key = (
+                    yes + (vote is Vote.YES),
+                    no + (vote is Vote.NO),
+                    min(needed, blocked + (vote in role.blocks)),
+                )
+                path = changes if vote is cast else (*changes, (seat, vote))
+                if key not in grown or len(path) < len(grown[key]):
+                    grown[key] = path
+        reach = grown
+    ends = []
+    for (yes, no, blocked), changes in reach.items():
+        outcome = stakes.outcome(yes, blocked, no)
+        if (outcome is _ADOPTED) == adopt:
+            ends.append((len(changes), outcome, changes))
+    if not ends:
+        raise NoPathError(
+            resolution.symbol,
+            "adopt" if adopt else "defeat",
+            f"under {rules.name!r} no votes its members may cast do",
+        )
+    _, goal, best = min(ends, key=lambda end: end[0])
+    return _path(resolution, goal, [_change(resolution, s, v) for s, v in best], (), 0, rules)
+
+
+_ADOPTED = Outcome.ADOPTED
 
 
 def _blocking_vote(stakes: Roles, seat: int) -> Vote:

@@ -312,6 +312,8 @@ def _solve(members: Seats, stakes: Roles) -> PassProbability:
     (below the quota, or not) and blocking votes (capped at the number it takes), and each
     cell is classified by [`outcome`][unsc.rules.Roles.outcome], the verdict written once.
     """
+    if stakes.counts_no:
+        return _solve_by_counts(members, stakes)
     rules = stakes.rules
     needed = rules.vetoes_needed
     scaled = []
@@ -327,7 +329,7 @@ def _solve(members: Seats, stakes: Roles) -> PassProbability:
     # follow from mass[j], the sum of all coefficients with j blocking votes. The fields
     # start narrow and are widened (doubling) as the partial product of denominators grows,
     # so early members are multiplied in on small integers.
-    fields = rules.quota
+    fields = stakes.quota
     bits = 64
     keep = (1 << (fields * bits)) - 1
     limit = fields * bits
@@ -358,11 +360,43 @@ def _solve(members: Seats, stakes: Roles) -> PassProbability:
                 new[up] += value * block
                 new_mass[up] += weight * block
         poly, mass = new, new_mass
-    short = [_field_sum(value, rules.quota, bits) for value in poly]
+    short = [_field_sum(value, stakes.quota, bits) for value in poly]
     totals = dict.fromkeys(_OUTCOMES, 0)
     for j in range(needed + 1):
-        totals[stakes.outcome(rules.quota - 1, j)] += short[j]
-        totals[stakes.outcome(rules.quota, j)] += mass[j] - short[j]
+        totals[stakes.outcome(stakes.quota - 1, j)] += short[j]
+        totals[stakes.outcome(stakes.quota, j)] += mass[j] - short[j]
+    return PassProbability(
+        Fraction(totals[Outcome.ADOPTED], denominator),
+        Fraction(totals[Outcome.VETOED], denominator),
+        Fraction(totals[Outcome.INSUFFICIENT_VOTES], denominator),
+    )
+
+
+def _solve_by_counts(members: Seats, stakes: Roles) -> PassProbability:
+    """The outcome probabilities for rules that count the votes against as well (a
+    majority of those present and voting): the distribution of (yes, no, blocking votes)
+    built seat by seat on integers over a common denominator, each cell then classified
+    by [`outcome`][unsc.rules.Roles.outcome], the verdict written once."""
+    needed = stakes.rules.vetoes_needed
+    cells: dict[tuple[int, int, int], int] = {(0, 0, 0): 1}
+    denominator = 1
+    for dist, blocks in members:
+        common = math.lcm(*(p.denominator for p in dist.values())) if dist else 1
+        weights = [(vote, int(p * common)) for vote, p in dist.items() if p]
+        grown: dict[tuple[int, int, int], int] = {}
+        for (yes, no, blocked), mass in cells.items():
+            for vote, weight in weights:
+                key = (
+                    yes + (vote is Vote.YES),
+                    no + (vote is Vote.NO),
+                    min(needed, blocked + (vote in blocks)),
+                )
+                grown[key] = grown.get(key, 0) + mass * weight
+        cells = grown
+        denominator *= common
+    totals = dict.fromkeys(_OUTCOMES, 0)
+    for (yes, no, blocked), mass in cells.items():
+        totals[stakes.outcome(yes, blocked, no)] += mass
     return PassProbability(
         Fraction(totals[Outcome.ADOPTED], denominator),
         Fraction(totals[Outcome.VETOED], denominator),

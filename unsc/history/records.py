@@ -580,21 +580,22 @@ class Replay:
 
 
 def _disagreement(decision: Decision, recorded: Outcome) -> str:
+    rules, tally = decision.rules, decision.tally
+    need = rules.requirement(decision.resolution.matter)
     why = {
-        Outcome.VETOED: "a permanent member voted no ("
-        + ", ".join(m.code for m in decision.vetoed_by)
-        + f") with {decision.tally.yes} in favour",
-        Outcome.INSUFFICIENT_VOTES: f"only {decision.tally.yes} in favour where "
-        f"{decision.rules.quota} are required",
+        Outcome.VETOED: f"blocked by {', '.join(m.code for m in decision.vetoed_by)} with "
+        f"{tally.yes} in favour",
+        Outcome.INSUFFICIENT_VOTES: f"only {tally.yes} in favour where {need} are required",
         Outcome.ADOPTED: "the votes meet the rules",
     }[decision.outcome]
-    if recorded is Outcome.ADOPTED and decision.outcome is Outcome.VETOED:
+    if recorded is Outcome.ADOPTED and decision.outcome is Outcome.VETOED and rules.practice:
         why += "; if the Council treated it as procedural, it belongs on the procedural list"
     if recorded is Outcome.INSUFFICIENT_VOTES and decision.outcome is not recorded:
-        why += f"; {decision.tally.yes} in favour met the quota of {decision.rules.quota}"
+        why += f"; {tally.yes} in favour and {tally.no} against meet {need}"
+    under = "" if rules is decision.resolution.council.rules else f" under {rules.name!r}"
     return (
-        f"recorded {recorded.value}, engine says {decision.outcome.value}: "
-        f"{why} ({decision.resolution.matter.value} matter, {decision.tally})"
+        f"recorded {recorded.value}, engine says {decision.outcome.value}{under}: "
+        f"{why} ({decision.resolution.matter.value} matter, {tally})"
     )
 
 
