@@ -18,6 +18,14 @@ PICTURES = {
     "res_83_1950.svg": lambda: unsc.decide(history.get("S/RES/83 (1950)")).svg(),
     "res_2504_2020.svg": lambda: unsc.decide(history.get("S/RES/2504 (2020)")).svg(),
     "g4_veto.svg": lambda: _g4().svg(),
+    # The Model UN misreadings (docs/mun.md): the same votes under a rule the Council
+    # does not follow.
+    "mun_772_present_and_voting.svg": lambda: unsc.decide(
+        history.get("S/2023/772"), unsc.rules.PRESENT_AND_VOTING
+    ).svg(),
+    "mun_2712_abstention_veto.svg": lambda: unsc.decide(
+        history.get("S/RES/2712 (2023)"), unsc.rules.ABSTENTION_VETO
+    ).svg(),
 }
 
 

@@ -43,6 +43,7 @@ QUIZ_TOPICS = (
     "reform",
     "competing-drafts",
     "amendments",
+    "model-un",
 )
 
 

@@ -28,13 +28,28 @@ from unsc.council import Council
 from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownPresetError, UnknownStateError
 from unsc.members import Member, fold, prose_list, resolve, state_name
 from unsc.resolution import Resolution
-from unsc.rules import CHARTER_1945, LITERAL_1965, TWO_VETOES, Outcome, Rules, _capital, _number
-from unsc.votes import Vote
+from unsc.rules import (
+    ABSTENTION_VETO,
+    CHARTER_1945,
+    LITERAL_1965,
+    PRESENT_AND_VOTING,
+    PROCEDURAL_EIGHT,
+    SIMPLE_MAJORITY,
+    TWO_THIRDS_VOTING,
+    TWO_VETOES,
+    Outcome,
+    Rules,
+    _capital,
+    _number,
+)
+from unsc.votes import Matter, Tally, Vote
 
 __all__ = [
+    "MISCONCEPTIONS",
     "TOPICS",
     "Check",
     "Exercise",
+    "Misconception",
     "available",
     "curated",
     "exercises",
@@ -53,7 +68,75 @@ TOPICS = (
     "reform",
     "competing-drafts",
     "amendments",
+    "model-un",
 )
+
+
+@attrs.frozen(repr=False)
+class Misconception:
+    """A habit Model UN brings into the Council from the General Assembly.
+
+    Attributes:
+        key: Its key in [`unsc.rules.MISREADINGS`][unsc.rules.MISREADINGS].
+        belief: What the chair or delegate believes, as they would say it.
+        rule: The Council's real rule, with its source.
+        rules: The misreading as [`Rules`][unsc.rules.Rules], to decide a vote by it.
+    """
+
+    key: str
+    belief: str
+    rule: str
+    rules: Rules
+
+    def __repr__(self) -> str:
+        return f"<Misconception {self.key}>"
+
+
+_NINE = "nine votes in favour, however many abstain or are absent"
+#: The Model UN misconceptions, each with the real rule and its source (``docs/mun.md``).
+MISCONCEPTIONS: tuple[Misconception, ...] = (
+    Misconception(
+        "mun-simple-majority",
+        "A simple majority of the fifteen, eight votes, adopts a resolution.",
+        f"A substantive decision needs {_NINE}, and no permanent member voting against "
+        "(Article 27(3) of the Charter).",
+        SIMPLE_MAJORITY,
+    ),
+    Misconception(
+        "mun-present-and-voting",
+        "A resolution passes with a majority of those present and voting: more yes than "
+        "no, abstentions not counted.",
+        f"The Council counts its members, not those voting: {_NINE} (Article 27(3)). "
+        '"Present and voting" is the General Assembly\'s rule (Article 18; rules 85 and 86 '
+        "of its rules of procedure).",
+        PRESENT_AND_VOTING,
+    ),
+    Misconception(
+        "mun-two-thirds",
+        "A substantive resolution needs two-thirds of those present and voting, so every "
+        "abstention lowers the bar.",
+        f"An abstention never lowers the bar in the Council: {_NINE} (Article 27(3)). "
+        "Two-thirds of those present and voting is the General Assembly's majority for "
+        "important questions (Article 18(2)).",
+        TWO_THIRDS_VOTING,
+    ),
+    Misconception(
+        "mun-abstention-veto",
+        "A permanent member that abstains vetoes the draft.",
+        "Only a permanent member's vote against blocks. Since 1946 the Council has treated "
+        "a permanent member's abstention as no bar to adoption, and the International Court "
+        "of Justice confirmed the practice (Namibia advisory opinion, 1971, para. 22).",
+        ABSTENTION_VETO,
+    ),
+    Misconception(
+        "mun-procedural-eight",
+        "Procedural votes pass with a simple majority of eight.",
+        "Procedural decisions need nine votes in favour too, of any members, and there is "
+        "no veto on them (Article 27(2)).",
+        PROCEDURAL_EIGHT,
+    ),
+)
+_MISCONCEPTION = {m.key: m for m in MISCONCEPTIONS}
 
 
 @attrs.frozen(repr=False)
@@ -327,6 +410,48 @@ def literal(record: Resolution, label: str, source: str) -> Exercise:
 Maker = Callable[[Resolution, str, str], "Exercise | None"]
 
 
+def both_ways(record: Resolution, label: str, source: str, key: str) -> Exercise:
+    """A Model UN misconception: decide the same votes by the Charter and by the
+    misreading, one answer each (judged part by part)."""
+    wrong = _MISCONCEPTION[key]
+    right, misread = record.decide(), record.decide(wrong.rules)
+    answer = " ".join(str(_OUTCOMES.index(d.outcome.value) + 1) for d in (right, misread))
+    said = _SAID[right.outcome.value][3:].rstrip(".")
+    would = _WOULD[misread.outcome.value][3:].rstrip(".")
+    text = _describe(record, label) if record.counts is None else label
+    return Exercise(
+        "model-un",
+        f'{text} A Model UN chair says: "{wrong.belief}" Decide the vote both ways: first '
+        "as the Council decides it, then as the chair would. Answer with two numbers, "
+        "e.g. 1, 3.",
+        _OUTCOMES,
+        (answer,),
+        f"{wrong.rule} {right.explain()} Under the chair's rule: {misread.explain()}".replace(
+            "\n", " "
+        ),
+        source,
+        kind="parts",
+        model=f"By the Charter it {said}; by the chair's rule it {would}.",
+    )
+
+
+def agenda_2018() -> Exercise:
+    """The procedural vote of 19 March 2018 (S/PV.8209): 8 in favour, not enough."""
+    record = Resolution(
+        "provisional agenda of 19 March 2018",
+        council=Council.of_year(2018),
+        matter=Matter.PROCEDURAL,
+        counts=Tally(8, 4, 3),
+        meeting="S/PV.8209",
+    )
+    label = (
+        "On 19 March 2018 the Council voted on its provisional agenda, a procedural "
+        "matter, for a briefing on human rights in Syria (S/PV.8209): 8 in favour, 4 "
+        "against, 3 abstaining."
+    )
+    return both_ways(record, label, "S/PV.8209", "mun-procedural-eight")
+
+
 def order_exercise() -> Exercise:
     """Put the votes of 16 October 2023 in order (rules 32 and 33)."""
     from unsc.procedure import OCTOBER_2023
@@ -458,6 +583,23 @@ def curated() -> list[Exercise]:
         competing_drafts(history.get("S/2023/792"), history.get("S/2023/795")),
         amendments_first(),
     ]
+    # The Model UN misconceptions, each on a real vote it would have decided otherwise.
+    mun = {
+        "S/2000/1171": ("The draft on the Palestinian question, 18 December 2000",
+                        "mun-simple-majority"),
+        "S/2014/916": ("The draft on a Palestinian state, 30 December 2014",
+                       "mun-simple-majority"),
+        "S/2023/772": ("The Russian draft on Gaza, 16 October 2023", "mun-present-and-voting"),
+        "S/2022/231": ("The Russian draft on humanitarian aid in Ukraine, 23 March 2022",
+                       "mun-present-and-voting"),
+        "S/2016/1085": ("The draft arms embargo on South Sudan, 23 December 2016",
+                        "mun-two-thirds"),
+        "S/RES/2712 (2023)": ("The draft of resolution 2712 on Gaza, 15 November 2023",
+                              "mun-abstention-veto"),
+    }  # fmt: skip
+    for symbol, (text, key) in mun.items():
+        found.append(both_ways(history.get(symbol), text, symbol, key))
+    found.append(agenda_2018())
     return [e for e in found if e is not None]
 
 
@@ -468,7 +610,7 @@ def generated(seed: int, count: int, topics: tuple[str, ...] = TOPICS) -> list[E
 
 #: The topics with generated exercises, without end.
 _GENERATED = frozenset(
-    {"outcome", "veto-or-votes", "swing", "fewest-changes", "pre-1966", "reform"}
+    {"outcome", "veto-or-votes", "swing", "fewest-changes", "pre-1966", "reform", "model-un"}
 )
 
 
@@ -492,6 +634,7 @@ def _generate(seed: int, topics: tuple[str, ...]) -> Iterator[Exercise]:
         "reform": lambda r, label, src: under_rules(
             r, label, src, TWO_VETOES, "reform", "if a veto needed two permanent members voting no"
         ),
+        "model-un": lambda r, label, src: _misread(r, label, src, rnd),
     }
     usable = [t for t in topics if t in makers] or ["outcome"]
     made = failed = 0
@@ -517,6 +660,16 @@ def _generate(seed: int, topics: tuple[str, ...]) -> Iterator[Exercise]:
             continue
         made, failed = made + 1, 0
         yield exercise
+
+
+def _misread(record: Resolution, label: str, source: str, rnd: random.Random) -> Exercise | None:
+    """A generated misconception exercise, kept only when the two ways differ."""
+    wrong = rnd.choice(MISCONCEPTIONS)
+    if wrong.key == "mun-procedural-eight":
+        record = attrs.evolve(record, matter=Matter.PROCEDURAL)
+    if record.decide().outcome is record.decide(wrong.rules).outcome:
+        return None
+    return both_ways(record, label, source, wrong.key)
 
 
 def exercises(
