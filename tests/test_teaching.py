@@ -107,10 +107,37 @@ def test_exercises_by_topic_and_count() -> None:
         exercises(topic="poetry")
 
 
+def _wrong(exercise: Exercise) -> str:
+    """An answer the question can read, and that is wrong."""
+    right = exercise.answers[0]
+    if exercise.kind == "choice":
+        return next(c for c in exercise.choices if exercise.check(c).correct is False)
+    if exercise.kind in ("parts", "order"):
+        return " ".join(reversed(right.split())) if len(set(right.split())) > 1 else "1 1"
+    if exercise.kind == "member":
+        return next(c for c in ("USA", "CHN", "FRA") if not exercise.check(c).correct)
+    return str(int(right) + 1)
+
+
+def test_an_answer_that_answers_nothing_is_asked_again() -> None:
+    """A choice out of range, parts that are not choices, a member that is no member, a
+    number that is not one: each asked again with one line, never marked."""
+    by_kind = {e.kind: e for e in curated()}
+    cases = {"choice": "4", "parts": "maybe", "member": "Atlantis", "number": "many"}
+    for kind, reply in cases.items():
+        exercise = by_kind[kind]
+        replies = iter([reply, exercise.answers[0]])
+        lines: list[str] = []
+        score = run_quiz([exercise], lambda prompt: next(replies), lines.append)
+        assert exercise.unreadable(reply) is not None, kind
+        assert (score.asked, score.right) == (1, 1), kind
+        assert f"{exercise.unreadable(reply)} (Ctrl-D to stop)." in lines, kind
+
+
 def test_run_quiz_keeps_score_and_stops_at_end_of_input() -> None:
     """Answers from a list; the end of input ends the quiz with the score so far."""
     questions = curated()[:4]
-    answers = iter([questions[0].answers[0], "wrong"])
+    answers = iter([questions[0].answers[0], _wrong(questions[1])])
     lines: list[str] = []
 
     def read(prompt: str) -> str:
@@ -190,7 +217,7 @@ def test_a_sheet_that_cannot_be_made_says_why(
 def test_an_empty_line_asks_again_and_ctrl_c_keeps_the_score() -> None:
     """Empty answers are asked again, not marked; Ctrl-C ends with the score so far."""
     questions = curated()[:3]
-    replies = iter(["", "   ", questions[0].answers[0], "\n", "wrong"])
+    replies = iter(["", "   ", questions[0].answers[0], "\n", _wrong(questions[1])])
     lines: list[str] = []
 
     def read(prompt: str) -> str:
@@ -203,7 +230,7 @@ def test_an_empty_line_asks_again_and_ctrl_c_keeps_the_score() -> None:
 
     assert (score.asked, score.right, score.finished) == (2, 1, False)
     assert lines.count("Type your answer (Ctrl-D to stop).") == 3
-    assert [a.given for a in score.answers] == [questions[0].answers[0], "wrong"]
+    assert [a.given for a in score.answers] == [questions[0].answers[0], _wrong(questions[1])]
     assert score.to_dict()["answers"][1]["correct"] is False  # type: ignore[index]
     assert lines[-1] == "\nScore: 1 of 2 (50%) (stopped after 2 of 3)."
 
@@ -226,7 +253,7 @@ def test_quiz_writes_answers_as_json_for_the_teacher() -> None:
     first = exercises(seed=3, count=2)
     run = quiz(
         "--seed", "3", "--count", "2", "--format", "json",
-        answers=f"\n{first[0].answers[0]}\nnonsense\n",
+        answers=f"\n{first[0].answers[0]}\nnonsense\n{_wrong(first[1])}\n",
     )  # fmt: skip
 
     assert run.returncode == 0, run.stderr

@@ -213,6 +213,42 @@ class Exercise:
             expected = ", ".join(self.choices[int(k) - 1] for k in expected.split())
         return Check(given in self.answers, expected, self.explanation, self.model, parts)
 
+    def unreadable(self, response: str) -> str | None:
+        """Why ``response`` cannot be read as an answer to this question (the quiz then
+        asks again), or ``None`` when it can, right or wrong.
+
+        Examples:
+            >>> question = exercises(count=1)[0]
+            >>> question.unreadable("4")
+            'Answer with a number from 1 to 3, or the words of a choice'
+            >>> question.unreadable("vetoed") is None
+            True
+        """
+        text = response.strip()
+        if not text:
+            return "Type your answer"
+        count = len(self.choices)
+        if self.kind == "choice":
+            if self._normalise(text) in {fold(c) for c in self.choices}:
+                return None
+            return f"Answer with a number from 1 to {count}, or the words of a choice"
+        if self.kind == "parts":
+            want = len(self.answers[0].split())
+            picked = self._normalise(text).split()
+            if len(picked) == want and all(p.isdigit() and 1 <= int(p) <= count for p in picked):
+                return None
+            return f"Give {want} answers, each a number from 1 to {count}, e.g. 1, 3"
+        if self.kind in ("number", "order") and not text.replace(",", " ").replace(
+            " ", ""
+        ).isdigit():
+            return "Answer with " + ("a whole number" if self.kind == "number" else "numbers")
+        if self.kind == "member":
+            try:
+                resolve(text)
+            except UnknownStateError:
+                return f"No member goes by {text!r}: give a code or a name, e.g. USA"
+        return None
+
     def _normalise(self, response: str) -> str:
         if self.kind == "parts":  # each part read as a choice: "2, 3" or "vetoed; adopted"
             pieces = re.split(r"[,;\n]|\band\b|\s+(?=\d)", response)

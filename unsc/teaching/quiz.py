@@ -120,8 +120,9 @@ def run_quiz(
             write(f"\nQuestion {number} of {total} ({exercise.topic}, {exercise.source})")
             write(str(exercise))
             answer = read("Your answer: ")
-            while not answer.strip():  # an empty line asks again
-                write("Type your answer (Ctrl-D to stop).")
+            # an empty line, or one that answers nothing asked, asks again
+            while (why := exercise.unreadable(answer)) is not None:
+                write(f"{why} (Ctrl-D to stop).")
                 answer = read("Your answer: ")
             check = exercise.check(answer)
             answered.append(Answered(number, exercise, answer.strip(), check))
