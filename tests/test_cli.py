@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parent.parent
+
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "undl_sample.csv"
 
 
@@ -315,3 +317,39 @@ def test_ctrl_c_while_the_command_loads_ends_quietly(
 
     assert entry.main() == 130
     assert capsys.readouterr().err == "unsc: interrupted\n"
+
+
+def test_agreement_and_trends() -> None:
+    """unsc agreement and unsc trends: the table, what it rests on, JSON, and the UN file."""
+    run = unsc("agreement", "--year", "2023", "--members", "USA", "GBR", "RUS")
+    assert run.returncode == 0, run.stderr
+    assert "identical agreement over 12 decisions with every member's vote, 2023" in run.stdout
+    data = json.loads(unsc("agreement", "--year", "2023", "--format", "json").stdout)
+    pair = next(p for p in data["pairs"] if {p["first"], p["second"]} == {"USA", "GBR"})
+    assert (pair["votes"], pair["identical"]) == (12, 2 / 3)
+    blocs = unsc("agreement", "--year", "2023", "--blocs", "0.9")
+    assert "ALB CHE ECU GHA MLT" in blocs.stdout
+    sample = str(ROOT / "tests" / "fixtures" / "undl_sample.csv")
+    with_file = unsc("agreement", "--undl", sample, "--from", "2020", "--to", "2023")
+    assert with_file.returncode == 0, with_file.stderr
+    assert "31 decisions with every member's vote" in with_file.stdout
+    trends = unsc("trends", "--from", "2022", "--to", "2024", "--format", "csv")
+    assert trends.stdout.splitlines()[0].startswith("year,decisions,CHN–FRA")
+    assert len(trends.stdout.splitlines()) == 4
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("agreement", "--from", "1950", "--to", "1940"), "--from 1950 is after --to 1940"),
+        (("agreement", "--members", "Atlantis"), "'Atlantis' is not a state"),
+        (("trends", "--window", "0"), "give 1 year or more"),
+        (("agreement", "--from", "1970", "--to", "1975"), "no decision with every member's"),
+        (("agreement", "--year", "2023", "--from", "2020"), "not both"),
+    ],
+)
+def test_agreement_bad_input_is_one_line(args: tuple[str, ...], message: str) -> None:
+    run = unsc(*args)
+    assert run.returncode == 2
+    assert message in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1

@@ -128,7 +128,7 @@ def test_an_answer_that_answers_nothing_is_asked_again() -> None:
         exercise = by_kind[kind]
         replies = iter([reply, exercise.answers[0]])
         lines: list[str] = []
-        score = run_quiz([exercise], lambda prompt: next(replies), lines.append)
+        score = run_quiz([exercise], lambda prompt, given=replies: next(given), lines.append)
         assert exercise.unreadable(reply) is not None, kind
         assert (score.asked, score.right) == (1, 1), kind
         assert f"{exercise.unreadable(reply)} (Ctrl-D to stop)." in lines, kind

@@ -383,6 +383,69 @@ def cmd_history(args: argparse.Namespace) -> tuple[Output, int]:
     ), 0
 
 
+def _decisions(args: argparse.Namespace) -> Any:
+    """The decisions a command reads: the record (with the user's UN file, if given) in
+    the years asked for."""
+    from unsc import history
+
+    if args.year is not None:
+        if args.first is not None or args.last is not None:
+            raise _UsageError("unsc: give --year, or --from/--to, not both")
+        args.first = args.last = args.year
+    first, last = args.first or 1946, args.last or datetime.date.today().year
+    if first > last:
+        raise _UsageError(f"unsc: --from {first} is after --to {last}")
+    found = history.load(args.undl) if args.undl else history.records()
+    return [r for r in found if r.date is not None and first <= r.date.year <= last]
+
+
+def _shown(value: Any) -> str:
+    return "—" if value is None else f"{float(value):.3f}"
+
+
+def cmd_agreement(args: argparse.Namespace) -> tuple[Output, int]:
+    from unsc.analysis import agreement, blocs
+
+    members = _names(args.members).split() if args.members else None
+    found = agreement(_decisions(args), members=members)
+    if not found.decisions:
+        raise _UsageError("unsc: no decision with every member's vote in those years")
+    if args.blocs is not None:
+        groups = blocs(found, measure=args.measure, threshold=args.blocs)
+        rows: list[tuple[Any, ...]] = [(i, " ".join(b), len(b), _shown(groups.cohesion(b)))
+                                       for i, b in enumerate(groups, 1)]  # fmt: skip
+        data: dict[str, Any] = {
+            "blocs": [list(b) for b in groups], "caption": found.caption(args.measure)
+        }  # fmt: skip
+        return Output(("bloc", "members", "size", "cohesion"), rows,
+                      after=found.caption(args.measure), data=data), 0  # fmt: skip
+    matrix = found.matrix(args.measure)
+    rows = [(a, *(_shown(v) for v in values)) for a, values in zip(found.members, matrix)]
+    data = {
+        "measure": args.measure,
+        "caption": found.caption(args.measure),
+        "decisions": found.decisions,
+        "without_votes": found.without_votes,
+        "pairs": [pair.to_dict() for pair in found],
+    }
+    return Output(("", *found.members), rows, after=found.caption(args.measure), data=data), 0
+
+
+def cmd_trends(args: argparse.Namespace) -> tuple[Output, int]:
+    from unsc.analysis import agreement_trend
+
+    trend = agreement_trend(
+        _decisions(args), measure=args.measure, window=args.window, with_=args.with_
+    )
+    if not trend.periods:
+        raise _UsageError("unsc: no decision with every member's vote in those years")
+    rows = [(year, found.decisions, *(_shown(v) for v in values))
+            for (year, found), values in zip(trend, trend.values())]  # fmt: skip
+    data = {"caption": trend.caption(), "rows": trend.to_rows()}
+    return Output(("year", "decisions", *trend.labels()), rows, after=trend.caption(),
+                  data=data), 0  # fmt: skip
+
+
 def cmd_vetoes(args: argparse.Namespace) -> tuple[Output, int]:
     from unsc import history
 
@@ -675,6 +738,44 @@ def parser() -> argparse.ArgumentParser:
         choices=["year", "decade"],
         help="decisions, adopted, unanimous, vetoed, failed per year (or decade)",
     )
+
+    measures = ["identical", "coincidence", "lijphart", "kappa"]
+    sub = command(
+        "agreement",
+        cmd_agreement,
+        "Who votes with whom: agreement between members over the decisions of some years.",
+        "  unsc agreement --from 2000 --to 2025\n"
+        "  unsc agreement --from 1990 --undl sc_voting.csv --measure kappa\n"
+        "  unsc agreement --year 2023 --blocs 0.9\n"
+        "  unsc agreement --members CHN FRA GBR RUS USA --format json",
+    )
+    sub.add_argument("--year", type=int, help="one year")
+    sub.add_argument("--from", dest="first", type=int, metavar="YEAR", help="from this year")
+    sub.add_argument("--to", dest="last", type=int, metavar="YEAR", help="to this year")
+    sub.add_argument("--undl", metavar="FILE", help="your copy of the UN's voting data (CSV)")
+    sub.add_argument("--measure", choices=measures, default="identical")
+    sub.add_argument("--members", nargs="+", metavar="MEMBER", help="only these members")
+    sub.add_argument(
+        "--blocs", type=float, metavar="LEAST",
+        help="the blocs whose members agree on average at least LEAST (0–1)",
+    )  # fmt: skip
+
+    sub = command(
+        "trends",
+        cmd_trends,
+        "Agreement year by year: the permanent members' pairs, or everyone with one member.",
+        "  unsc trends\n  unsc trends --from 1990 --window 5 --undl sc_voting.csv\n"
+        "  unsc trends --with USA --from 2020",
+    )
+    sub.add_argument("--year", type=int, help="one year")
+    sub.add_argument("--from", dest="first", type=int, metavar="YEAR", help="from this year")
+    sub.add_argument("--to", dest="last", type=int, metavar="YEAR", help="to this year")
+    sub.add_argument("--undl", metavar="FILE", help="your copy of the UN's voting data (CSV)")
+    sub.add_argument("--measure", choices=measures, default="identical")
+    sub.add_argument("--window", type=int, default=1, metavar="YEARS",
+                     help="each year with the YEARS - 1 before it (default 1)")  # fmt: skip
+    sub.add_argument("--with", dest="with_", metavar="MEMBER",
+                     help="every member's agreement with this one")  # fmt: skip
 
     sub = command(
         "vetoes",

@@ -240,7 +240,7 @@ def path_to_adoption(resolution: Resolution, rules: Rules | None = None) -> Path
     must = blocking[: max(0, len(blocking) - (rules.vetoes_needed - 1))]
     changes = [_change(resolution, i, Vote.YES) for i in must]
     yes = ballot.count(Vote.YES) + len(must)
-    needed = max(0, rules.quota - yes)
+    needed = max(0, stakes.quota - yes)
     # Anyone else not voting yes and free to may supply the rest; seats that do not
     # block come first.
     blocking_now = set(blocking)
@@ -281,7 +281,7 @@ def path_to_failure(resolution: Resolution, rules: Rules | None = None) -> Path:
         return _fewest(resolution, stakes, rules, adopt=False)
     ballot = resolution.ballot
     yes_seats = [i for i, v in enumerate(ballot) if v is Vote.YES]
-    by_quota = len(yes_seats) - rules.quota + 1
+    by_quota = len(yes_seats) - stakes.quota + 1
     blocking = [i for i, votes in stakes.blockers if ballot[i] in votes]
     able = [i for i, votes in stakes.blockers if ballot[i] not in votes]
     missing = rules.vetoes_needed - len(blocking)

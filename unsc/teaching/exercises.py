@@ -238,9 +238,10 @@ class Exercise:
             if len(picked) == want and all(p.isdigit() and 1 <= int(p) <= count for p in picked):
                 return None
             return f"Give {want} answers, each a number from 1 to {count}, e.g. 1, 3"
-        if self.kind in ("number", "order") and not text.replace(",", " ").replace(
-            " ", ""
-        ).isdigit():
+        if (
+            self.kind in ("number", "order")
+            and not text.replace(",", " ").replace(" ", "").isdigit()
+        ):
             return "Answer with " + ("a whole number" if self.kind == "number" else "numbers")
         if self.kind == "member":
             try:

@@ -1,0 +1,733 @@
+"""Who votes with whom: agreement between members over a set of decisions.
+
+For every pair of members the votes they cast on the same decisions are counted in a
+3 × 3 table (yes, no, abstain against yes, no, abstain); every measure is read from it,
+exactly, as a fraction. A vote counts only where both members voted: a member absent or
+not participating is left out of that pair's count and counted apart (``excluded``).
+Abstention is kept a vote of its own, never folded into "no".
+
+The measures (``docs/agreement.md`` gives each with its source):
+
+``identical``
+    The share of identical votes: same / both voted.
+``coincidence``
+    The US State Department's "voting coincidence", votes only: identical votes over the
+    votes on which both voted yes or no (an abstention on either side leaves the vote
+    out). *Voting Practices in the United Nations*, "Format and methodology".
+``lijphart``
+    Lijphart's index of agreement: (same + ½ × votes where one abstained and the other
+    voted yes or no) / both voted; opposite votes count nothing (Lijphart, *American
+    Political Science Review* 57, 1963).
+``kappa``
+    Cohen's kappa over yes / no / abstain: the agreement beyond what the two members'
+    own rates of yes, no and abstain would give by chance, (p_o − p_e) / (1 − p_e)
+    (Cohen, *Educational and Psychological Measurement* 20, 1960). Undefined where both
+    members always cast the one same vote.
+
+Examples:
+    >>> from unsc import history
+    >>> from unsc.analysis import agreement
+    >>> found = agreement(history.records(year=2023))
+    >>> pair = found["USA", "GBR"]
+    >>> pair.votes, pair.identical
+    (12, Fraction(2, 3))
+    >>> found["USA", "Russia"].identical
+    Fraction(1, 6)
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from fractions import Fraction
+from typing import Any, overload
+
+import attrs
+from tabulate import tabulate
+
+from unsc._frames import frame
+from unsc.errors import InvalidTypeError, NoSuchEntryError, UnknownPresetError
+from unsc.members import find, same_state
+from unsc.resolution import Resolution
+from unsc.votes import Vote
+
+__all__ = [
+    "MEASURES",
+    "PERMANENT",
+    "Agreement",
+    "Blocs",
+    "Pair",
+    "Trend",
+    "agreement",
+    "agreement_trend",
+    "blocs",
+    "member_key",
+]
+
+#: The permanent members, as counted across their names (the USSR as the Russian Federation).
+PERMANENT = ("CHN", "FRA", "GBR", "RUS", "USA")
+
+#: The measures, by name, in the order tables show them.
+MEASURES = ("identical", "coincidence", "lijphart", "kappa")
+
+# A state across its codes: the USSR's seat continued by the Russian Federation, Zaire
+# by the Democratic Republic of the Congo (unsc.members.same_state).
+_LATER = {"SUN": "RUS", "ZAR": "COD"}
+_CAST = {Vote.YES: 0, Vote.NO: 1, Vote.ABSTAIN: 2}
+_YES, _NO, _ABSTAIN = 0, 1, 2
+
+
+def member_key(code: str) -> str:
+    """The code a state is counted under across its names: the USSR as the Russian
+    Federation (which continued its seat), Zaire as the Democratic Republic of the Congo.
+
+    Examples:
+        >>> member_key("SUN"), member_key("FRA")
+        ('RUS', 'FRA')
+    """
+    return _LATER.get(code, code) if same_state(code) else code
+
+
+def _code(name: object, where: str) -> str:
+    """A member named by code, name or alias, as the code it is counted under."""
+    if not isinstance(name, str):
+        raise InvalidTypeError(where, name, "name a member by code, name or alias, e.g. 'USA'")
+    found = find(name)
+    if found is None:
+        from unsc.errors import UnknownStateError
+
+        raise UnknownStateError(name)
+    return member_key(found)
+
+
+@attrs.frozen(repr=False)
+class Pair:
+    """Two members' votes on the same decisions, and the measures read from them.
+
+    Attributes:
+        first: One member's code.
+        second: The other's.
+        table: Votes cast together, ``table[i][j]`` for the first voting ``i`` and the second
+            ``j`` (0 yes, 1 no, 2 abstain).
+        excluded: Decisions both sat on where one or both was absent or did not take part.
+    """
+
+    first: str
+    second: str
+    table: tuple[tuple[int, int, int], ...]
+    excluded: int = 0
+
+    def __repr__(self) -> str:
+        share = self.identical
+        shown = "no common vote" if share is None else f"{float(share):.3f} identical"
+        return f"<Pair {self.first}–{self.second}: {self.votes} votes, {shown}>"
+
+    @property
+    def votes(self) -> int:
+        """Decisions on which both voted (yes, no or abstain)."""
+        return sum(map(sum, self.table))
+
+    @property
+    def same(self) -> int:
+        """Identical votes."""
+        return self.table[0][0] + self.table[1][1] + self.table[2][2]
+
+    @property
+    def opposite(self) -> int:
+        """One yes, the other no."""
+        return self.table[0][1] + self.table[1][0]
+
+    @property
+    def partial(self) -> int:
+        """One abstained, the other voted yes or no."""
+        return self.votes - self.same - self.opposite
+
+    @property
+    def identical(self) -> Fraction | None:
+        """Identical votes over votes cast together; ``None`` with no common vote."""
+        return Fraction(self.same, self.votes) if self.votes else None
+
+    @property
+    def coincidence(self) -> Fraction | None:
+        """The State Department's voting coincidence, votes only: identical votes among
+        those where both voted yes or no; ``None`` where there were none."""
+        decisive = self.table[0][0] + self.table[1][1] + self.opposite
+        return Fraction(self.table[0][0] + self.table[1][1], decisive) if decisive else None
+
+    @property
+    def lijphart(self) -> Fraction | None:
+        """Lijphart's index: (same + ½ partial) / votes cast together."""
+        if not self.votes:
+            return None
+        return Fraction(2 * self.same + self.partial, 2 * self.votes)
+
+    @property
+    def kappa(self) -> Fraction | None:
+        """Cohen's kappa over yes / no / abstain; ``None`` with no common vote or where both
+        always cast the one same vote (chance then explains everything)."""
+        n = self.votes
+        if not n:
+            return None
+        rows = [sum(row) for row in self.table]
+        cols = [sum(self.table[i][j] for i in range(3)) for j in range(3)]
+        chance = Fraction(sum(r * c for r, c in zip(rows, cols)), n * n)
+        if chance == 1:
+            return None
+        return (Fraction(self.same, n) - chance) / (1 - chance)
+
+    def measure(self, name: str) -> Fraction | None:
+        """The measure called ``name`` (one of [`MEASURES`][unsc.analysis.agreement.MEASURES]).
+
+        Raises:
+            UnknownPresetError: For a name that is no measure.
+        """
+        if name not in MEASURES:
+            raise UnknownPresetError("a measure", name, MEASURES)
+        value: Fraction | None = getattr(self, name)
+        return value
+
+    def to_dict(self) -> dict[str, object]:
+        """The counts and every measure (as floats; ``None`` where undefined)."""
+        out: dict[str, object] = {
+            "first": self.first,
+            "second": self.second,
+            "votes": self.votes,
+            "same": self.same,
+            "opposite": self.opposite,
+            "partial": self.partial,
+            "excluded": self.excluded,
+        }
+        for name in MEASURES:
+            value = self.measure(name)
+            out[name] = None if value is None else float(value)
+        return out
+
+
+@attrs.frozen(repr=False, eq=False)
+class Agreement(Sequence[Pair]):
+    """Agreement between every pair of members over a set of decisions: a sequence of
+    [`Pair`][unsc.analysis.agreement.Pair], also found by two members
+    (``found["USA", "Russia"]``).
+
+    Attributes:
+        members: The members counted, by the code each is counted under.
+        decisions: Decisions with every member's vote, on which the measures rest.
+        without_votes: Decisions in the set without member-by-member votes (known only by
+            their counts, or adopted without a vote): not counted, and said.
+        first: The date of the earliest decision counted.
+        last: The date of the latest.
+    """
+
+    members: tuple[str, ...]
+    decisions: int
+    without_votes: int
+    first: datetime.date | None
+    last: datetime.date | None
+    _pairs: dict[tuple[str, str], Pair]
+    _order: tuple[Pair, ...]
+    _cast: dict[str, tuple[int, int, int]]
+
+    def __len__(self) -> int:
+        return len(self._order)
+
+    @overload
+    def __getitem__(self, key: int) -> Pair: ...
+    @overload
+    def __getitem__(self, key: tuple[str, str]) -> Pair: ...
+    @overload
+    def __getitem__(self, key: slice) -> tuple[Pair, ...]: ...
+    def __getitem__(self, key: int | slice | tuple[str, str]) -> Pair | tuple[Pair, ...]:
+        if isinstance(key, tuple):
+            return self.pair(*key)
+        if isinstance(key, slice):
+            return self._order[key]
+        if isinstance(key, bool) or not isinstance(key, int):
+            raise InvalidTypeError(
+                "Agreement[key]", key, "give a position or two members, e.g. ['USA', 'RUS']"
+            )
+        if not -len(self) <= key < len(self):
+            raise NoSuchEntryError("a pair's position", key, (f"0–{len(self) - 1}",))
+        return self._order[key]
+
+    def __iter__(self) -> Iterator[Pair]:
+        return iter(self._order)
+
+    def __repr__(self) -> str:
+        return (
+            f"<Agreement: {len(self.members)} members, {self.decisions} decisions{self._span()}>"
+        )
+
+    def _span(self) -> str:
+        if self.first is None or self.last is None:
+            return ""
+        return (
+            f", {self.first.year}–{self.last.year}"
+            if self.first.year != self.last.year
+            else (f", {self.first.year}")
+        )
+
+    def pair(self, first: str, second: str) -> Pair:
+        """The two members' pair, each named by code, name or alias (in either order).
+
+        Raises:
+            UnknownStateError: For a name that is no state.
+            NoSuchEntryError: For a member not counted here.
+        """
+        a, b = _code(first, "pair(first)"), _code(second, "pair(second)")
+        for code, given in ((a, first), (b, second)):
+            if code not in self.members:
+                raise NoSuchEntryError("a member counted here", given, self.members)
+        if a == b:
+            return self._self_pair(a)
+        found = self._pairs.get((a, b))
+        if found is not None:
+            return found
+        mirrored = self._pairs[b, a]
+        table = tuple(zip(*mirrored.table))
+        return Pair(a, b, table, mirrored.excluded)
+
+    def _self_pair(self, code: str) -> Pair:
+        """A member with itself: every vote it cast, on the diagonal."""
+        cast = self._cast.get(code, (0, 0, 0))
+        diagonal = tuple(tuple(cast[i] if i == j else 0 for j in range(3)) for i in range(3))
+        return Pair(code, code, diagonal)  # type: ignore[arg-type]  # 3 × 3
+
+    def matrix(self, measure: str = "identical") -> list[list[Fraction | None]]:
+        """The members × members values of ``measure``, in the order of ``members``."""
+        if measure not in MEASURES:
+            raise UnknownPresetError("a measure", measure, MEASURES)
+        return [[self.pair(a, b).measure(measure) for b in self.members] for a in self.members]
+
+    def with_(self, member: str, measure: str = "identical") -> list[tuple[str, Fraction | None]]:
+        """Each other member's agreement with ``member``, highest first (no common vote
+        last)."""
+        code = _code(member, "with_(member)")
+        rows = [(other, self.pair(code, other).measure(measure))
+                for other in self.members if other != code]  # fmt: skip
+        return sorted(rows, key=lambda r: (r[1] is None, -(r[1] or 0), r[0]))
+
+    def caption(self, measure: str = "identical") -> str:
+        """What a number here rests on: the measure, the period and the decisions."""
+        left = (
+            f"; {self.without_votes} without member votes not counted"
+            if (self.without_votes)
+            else ""
+        )
+        return (
+            f"{measure} agreement over {self.decisions} decisions with every member's vote"
+            f"{self._span()}{left}"
+        )
+
+    def table(self, measure: str = "identical", fmt: str = "simple") -> str:
+        """The members × members table of ``measure`` (three decimals; "—" for no common
+        vote), with what it rests on beneath."""
+        rows = [
+            [a, *("—" if v is None else f"{float(v):.3f}" for v in values)]
+            for a, values in zip(self.members, self.matrix(measure))
+        ]
+        body = tabulate(rows, headers=("", *self.members), tablefmt=fmt)
+        return f"{body}\n\n{self.caption(measure)}"
+
+    def __str__(self) -> str:
+        return self.table()
+
+    def _repr_html_(self) -> str:
+        return self.table(fmt="html").replace("\n\n", "<p>", 1) + "</p>"
+
+    def to_dataframe(self) -> Any:
+        """One row per pair: the counts and every measure (needs the ``pandas`` extra)."""
+        rows = [pair.to_dict() for pair in self._order]
+        return frame(rows, list(rows[0]) if rows else ["first", "second", *MEASURES])
+
+
+def agreement(
+    records: Iterable[Resolution] | None = None,
+    *,
+    members: Iterable[str] | None = None,
+) -> Agreement:
+    """Agreement between members over ``records`` (by default every decision on record).
+
+    Args:
+        records: Decisions: a [`RecordList`][unsc.history.RecordList] from
+            [`history.records`][unsc.history.records] or
+            [`history.load`][unsc.history.undl.load] (with your UN file, every adopted
+            resolution's member votes), or any resolutions.
+        members: Only these members (by code, name or alias); by default every member
+            that voted on one of the decisions, the permanent members first.
+
+    Raises:
+        InvalidTypeError: For records that are not resolutions.
+        UnknownStateError: For a member that is no state.
+    """
+    if records is None:
+        from unsc.history import records as all_records
+
+        records = all_records()
+    if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
+        raise InvalidTypeError(
+            "agreement(records)", records, "give resolutions, e.g. history.records()"
+        )
+    wanted = None if members is None else [_code(m, "agreement(members)") for m in members]
+    keep = None if wanted is None else frozenset(wanted)
+    counts: dict[tuple[str, str], list[int]] = {}
+    seen: dict[str, bool] = {}
+    cast: dict[str, list[int]] = {}
+    used = without = 0
+    first: datetime.date | None = None
+    last: datetime.date | None = None
+    for record in records:
+        if not isinstance(record, Resolution):
+            raise InvalidTypeError("agreement(records)", record, "give unsc.Resolution records")
+        if record.counts is not None or record.without_vote or not record.complete:
+            without += 1
+            continue
+        used += 1
+        if record.date is not None:
+            first = record.date if first is None or record.date < first else first
+            last = record.date if last is None or record.date > last else last
+        council = record.council
+        seats = []
+        for member, vote in zip(council.members, record.ballot):
+            code = member_key(member.code)
+            if keep is not None and code not in keep:
+                continue
+            seen.setdefault(code, member.permanent)
+            value = _CAST.get(vote, -1)  # type: ignore[arg-type]  # complete: no None
+            seats.append((code, value))
+            if value >= 0:
+                cast.setdefault(code, [0, 0, 0])[value] += 1
+        for (a, va), (b, vb) in itertools.combinations(seats, 2):
+            cell = counts.get((a, b))
+            if cell is None:
+                cell = counts[a, b] = [0] * 10
+                counts[b, a] = cell_b = [0] * 10
+            else:
+                cell_b = counts[b, a]
+            if va < 0 or vb < 0:
+                cell[9] += 1
+                cell_b[9] += 1
+            else:
+                cell[3 * va + vb] += 1
+                cell_b[3 * vb + va] += 1
+    if wanted is not None:
+        order = tuple(dict.fromkeys(wanted))
+    else:
+        order = tuple(sorted(seen, key=lambda c: (not seen[c], c)))
+    pairs: dict[tuple[str, str], Pair] = {}
+    listed: list[Pair] = []
+    for i, a in enumerate(order):
+        for b in order[i + 1 :]:
+            cell = counts.get((a, b), [0] * 10)
+            table = tuple(tuple(cell[3 * r : 3 * r + 3]) for r in range(3))
+            pair = Pair(a, b, table, cell[9])  # type: ignore[arg-type]  # 3 × 3
+            pairs[a, b] = pair
+            listed.append(pair)
+    votes = {code: (c[0], c[1], c[2]) for code, c in cast.items()}
+    return Agreement(order, used, without, first, last, pairs, tuple(listed), votes)
+
+
+@attrs.frozen(repr=False, eq=False)
+class Trend(Sequence[tuple[int, Agreement]]):
+    """Agreement period by period: a sequence of (year,
+    [`Agreement`][unsc.analysis.agreement.Agreement]), one per period with a decision
+    counted, and the chosen pairs' values as series.
+
+    Attributes:
+        measure: The measure shown.
+        window: Years in each period's window (1: the year alone; 5: the year and the four
+            before it).
+        pairs: The pairs followed, as (first, second) codes.
+        periods: The years, oldest first.
+    """
+
+    measure: str
+    window: int
+    pairs: tuple[tuple[str, str], ...]
+    periods: tuple[int, ...]
+    _found: tuple[Agreement, ...]
+
+    def __len__(self) -> int:
+        return len(self.periods)
+
+    @overload
+    def __getitem__(self, key: int) -> tuple[int, Agreement]: ...
+    @overload
+    def __getitem__(self, key: slice) -> tuple[tuple[int, Agreement], ...]: ...
+    def __getitem__(
+        self, key: int | slice
+    ) -> tuple[int, Agreement] | tuple[tuple[int, Agreement], ...]:
+        rows = tuple(zip(self.periods, self._found))
+        if isinstance(key, slice):
+            return rows[key]
+        if isinstance(key, bool) or not isinstance(key, int):
+            raise InvalidTypeError("Trend[key]", key, "give a position")
+        if not -len(self) <= key < len(self):
+            raise NoSuchEntryError("a period's position", key, (f"0–{len(self) - 1}",))
+        return rows[key]
+
+    def __iter__(self) -> Iterator[tuple[int, Agreement]]:
+        return iter(zip(self.periods, self._found))
+
+    def __repr__(self) -> str:
+        span = f"{self.periods[0]}–{self.periods[-1]}" if self.periods else "no period"
+        return f"<Trend {self.measure}: {len(self.pairs)} pairs, {span}>"
+
+    def labels(self) -> list[str]:
+        """Each pair as ``"USA–RUS"``."""
+        return [f"{a}–{b}" for a, b in self.pairs]
+
+    def series(self, first: str, second: str) -> list[Fraction | None]:
+        """The values of one pair, period by period (``None`` with no common vote)."""
+        return [found.pair(first, second).measure(self.measure) for found in self._found]
+
+    def values(self) -> list[list[Fraction | None]]:
+        """Period by period, the value of each pair followed."""
+        return [
+            [found.pair(a, b).measure(self.measure) for a, b in self.pairs]
+            for found in self._found
+        ]
+
+    def caption(self) -> str:
+        """What the numbers rest on: measure, window, period and decisions."""
+        counted = sum(f.decisions for f in self._found) if self.window == 1 else None
+        without = sum(f.without_votes for f in self._found) if self.window == 1 else None
+        span = f"{self.periods[0]}–{self.periods[-1]}" if self.periods else "no period"
+        window = "by year" if self.window == 1 else f"over rolling {self.window}-year windows"
+        rest = (
+            f"; {counted} decisions with every member's vote, {without} without"
+            if counted is not None
+            else ""
+        )
+        return f"{self.measure} agreement {window}, {span}{rest}"
+
+    def table(self, fmt: str = "simple") -> str:
+        """Periods down, pairs across, and the decisions each period rests on."""
+        rows = [
+            [year, found.decisions,
+             *("—" if v is None else f"{float(v):.3f}" for v in values)]
+            for year, found, values in zip(self.periods, self._found, self.values())
+        ]  # fmt: skip
+        body = tabulate(rows, headers=("year", "decisions", *self.labels()), tablefmt=fmt)
+        return f"{body}\n\n{self.caption()}"
+
+    def __str__(self) -> str:
+        return self.table()
+
+    def _repr_html_(self) -> str:
+        return self.table(fmt="html").replace("\n\n", "<p>", 1) + "</p>"
+
+    def to_rows(self) -> list[dict[str, object]]:
+        """One row per period and pair: year, pair, votes cast together and the value
+        (a float; ``None`` with no common vote)."""
+        rows: list[dict[str, object]] = []
+        for year, found in zip(self.periods, self._found):
+            for a, b in self.pairs:
+                pair = found.pair(a, b)
+                value = pair.measure(self.measure)
+                rows.append({"year": year, "pair": f"{a}–{b}", "votes": pair.votes,
+                             self.measure: None if value is None else float(value)})  # fmt: skip
+        return rows
+
+    def to_dataframe(self) -> Any:
+        """[`to_rows`][unsc.analysis.agreement.Trend.to_rows] as a DataFrame (pandas extra)."""
+        return frame(self.to_rows(), ["year", "pair", "votes", self.measure])
+
+
+def agreement_trend(
+    records: Iterable[Resolution] | None = None,
+    *,
+    measure: str = "identical",
+    window: int = 1,
+    pairs: Iterable[tuple[str, str]] | None = None,
+    with_: str | None = None,
+) -> Trend:
+    """Agreement year by year (or over a rolling window of years).
+
+    Args:
+        records: Decisions, as for [`agreement`][unsc.analysis.agreement.agreement].
+        measure: One of [`MEASURES`][unsc.analysis.agreement.MEASURES].
+        window: Years per window: each year's value rests on that year and the
+            ``window - 1`` before it.
+        pairs: The pairs to follow, each two members by code, name or alias; by default
+            the ten pairs of permanent members.
+        with_: Instead of ``pairs``: every member's agreement with this one (e.g. each
+            elected member with the United States).
+
+    Examples:
+        >>> from unsc import history
+        >>> trend = agreement_trend(history.records(years=(2022, 2024)))
+        >>> trend.periods
+        (2022, 2023, 2024)
+        >>> trend.series("USA", "GBR")[1]
+        Fraction(2, 3)
+
+    Raises:
+        UnknownPresetError: For a measure that is none of the four.
+        InvalidFieldError: For a window below 1.
+    """
+    from unsc.errors import InvalidFieldError
+
+    if measure not in MEASURES:
+        raise UnknownPresetError("a measure", measure, MEASURES)
+    if isinstance(window, bool) or not isinstance(window, int):
+        raise InvalidTypeError("agreement_trend(window)", window, "give a whole number of years")
+    if window < 1:
+        raise InvalidFieldError("agreement_trend(window)", window, "give 1 year or more")
+    if records is None:
+        from unsc.history import records as all_records
+
+        records = all_records()
+    by_year: dict[int, list[Resolution]] = {}
+    for record in records:
+        if not isinstance(record, Resolution):
+            raise InvalidTypeError(
+                "agreement_trend(records)", record, "give unsc.Resolution records"
+            )
+        if record.date is not None:
+            by_year.setdefault(record.date.year, []).append(record)
+    if with_ is not None:
+        anchor = _code(with_, "agreement_trend(with_)")
+        others = sorted({member_key(m.code) for rs in by_year.values() for r in rs
+                         for m in r.council.members} - {anchor})  # fmt: skip
+        chosen = [(anchor, other) for other in others]
+    elif pairs is None:
+        chosen = list(itertools.combinations(PERMANENT, 2))
+    else:
+        chosen = [(_code(a, "pairs"), _code(b, "pairs")) for a, b in pairs]
+    wanted = tuple(dict.fromkeys(code for pair in chosen for code in pair))
+    periods, found = [], []
+    for year in sorted(by_year):
+        span = [r for y in range(year - window + 1, year + 1) for r in by_year.get(y, ())]
+        counted = agreement(span, members=wanted)
+        if counted.decisions:
+            periods.append(year)
+            found.append(counted)
+    return Trend(measure, window, tuple(chosen), tuple(periods), tuple(found))
+
+
+@attrs.frozen(repr=False, eq=False)
+class Blocs(Sequence[tuple[str, ...]]):
+    """Members that vote together, found by average-linkage clustering of their agreement:
+    a sequence of blocs, each a tuple of member codes, largest first.
+
+    Attributes:
+        measure: The measure clustered on.
+        threshold: The least average agreement within a bloc.
+        order: Every member, bloc by bloc, in the order the clustering joined them (the order
+            of the rows of a heat map).
+        agreement: The agreement the blocs were found in.
+    """
+
+    measure: str
+    threshold: Fraction
+    order: tuple[str, ...]
+    agreement: Agreement
+    _blocs: tuple[tuple[str, ...], ...]
+
+    def __len__(self) -> int:
+        return len(self._blocs)
+
+    @overload
+    def __getitem__(self, key: int) -> tuple[str, ...]: ...
+    @overload
+    def __getitem__(self, key: slice) -> tuple[tuple[str, ...], ...]: ...
+    def __getitem__(self, key: int | slice) -> tuple[str, ...] | tuple[tuple[str, ...], ...]:
+        if isinstance(key, slice):
+            return self._blocs[key]
+        if isinstance(key, bool) or not isinstance(key, int):
+            raise InvalidTypeError("Blocs[key]", key, "give a position")
+        if not -len(self) <= key < len(self):
+            raise NoSuchEntryError("a bloc's position", key, (f"0–{len(self) - 1}",))
+        return self._blocs[key]
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        return iter(self._blocs)
+
+    def __repr__(self) -> str:
+        return f"<Blocs: {len(self)} by {self.measure} at {float(self.threshold):.2f}>"
+
+    def of(self, member: str) -> tuple[str, ...]:
+        """The bloc ``member`` (code, name or alias) belongs to.
+
+        Raises:
+            NoSuchEntryError: For a member not counted.
+        """
+        code = _code(member, "Blocs.of(member)")
+        for bloc in self._blocs:
+            if code in bloc:
+                return bloc
+        raise NoSuchEntryError("a member counted here", member, self.order)
+
+    def cohesion(self, bloc: tuple[str, ...]) -> Fraction | None:
+        """The average agreement between the members of ``bloc`` (``None`` for one member,
+        or no common vote)."""
+        values = [self.agreement.pair(a, b).measure(self.measure)
+                  for a, b in itertools.combinations(bloc, 2)]  # fmt: skip
+        known = [v for v in values if v is not None]
+        return sum(known, Fraction(0)) / len(known) if known else None
+
+    def table(self, fmt: str = "simple") -> str:
+        """Each bloc: its members by name and its cohesion."""
+        from unsc.members import state_name
+
+        rows = []
+        for number, bloc in enumerate(self._blocs, 1):
+            cohesion = self.cohesion(bloc)
+            rows.append((number, ", ".join(state_name(c) for c in bloc), len(bloc),
+                         "—" if cohesion is None else f"{float(cohesion):.3f}"))  # fmt: skip
+        body = tabulate(rows, headers=("bloc", "members", "size", "cohesion"), tablefmt=fmt)
+        return f"{body}\n\n{self.agreement.caption(self.measure)}; blocs by average linkage"
+
+    def __str__(self) -> str:
+        return self.table()
+
+
+def blocs(
+    found: Agreement, *, measure: str = "identical", threshold: float | Fraction = 0.75
+) -> Blocs:
+    """The blocs of ``found``: average-linkage agglomerative clustering on 1 − agreement.
+
+    Every member starts alone; the two groups with the highest average agreement between
+    their members join, while that average is at least ``threshold``. Pairs with no common
+    vote (members who never sat together) are left out of the averages, and two groups
+    with no common vote at all do not join. Ties join in the order of ``found.members``, so
+    the result does not depend on chance.
+
+    Examples:
+        >>> from unsc import history
+        >>> from unsc.analysis import agreement, blocs
+        >>> found = blocs(agreement(history.records(year=2023)), threshold=0.9)
+        >>> found.of("Malta")
+        ('ALB', 'CHE', 'ECU', 'GHA', 'MLT')
+
+    Raises:
+        UnknownPresetError: For a measure that is none of the four.
+    """
+    if not isinstance(found, Agreement):
+        raise InvalidTypeError("blocs(found)", found, "give the result of agreement()")
+    if measure not in MEASURES:
+        raise UnknownPresetError("a measure", measure, MEASURES)
+    least = Fraction(threshold).limit_denominator(10**6)
+    members = found.members
+    value = {
+        (a, b): found.pair(a, b).measure(measure) for a, b in itertools.permutations(members, 2)
+    }
+    groups: list[list[str]] = [[m] for m in members]
+    while len(groups) > 1:
+        best: tuple[Fraction, int, int] | None = None
+        for i, j in itertools.combinations(range(len(groups)), 2):
+            known = [v for a in groups[i] for b in groups[j] if (v := value[a, b]) is not None]
+            if not known:  # never sat together: nothing says they vote alike
+                continue
+            average = sum(known, Fraction(0)) / len(known)
+            if best is None or average > best[0]:
+                best = (average, i, j)
+        if best is None or best[0] < least:
+            break
+        _, i, j = best
+        groups[i] = groups[i] + groups[j]
+        del groups[j]
+    order = tuple(code for group in groups for code in group)
+    ranked = sorted(groups, key=lambda g: (-len(g), members.index(g[0])))
+    return Blocs(measure, least, order, found, tuple(tuple(sorted(g)) for g in ranked))
