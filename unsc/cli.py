@@ -563,6 +563,22 @@ def _progress(rows: int, resolutions: int) -> None:
 # -- the parser ---------------------------------------------------------------------------
 
 
+def _years(sub: argparse.ArgumentParser) -> None:
+    """--year, or --from and --to: the years a command reads."""
+    sub.add_argument("--year", type=int, help="one year")
+    sub.add_argument("--from", dest="first", type=int, metavar="YEAR", help="from this year")
+    sub.add_argument("--to", dest="last", type=int, metavar="YEAR", help="to this year")
+
+
+def _agreement_options(sub: argparse.ArgumentParser) -> None:
+    """The years, the UN file and the measure, as unsc agreement and unsc trends take them."""
+    _years(sub)
+    sub.add_argument("--undl", metavar="FILE", help="your copy of the UN's voting data (CSV)")
+    sub.add_argument(
+        "--measure", choices=["identical", "coincidence", "lijphart", "kappa"], default="identical"
+    )
+
+
 def _formatted(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format",
@@ -722,9 +738,7 @@ def parser() -> argparse.ArgumentParser:
         "  unsc history --member Russia --vote no --from 2020\n"
         "  unsc history --summary decade",
     )
-    sub.add_argument("--year", type=int, help="one year")
-    sub.add_argument("--from", dest="first", type=int, metavar="YEAR", help="from this year")
-    sub.add_argument("--to", dest="last", type=int, metavar="YEAR", help="to this year")
+    _years(sub)
     sub.add_argument("--outcome", choices=["adopted", "vetoed", "insufficient votes"])
     sub.add_argument("--vetoed-by", metavar="MEMBER", help="vetoed by this member")
     sub.add_argument("--topic", help="text in the topic")
@@ -739,7 +753,6 @@ def parser() -> argparse.ArgumentParser:
         help="decisions, adopted, unanimous, vetoed, failed per year (or decade)",
     )
 
-    measures = ["identical", "coincidence", "lijphart", "kappa"]
     sub = command(
         "agreement",
         cmd_agreement,
@@ -749,11 +762,7 @@ def parser() -> argparse.ArgumentParser:
         "  unsc agreement --year 2023 --blocs 0.9\n"
         "  unsc agreement --members CHN FRA GBR RUS USA --format json",
     )
-    sub.add_argument("--year", type=int, help="one year")
-    sub.add_argument("--from", dest="first", type=int, metavar="YEAR", help="from this year")
-    sub.add_argument("--to", dest="last", type=int, metavar="YEAR", help="to this year")
-    sub.add_argument("--undl", metavar="FILE", help="your copy of the UN's voting data (CSV)")
-    sub.add_argument("--measure", choices=measures, default="identical")
+    _agreement_options(sub)
     sub.add_argument("--members", nargs="+", metavar="MEMBER", help="only these members")
     sub.add_argument(
         "--blocs", type=float, metavar="LEAST",
@@ -767,11 +776,7 @@ def parser() -> argparse.ArgumentParser:
         "  unsc trends\n  unsc trends --from 1990 --window 5 --undl sc_voting.csv\n"
         "  unsc trends --with USA --from 2020",
     )
-    sub.add_argument("--year", type=int, help="one year")
-    sub.add_argument("--from", dest="first", type=int, metavar="YEAR", help="from this year")
-    sub.add_argument("--to", dest="last", type=int, metavar="YEAR", help="to this year")
-    sub.add_argument("--undl", metavar="FILE", help="your copy of the UN's voting data (CSV)")
-    sub.add_argument("--measure", choices=measures, default="identical")
+    _agreement_options(sub)
     sub.add_argument("--window", type=int, default=1, metavar="YEARS",
                      help="each year with the YEARS - 1 before it (default 1)")  # fmt: skip
     sub.add_argument("--with", dest="with_", metavar="MEMBER",

@@ -195,3 +195,19 @@ class Game:
         weight = sum(self.weights[i] for i in seats)
         outside = sum(1 for i, v in enumerate(self.veto) if v and i not in seats)
         return weight >= self.quota and outside < self.vetoes_needed
+
+
+def game_and_council(
+    council_or_game: Game | Council, rules: Rules | None, where: str
+) -> tuple[Game, Council | None]:
+    """The game to compute on, and the council it is of (``None`` for a bare game): the
+    one way the indices read "a council or a game".
+
+    Raises:
+        InvalidTypeError: For anything else, naming ``where``.
+    """
+    if isinstance(council_or_game, Council):
+        return Game.of_council(council_or_game, rules), council_or_game
+    if isinstance(council_or_game, Game):
+        return council_or_game, None
+    raise InvalidTypeError(where, council_or_game, "give a Council or a Game")

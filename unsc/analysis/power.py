@@ -41,7 +41,7 @@ from unsc.analysis.counting import (
     memory,
     prefers_shapes,
 )
-from unsc.analysis.game import Game
+from unsc.analysis.game import Game, game_and_council
 from unsc.council import Council
 from unsc.errors import (
     InvalidTypeError,
@@ -362,15 +362,7 @@ def power(
             indices whose counts would need more than
             [`MEMORY_LIMIT`][unsc.analysis.counting.MEMORY_LIMIT] megabytes.
     """
-    if isinstance(council_or_game, Council):
-        council: Council | None = council_or_game
-        game = Game.of_council(council_or_game, rules)
-    elif isinstance(council_or_game, Game):
-        council, game = None, council_or_game
-    else:
-        raise InvalidTypeError(
-            "power(council_or_game)", council_or_game, "give a Council or a Game"
-        )
+    game, council = game_and_council(council_or_game, rules, "power(council_or_game)")
     wanted = _wanted(indices)
     if game.veto_holders and game.shapes > SHAPE_LIMIT:
         raise TooLargeError(

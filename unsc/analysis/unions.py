@@ -32,7 +32,7 @@ from typing import overload
 import attrs
 from tabulate import tabulate
 
-from unsc.analysis.game import Game
+from unsc.analysis.game import Game, game_and_council
 from unsc.council import Council
 from unsc.errors import InvalidFieldError, InvalidTypeError, NoSuchEntryError
 from unsc.rules import Rules
@@ -114,13 +114,7 @@ def _setup(
     unions: Iterable[Iterable[str]],
     rules: Rules | None,
 ) -> tuple[Game, Council | None, list[list[int]]]:
-    if isinstance(game_or_council, Council):
-        council: Council | None = game_or_council
-        game = Game.of_council(game_or_council, rules)
-    elif isinstance(game_or_council, Game):
-        council, game = None, game_or_council
-    else:
-        raise InvalidTypeError("unions(game)", game_or_council, "give a Council or a Game")
+    game, council = game_and_council(game_or_council, rules, "owen(game_or_council)")
     if isinstance(unions, (str, bytes)) or not isinstance(unions, Iterable):
         raise InvalidTypeError("unions", unions, "give lists of members, e.g. [['GAB', 'GHA']]")
     taken: dict[int, int] = {}
