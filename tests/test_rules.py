@@ -305,13 +305,14 @@ def test_procedural_matters_never_vetoed(draft: unsc.Resolution) -> None:
 
 @given(us.resolutions(without_vote=False), practice)
 def test_outcome_is_one_of_three_and_consistent(draft: unsc.Resolution, rules: unsc.Rules) -> None:
-    """Short of the quota is always insufficient votes; a veto always names its casters."""
+    """Short of the quota (the matter's: a procedural quota where the rules have one) is
+    always insufficient votes; a veto always names its casters."""
     if rules.quota > draft.council.size:
         rules = attrs.evolve(rules, quota=draft.council.size)
 
     decision = unsc.decide(draft, rules)
 
-    if decision.tally.yes < rules.quota:
+    if decision.tally.yes < rules.quota_for(draft.matter):
         assert decision.outcome == Outcome.INSUFFICIENT_VOTES
     assert (decision.outcome == Outcome.VETOED) == bool(decision.vetoed_by)
     assert set(decision.vetoed_by) <= set(decision.permanent_against)
