@@ -323,6 +323,9 @@ def test_agreement_and_trends() -> None:
     """unsc agreement and unsc trends: the table, what it rests on, JSON, and the UN file."""
     run = unsc("agreement", "--year", "2023", "--members", "USA", "GBR", "RUS")
     assert run.returncode == 0, run.stderr
+    named = unsc("agreement", "--year", "2023", "--members", "United States", "United Kingdom",
+                 "Russia")  # fmt: skip
+    assert named.stdout == run.stdout
     assert "identical agreement over 12 decisions with every member's vote, 2023" in run.stdout
     data = json.loads(unsc("agreement", "--year", "2023", "--format", "json").stdout)
     pair = next(p for p in data["pairs"] if {p["first"], p["second"]} == {"USA", "GBR"})

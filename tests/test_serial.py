@@ -92,3 +92,17 @@ def test_decision_that_contradicts_its_votes() -> None:
         SchemaError, match=r"the record says vetoed \(vetoes: none\) but these votes"
     ):
         serial.from_json(json.dumps(data))
+
+
+def test_rules_fields_added_later_are_optional_but_never_null() -> None:
+    """A file written before `majority` and `procedural_quota` existed still loads, as the
+    Charter's majority; a null majority is refused, as the schema says."""
+    data = serial.to_dict(unsc.Council.of_year(2023))
+    data["rules"]["majority"] = None
+    with pytest.raises(SchemaError, match="majority"):
+        serial.from_dict(data)
+    del data["rules"]["majority"], data["rules"]["procedural_quota"]
+    assert serial.from_dict(data).rules == unsc.rules.CHARTER_1965
+    misread = serial.to_dict(unsc.Council(["FRA", "DEU", "JPN"], rules=unsc.rules.Rules(
+        "r", 2, majority="present and voting", procedural_quota=3)))  # fmt: skip
+    assert serial.from_dict(misread).rules.majority is unsc.rules.Majority.PRESENT_AND_VOTING

@@ -406,7 +406,11 @@ def _shown(value: Any) -> str:
 def cmd_agreement(args: argparse.Namespace) -> tuple[Output, int]:
     from unsc.analysis import agreement, blocs
 
-    members = _names(args.members).split() if args.members else None
+    members = None
+    if args.members:  # "United States Russia", "USA,RUS" or USA RUS, as everywhere
+        from unsc.members import find, split_names
+
+        members = split_names(_names(args.members), lambda name: find(name) is not None)
     found = agreement(_decisions(args), members=members)
     if not found.decisions:
         raise _UsageError("unsc: no decision with every member's vote in those years")

@@ -573,6 +573,7 @@ MISREADINGS: dict[str, Rules] = {
     "mun-abstention-veto": ABSTENTION_VETO,
     "mun-procedural-eight": PROCEDURAL_EIGHT,
 }
+_MISREAD = frozenset(MISREADINGS.values())
 #: Every preset by key.
 PRESETS: dict[str, Rules] = {
     "charter-1945": CHARTER_1945,
@@ -1031,7 +1032,7 @@ class Decision:
                 counts += f", {count} {word}"
         need = quota if not self.rules._relative else self.rules.requirement(matter)
         lines = [head, f"{counts}; {need} needed"]
-        if self.rules.source.startswith("a misreading"):
+        if self.rules in _MISREAD:
             lines.append(f"Under a misreading: {self.rules.name.removeprefix('Misreading: ')}")
         against = prose_list(self.permanent_against)
         procedural = self.resolution.matter is Matter.PROCEDURAL
@@ -1084,7 +1085,7 @@ class Decision:
             return "Adopted without a vote: no member asked for one, so no vote was taken."
         procedural = self.resolution.matter is Matter.PROCEDURAL
         quota = rules.quota_for(self.resolution.matter)
-        misread = rules.source.startswith("a misreading") or rules.procedural_quota is not None
+        misread = rules in _MISREAD or rules.procedural_quota is not None
         article = "Article 27(2)" if procedural and not misread else rules.source
         if rules._relative:  # counted against the votes cast, not the members
             counted = f"{tally.yes} {_votes_word(tally.yes)} in favour and {tally.no} against"

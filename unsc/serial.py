@@ -263,7 +263,7 @@ def _read_rules(data: Any, where: str) -> Rules:
         for i, v in enumerate(_field(data, "blocking", list, where))
     ]
     # absent from files written before these fields existed: the Charter's
-    majority = _field(data, "majority", str, where, optional=True)
+    majority = _field(data, "majority", str, where, optional=True, nullable=False)
     return _guard(
         where,
         lambda: Rules(

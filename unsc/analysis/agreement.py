@@ -47,7 +47,13 @@ import attrs
 from tabulate import tabulate
 
 from unsc._frames import frame
-from unsc.errors import InvalidTypeError, NoSuchEntryError, UnknownPresetError
+from unsc.errors import (
+    InvalidFieldError,
+    InvalidTypeError,
+    NoSuchEntryError,
+    UnknownPresetError,
+    UnknownStateError,
+)
 from unsc.members import find, same_state
 from unsc.resolution import Resolution
 from unsc.votes import Vote
@@ -89,14 +95,17 @@ def member_key(code: str) -> str:
     return _LATER.get(code, code) if same_state(code) else code
 
 
+def _has_votes(record: Resolution) -> bool:
+    """Whether ``record`` has every member's vote (not counts, not adopted without a vote)."""
+    return record.counts is None and not record.without_vote and record.complete
+
+
 def _code(name: object, where: str) -> str:
     """A member named by code, name or alias, as the code it is counted under."""
     if not isinstance(name, str):
         raise InvalidTypeError(where, name, "name a member by code, name or alias, e.g. 'USA'")
     found = find(name)
     if found is None:
-        from unsc.errors import UnknownStateError
-
         raise UnknownStateError(name)
     return member_key(found)
 
@@ -379,7 +388,7 @@ def agreement(
     for record in records:
         if not isinstance(record, Resolution):
             raise InvalidTypeError("agreement(records)", record, "give unsc.Resolution records")
-        if record.counts is not None or record.without_vote or not record.complete:
+        if not _has_votes(record):
             without += 1
             continue
         used += 1
@@ -425,6 +434,16 @@ def agreement(
             listed.append(pair)
     votes = {code: (c[0], c[1], c[2]) for code, c in cast.items()}
     return Agreement(order, used, without, first, last, pairs, tuple(listed), votes)
+
+
+_NO_VOTES = ((0, 0, 0), (0, 0, 0), (0, 0, 0))
+
+
+def _pair(found: Agreement, a: str, b: str) -> Pair:
+    """The pair in ``found``, or an empty one where either did not sit in that period."""
+    if a in found.members and b in found.members:
+        return found.pair(a, b)
+    return Pair(a, b, _NO_VOTES)
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -479,12 +498,13 @@ class Trend(Sequence[tuple[int, Agreement]]):
 
     def series(self, first: str, second: str) -> list[Fraction | None]:
         """The values of one pair, period by period (``None`` with no common vote)."""
-        return [found.pair(first, second).measure(self.measure) for found in self._found]
+        a, b = _code(first, "series(first)"), _code(second, "series(second)")
+        return [_pair(found, a, b).measure(self.measure) for found in self._found]
 
     def values(self) -> list[list[Fraction | None]]:
         """Period by period, the value of each pair followed."""
         return [
-            [found.pair(a, b).measure(self.measure) for a, b in self.pairs]
+            [_pair(found, a, b).measure(self.measure) for a, b in self.pairs]
             for found in self._found
         ]
 
@@ -523,7 +543,7 @@ class Trend(Sequence[tuple[int, Agreement]]):
         rows: list[dict[str, object]] = []
         for year, found in zip(self.periods, self._found):
             for a, b in self.pairs:
-                pair = found.pair(a, b)
+                pair = _pair(found, a, b)
                 value = pair.measure(self.measure)
                 rows.append({"year": year, "pair": f"{a}–{b}", "votes": pair.votes,
                              self.measure: None if value is None else float(value)})  # fmt: skip
@@ -566,8 +586,6 @@ def agreement_trend(
         UnknownPresetError: For a measure that is none of the four.
         InvalidFieldError: For a window below 1.
     """
-    from unsc.errors import InvalidFieldError
-
     if measure not in MEASURES:
         raise UnknownPresetError("a measure", measure, MEASURES)
     if isinstance(window, bool) or not isinstance(window, int):
@@ -588,8 +606,9 @@ def agreement_trend(
             by_year.setdefault(record.date.year, []).append(record)
     if with_ is not None:
         anchor = _code(with_, "agreement_trend(with_)")
-        others = sorted({member_key(m.code) for rs in by_year.values() for r in rs
-                         for m in r.council.members} - {anchor})  # fmt: skip
+        # the members of decisions with member votes: no others could have a value
+        voted = (r for rs in by_year.values() for r in rs if _has_votes(r))
+        others = sorted({member_key(m.code) for r in voted for m in r.council.members} - {anchor})
         chosen = [(anchor, other) for other in others]
     elif pairs is None:
         chosen = list(itertools.combinations(PERMANENT, 2))
@@ -599,7 +618,9 @@ def agreement_trend(
     periods, found = [], []
     for year in sorted(by_year):
         span = [r for y in range(year - window + 1, year + 1) for r in by_year.get(y, ())]
-        counted = agreement(span, members=wanted)
+        # only the members who sat in the period: a pair with one absent has no common vote
+        present = {member_key(m.code) for r in span for m in r.council.members}
+        counted = agreement(span, members=[code for code in wanted if code in present])
         if counted.decisions:
             periods.append(year)
             found.append(counted)
