@@ -228,3 +228,40 @@ def test_outcomes_iterate_and_index() -> None:
     assert len(odds) == 3
     assert odds[0] == odds["adopted"] == odds[Outcome.ADOPTED] == odds.adopted
     assert repr(odds).startswith("<PassProbability adopted 0.")
+
+
+def _by_counts(
+    council: unsc.Council, dists: list[tuple[float, float, float]]
+) -> tuple[Fraction, Fraction, Fraction]:
+    """An independent count: the distribution of (yes votes, vetoes) in Fractions."""
+    cells: dict[tuple[int, int], Fraction] = {(0, 0): Fraction(1)}
+    for member, (yes, no, abstain) in zip(council.members, dists):
+        total = Fraction(yes) + Fraction(no) + Fraction(abstain)  # 1 up to rounding
+        grown: dict[tuple[int, int], Fraction] = {}
+        for (y, v), p in cells.items():
+            moves = [((y + 1, v), Fraction(yes) / total), ((y, v), Fraction(abstain) / total)]
+            moves.append(((y, v + member.permanent), Fraction(no) / total))
+            for key, q in moves:
+                grown[key] = grown.get(key, Fraction(0)) + p * q
+        cells = grown
+    quota = council.rules.quota
+    adopted = sum((p for (y, v), p in cells.items() if y >= quota and not v), Fraction(0))
+    vetoed = sum((p for (y, v), p in cells.items() if y >= quota and v), Fraction(0))
+    return adopted, vetoed, 1 - adopted - vetoed
+
+
+@pytest.mark.parametrize("quota", [3, 20, 21, 39, 40])
+def test_large_council_of_floats_equals_an_independent_count(quota: int) -> None:
+    """Forty seats of float probabilities (exact binary fractions, so the packed counts are
+    widened many times), counted on either side of the quota: equal to a plain count."""
+    import random
+
+    rnd = random.Random(quota)
+    members = [unsc.Member(f"S{i:02d}", f"State {i}", permanent=i < 5) for i in range(40)]
+    council = unsc.Council(members, rules=unsc.Rules("drawn", quota))
+    dists = []
+    for _ in members:
+        a, b = sorted((rnd.random(), rnd.random()))
+        dists.append((a, b - a, 1 - b))
+    got = pass_probability(council, {m.code: d for m, d in zip(members, dists)})
+    assert (got.adopted, got.vetoed, got.insufficient) == _by_counts(council, dists)

@@ -314,57 +314,66 @@ def _solve(members: Seats, stakes: Roles) -> PassProbability:
     """
     if stakes.counts_no:
         return _solve_by_counts(members, stakes)
-    rules = stakes.rules
-    needed = rules.vetoes_needed
+    needed = stakes.rules.vetoes_needed
+    quota = stakes.quota
     scaled = []
     denominator = 1
     for dist, blocks in members:
         common = math.lcm(*(p.denominator for p in dist.values())) if dist else 1
         yes = int(dist.get(Vote.YES, 0) * common)
         block = int(sum((p for v, p in dist.items() if v in blocks), Fraction(0)) * common)
-        scaled.append((yes, common - yes - block, block, bool(blocks)))
+        scaled.append((yes, common - yes - block, block))
         denominator *= common
-    # poly[j]: coefficients by number of yes votes below the quota, packed `bits` wide, with
-    # j blocking votes (capped at `needed`). Counts of the quota or more are not kept: they
-    # follow from mass[j], the sum of all coefficients with j blocking votes. The fields
-    # start narrow and are widened (doubling) as the partial product of denominators grows,
-    # so early members are multiplied in on small integers.
-    fields = stakes.quota
-    bits = 64
+    # Only the votes on one side of the quota are counted: the yes votes below the quota
+    # (`quota` counts), or, when that is fewer, the other votes up to the most that still
+    # leaves the quota (seats - quota + 1 counts). The rest follow from mass[j], the sum of
+    # all coefficients with j blocking votes (capped at `needed`).
+    by_yes = quota > len(scaled) or 2 * quota <= len(scaled) + 1
+    fields = quota if by_yes else len(scaled) - quota + 1
+    # poly[j]: the coefficients by count, packed `bits` wide. The fields start narrow and
+    # are widened (doubling, up to what the whole product needs) as the partial product of
+    # denominators grows, so early members are multiplied in on small integers.
+    final = -(-(denominator.bit_length() + 1) // 8) * 8
+    bits = min(64, final)
     keep = (1 << (fields * bits)) - 1
     limit = fields * bits
     poly = [1] + [0] * needed
     mass = [1] + [0] * needed
-    for yes, other, block, can_block in scaled:
-        total = sum(mass)
-        if (total * (yes + other + block)).bit_length() + 1 > bits:
+    total = 1
+    for yes, other, block in scaled:
+        total *= yes + other + block
+        if total.bit_length() + 1 > bits:
             wider = bits
-            while (total * (yes + other + block)).bit_length() + 1 > wider:
+            while total.bit_length() + 1 > wider:
                 wider *= 2
+            wider = min(wider, final)
             poly = [_widen(value, fields, bits, wider) for value in poly]
             bits = wider
             keep = (1 << (fields * bits)) - 1
             limit = fields * bits
-        blocking = can_block and block
+        plain, counted = (other, yes) if by_yes else (yes, other)
         new = [0] * (needed + 1)
         new_mass = [0] * (needed + 1)
         for j in range(needed + 1):
             value, weight = poly[j], mass[j]
             if not weight:
                 continue
-            grown = value * other + (value << bits) * yes
+            grown = value * plain + (value << bits) * counted
             new[j] += grown & keep if grown.bit_length() > limit else grown
-            new_mass[j] += weight * (other + yes)
-            if blocking:
+            new_mass[j] += weight * (plain + counted)
+            if block:
                 up = min(j + 1, needed)
-                new[up] += value * block
+                moved = value * block if by_yes else (value << bits) * block
+                new[up] += moved & keep if moved.bit_length() > limit else moved
                 new_mass[up] += weight * block
         poly, mass = new, new_mass
-    short = [_field_sum(value, stakes.quota, bits) for value in poly]
+    # short[j]: the mass on the counted side (yes below the quota, or the quota reached).
+    short = [_field_sum(value, fields, bits) for value in poly]
+    counted_side, rest = (quota - 1, quota) if by_yes else (quota, quota - 1)
     totals = dict.fromkeys(_OUTCOMES, 0)
     for j in range(needed + 1):
-        totals[stakes.outcome(stakes.quota - 1, j)] += short[j]
-        totals[stakes.outcome(stakes.quota, j)] += mass[j] - short[j]
+        totals[stakes.outcome(counted_side, j)] += short[j]
+        totals[stakes.outcome(rest, j)] += mass[j] - short[j]
     return PassProbability(
         Fraction(totals[Outcome.ADOPTED], denominator),
         Fraction(totals[Outcome.VETOED], denominator),
