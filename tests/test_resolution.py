@@ -198,3 +198,20 @@ def test_table_and_repr(s_2023_772: unsc.Resolution) -> None:
 def test_resolution_decide_method(s_2023_773: unsc.Resolution) -> None:
     """draft.decide() is unsc.decide(draft)."""
     assert unsc.decide(s_2023_773) == s_2023_773.decide()
+
+
+def test_member_votes_where_the_record_tells_them() -> None:
+    """A full ballot, or counts with every member in favour, tell each member's vote; split
+    counts, an adoption without a vote and a ballot with gaps do not."""
+    from unsc import history
+
+    council = unsc.Council.of_year(2023)
+    assert history.get("S/2023/772").member_votes == history.get("S/2023/772").ballot
+    unanimous = history.get("S/RES/2231 (2015)")
+    assert unanimous.counts is not None
+    assert unanimous.member_votes == (unsc.Vote.YES,) * 15
+    assert history.get("S/2023/506").member_votes is None  # 13–1–1: who abstained?
+    partial = unsc.Resolution("S/X", council=council).cast("USA", "yes")
+    assert partial.member_votes is None
+    quiet = unsc.Resolution("S/X", council=council, without_vote=True)
+    assert quiet.member_votes is None

@@ -587,6 +587,29 @@ class Resolution:
         return None not in self.ballot
 
     @property
+    def member_votes(self) -> tuple[Vote, ...] | None:
+        """Every member's vote, in the council's order, where the record tells it: a ballot
+        with every member's vote, or counts with every member in favour (a unanimous
+        adoption recorded as counts). ``None`` for counts that do not say who voted how, a
+        decision adopted without a vote, or a ballot with votes missing.
+
+        Examples:
+            >>> from unsc import history
+            >>> history.get("S/RES/2231 (2015)").member_votes[:2]  # 15–0–0, as counts
+            (<Vote.YES: 'yes'>, <Vote.YES: 'yes'>)
+            >>> history.get("S/2023/506").member_votes is None  # 13–1–1: who abstained?
+            True
+        """
+        if self.without_vote:
+            return None
+        counts = self.counts
+        if counts is None:
+            return self.ballot if None not in self.ballot else None  # type: ignore[return-value]
+        if counts.yes == self.council.size:
+            return (Vote.YES,) * counts.yes
+        return None
+
+    @property
     def vetoed_by(self) -> tuple[Member, ...]:
         """The veto holders whose negative votes the UN recorded as vetoes: empty unless
         the recorded outcome is a veto."""

@@ -30,9 +30,9 @@ Examples:
     >>> found = agreement(history.records(year=2023))
     >>> pair = found["USA", "GBR"]
     >>> pair.votes, pair.identical
-    (12, Fraction(2, 3))
+    (13, Fraction(9, 13))
     >>> found["USA", "Russia"].identical
-    Fraction(1, 6)
+    Fraction(3, 13)
 """
 
 from __future__ import annotations
@@ -96,8 +96,8 @@ def member_key(code: str) -> str:
 
 
 def _has_votes(record: Resolution) -> bool:
-    """Whether ``record`` has every member's vote (not counts, not adopted without a vote)."""
-    return record.counts is None and not record.without_vote and record.complete
+    """Whether every member's vote on ``record`` is known."""
+    return record.member_votes is not None
 
 
 def _code(name: object, where: str) -> str:
@@ -388,7 +388,8 @@ def agreement(
     for record in records:
         if not isinstance(record, Resolution):
             raise InvalidTypeError("agreement(records)", record, "give unsc.Resolution records")
-        if not _has_votes(record):
+        ballot = record.member_votes
+        if ballot is None:
             without += 1
             continue
         used += 1
@@ -397,12 +398,12 @@ def agreement(
             last = record.date if last is None or record.date > last else last
         council = record.council
         seats = []
-        for member, vote in zip(council.members, record.ballot):
+        for member, vote in zip(council.members, ballot):
             code = member_key(member.code)
             if keep is not None and code not in keep:
                 continue
             seen.setdefault(code, member.permanent)
-            value = _CAST.get(vote, -1)  # type: ignore[arg-type]  # complete: no None
+            value = _CAST.get(vote, -1)
             seats.append((code, value))
             if value >= 0:
                 cast.setdefault(code, [0, 0, 0])[value] += 1
@@ -580,7 +581,7 @@ def agreement_trend(
         >>> trend.periods
         (2022, 2023, 2024)
         >>> trend.series("USA", "GBR")[1]
-        Fraction(2, 3)
+        Fraction(9, 13)
 
     Raises:
         UnknownPresetError: For a measure that is none of the four.

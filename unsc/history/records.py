@@ -374,7 +374,7 @@ class RecordList(tuple[Resolution, ...]):
                 "recorded": r.recorded.value if r.recorded else None,
                 "without_vote": r.without_vote,
                 "vetoed_by": " ".join(m.code for m in r.vetoed_by),
-                "member_votes": r.has_ballot, "topic": r.topic,
+                "member_votes": r.member_votes is not None, "topic": r.topic,
             })  # fmt: skip
         return frame(rows, columns)
 
@@ -478,13 +478,14 @@ def records(
             continue
         if vetoer is not None and vetoer not in {m.code for m in record.vetoed_by}:
             continue
-        if member_votes is not None and record.has_ballot is not member_votes:
+        if member_votes is not None and (record.member_votes is not None) is not member_votes:
             continue
         if text is not None and text not in fold(record.topic) and text not in fold(record.title):
             continue
         if who is not None:
             seat = record.council.find(who)
-            got = record.ballot[seat] if seat is not None else None
+            cast = record.member_votes
+            got = cast[seat] if seat is not None and cast is not None else None
             if got is None or (how is not None and got is not how):
                 continue
         found.append(record)
