@@ -1,5 +1,6 @@
 """Analysis: exact voting power (also with blocs that vote as one), pass probabilities,
-swing voters, paths to adoption, who votes with whom, and Monte Carlo for models exact
+swing voters, paths to adoption, who votes with whom, odds learned from the record, and
+Monte Carlo for models exact
 computation cannot handle."""
 
 from unsc.analysis.agreement import (
@@ -13,6 +14,18 @@ from unsc.analysis.agreement import (
     blocs,
 )
 from unsc.analysis.game import Game, SeatClass
+from unsc.analysis.learned import (
+    MODELS,
+    PRIORS,
+    Backtest,
+    Forecast,
+    Learned,
+    Score,
+    VoteProbabilities,
+    backtest,
+    forecast,
+    vote_probabilities,
+)
 from unsc.analysis.paths import Change, Path, Swing, path_to_adoption, path_to_failure, swing
 from unsc.analysis.power import (
     DEFAULT_INDICES,
@@ -31,18 +44,24 @@ __all__ = [
     "DEFAULT_INDICES",
     "INDICES",
     "MEASURES",
+    "MODELS",
+    "PRIORS",
     "UNIFORM",
     "Agreement",
+    "Backtest",
     "Bloc",
     "Blocs",
     "Change",
+    "Forecast",
     "Game",
     "Index",
+    "Learned",
     "Model",
     "Pair",
     "PassProbability",
     "Path",
     "PowerIndices",
+    "Score",
     "SeatClass",
     "SeatPower",
     "Simulation",
@@ -50,10 +69,13 @@ __all__ = [
     "TernaryPower",
     "Trend",
     "UnionPower",
+    "VoteProbabilities",
     "agreement",
     "agreement_trend",
+    "backtest",
     "banzhaf_owen",
     "blocs",
+    "forecast",
     "owen",
     "pass_probability",
     "path_to_adoption",
@@ -62,4 +84,5 @@ __all__ = [
     "simulate",
     "swing",
     "ternary_power",
+    "vote_probabilities",
 ]
