@@ -78,3 +78,33 @@ def test_trend_and_blocs(benchmark: Any) -> None:
         return len(trend) + len(blocs(recent))
 
     assert benchmark(both) > 0
+
+
+@pytest.mark.benchmark(group="learned")
+def test_backtest_bundle(benchmark: Any) -> None:
+    """The backtest of docs/odds.md: every decision of 2000–2025 predicted from the years
+    before, four models (bar: under 10 s)."""
+    from unsc import history
+    from unsc.analysis import backtest
+
+    records = history.records()
+    result = benchmark.pedantic(backtest, args=(records,), rounds=3)
+    assert result[0].decisions > 1000
+
+
+@pytest.mark.benchmark(group="learned")
+def test_backtest_full_record(benchmark: Any) -> None:
+    """Every one of the 2,950 decisions of the UN-file-sized record predicted, 1946–2025."""
+    from unsc.analysis import backtest
+
+    result = benchmark.pedantic(backtest, args=(RECORD,), kwargs={"years": (1946, 2025)}, rounds=3)
+    assert result[0].decisions > 2900
+
+
+@pytest.mark.benchmark(group="learned")
+def test_forecast_syria(benchmark: Any) -> None:
+    """One call: the 2026 Council's odds on a draft on Syria, learned from 2011–2025."""
+    from unsc.analysis import forecast
+
+    found = benchmark(forecast, 2026, topic="Syria", years=(2011, 2025))
+    assert found.learned.decisions > 0

@@ -349,6 +349,8 @@ def test_agreement_and_trends() -> None:
         (("trends", "--window", "0"), "give 1 year or more"),
         (("agreement", "--year", "1959"), "no decision with every member's"),
         (("agreement", "--year", "2023", "--from", "2020"), "not both"),
+        (("agreement", "--year", "2023", "--png", "out.txt"), "give a file name ending in .png"),
+        (("trends", "--png", "/no/such/dir/t.png"), "No such file or directory"),
     ],
 )
 def test_agreement_bad_input_is_one_line(args: tuple[str, ...], message: str) -> None:
@@ -356,3 +358,16 @@ def test_agreement_bad_input_is_one_line(args: tuple[str, ...], message: str) ->
     assert run.returncode == 2
     assert message in run.stderr
     assert len(run.stderr.strip().splitlines()) == 1
+
+
+def test_agreement_and_trends_draw_their_pictures(tmp_path: Path) -> None:
+    """--png writes the heat map or the lines, and the table is printed as before."""
+    heat = tmp_path / "agreement.png"
+    run = unsc("agreement", "--year", "2023", "--measure", "kappa", "--png", str(heat))
+    assert run.returncode == 0, run.stderr
+    assert "kappa agreement over 13 decisions" in run.stdout
+    assert heat.read_bytes()[:4] == b"\x89PNG"
+    lines = tmp_path / "trends.svg"
+    run = unsc("trends", "--from", "2000", "--png", str(lines))
+    assert run.returncode == 0, run.stderr
+    assert "<svg" in lines.read_text(encoding="utf-8")

@@ -33,6 +33,15 @@ def test_notebook_runs(path: Path) -> None:
     assert html
     if path.name == "replay_oct16.ipynb":
         assert any("<svg" in h and "S/2023/772" in h for h in html)
+    if path.name == "analysis.ipynb":  # the pictures, drawn inline
+        pictures = [
+            output
+            for cell in notebook.cells
+            if cell.cell_type == "code"
+            for output in cell.get("outputs", [])
+            if "image/png" in output.get("data", {})
+        ]
+        assert len(pictures) >= 5
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -1,11 +1,14 @@
 """Write the pictures the docs show: python tools/make_docs_images.py
 
-tests/test_docs_images.py checks that the committed files are what unsc draws today.
+tests/test_docs_images.py checks that the committed SVG files are what unsc draws today;
+the gallery's PNG files (docs/gallery.md, drawn by matplotlib) are checked by
+tests/test_plot.py, which draws each again.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import unsc
 from unsc import history, reform
@@ -29,6 +32,22 @@ PICTURES = {
 }
 
 
+def _gallery() -> dict[str, Any]:
+    """The gallery's pictures (docs/gallery.md): each a function returning matplotlib Axes."""
+    from unsc.analysis import agreement, agreement_trend, backtest
+
+    return {
+        "gallery_agreement.png": lambda: agreement(history.records(years=(2020, 2025))).plot(),
+        "gallery_p5_trend.png": lambda: agreement_trend(window=5).plot(),
+        "gallery_vetoes.png": lambda: history.vetoes().plot(),
+        "gallery_failures.png": lambda: history.summary().plot(),
+        "gallery_calibration.png": lambda: backtest().plot(),
+    }
+
+
+GALLERY = _gallery()
+
+
 def _g4() -> unsc.Decision:
     """A draft on the G4 model's council of 25 that every seat supports but the US."""
     council = reform.model("g4").council
@@ -41,6 +60,14 @@ def main() -> None:
     IMAGES.mkdir(exist_ok=True)
     for name, draw in PICTURES.items():
         (IMAGES / name).write_text(draw() + "\n", encoding="utf-8")
+        print(f"wrote docs/img/{name}")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    for name, plot in GALLERY.items():
+        figure = plot().figure
+        figure.savefig(IMAGES / name, dpi=90, metadata={"Software": None})
+        matplotlib.pyplot.close(figure)
         print(f"wrote docs/img/{name}")
 
 

@@ -11,6 +11,7 @@ import argparse
 import contextlib
 import csv
 import datetime
+import importlib
 import io
 import json
 import os
@@ -232,6 +233,26 @@ def _picture(decision: unsc.Decision, path: str | None) -> None:
     decision.save(path)
 
 
+def _drawn(draw: Callable[[], Any], path: str | None) -> None:
+    """Draw a picture with matplotlib and write it where ``--png`` says, if it does."""
+    if path is None:
+        return
+    if not path.lower().endswith((".png", ".svg", ".pdf")):
+        raise _UsageError(f"unsc: --png {path!r}: give a file name ending in .png (or .svg, .pdf)")
+    from unsc._plot import pyplot
+
+    with contextlib.suppress(ImportError):  # without matplotlib, pyplot() names the extra
+        importlib.import_module("matplotlib").use("Agg")  # a file, never a window
+    plt = pyplot()
+    figure = draw().figure
+    try:
+        figure.savefig(path, dpi=110)
+    except OSError as error:
+        raise _UsageError(f"unsc: --png {path!r}: {error.strerror or error}") from None
+    finally:
+        plt.close(figure)
+
+
 def _split(draft: unsc.Resolution, names: str) -> list[int]:
     """The seats of the members named in ``names`` (as with_votes reads them)."""
     from unsc.members import split_names
@@ -414,6 +435,7 @@ def cmd_agreement(args: argparse.Namespace) -> tuple[Output, int]:
     found = agreement(_decisions(args), members=members)
     if not found.decisions:
         raise _UsageError("unsc: no decision with every member's vote in those years")
+    _drawn(lambda: found.plot(args.measure), args.png)
     if args.blocs is not None:
         groups = blocs(found, measure=args.measure, threshold=args.blocs)
         rows: list[tuple[Any, ...]] = [(i, " ".join(b), len(b), _shown(groups.cohesion(b)))
@@ -443,6 +465,7 @@ def cmd_trends(args: argparse.Namespace) -> tuple[Output, int]:
     )
     if not trend.periods:
         raise _UsageError("unsc: no decision with every member's vote in those years")
+    _drawn(trend.plot, args.png)
     rows = [(year, found.decisions, *(_shown(v) for v in values))
             for (year, found), values in zip(trend, trend.values())]  # fmt: skip
     data = {"caption": trend.caption(), "rows": trend.to_rows()}
@@ -581,6 +604,7 @@ def _agreement_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument(
         "--measure", choices=["identical", "coincidence", "lijphart", "kappa"], default="identical"
     )
+    sub.add_argument("--png", metavar="FILE", help="also draw the picture to FILE (plot extra)")
 
 
 def _formatted(parser: argparse.ArgumentParser) -> None:
@@ -764,6 +788,7 @@ def parser() -> argparse.ArgumentParser:
         "  unsc agreement --from 2000 --to 2025\n"
         "  unsc agreement --from 1990 --undl sc_voting.csv --measure kappa\n"
         "  unsc agreement --year 2023 --blocs 0.9\n"
+        "  unsc agreement --from 2000 --to 2025 --png agreement.png\n"
         "  unsc agreement --members CHN FRA GBR RUS USA --format json",
     )
     _agreement_options(sub)

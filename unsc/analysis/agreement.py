@@ -47,6 +47,7 @@ import attrs
 from tabulate import tabulate
 
 from unsc._frames import frame
+from unsc._plot import RECORD_SOURCE, axes, label, style
 from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
@@ -349,6 +350,42 @@ class Agreement(Sequence[Pair]):
         rows = [pair.to_dict() for pair in self._order]
         return frame(rows, list(rows[0]) if rows else ["first", "second", *MEASURES])
 
+    def plot(
+        self,
+        measure: str = "identical",
+        *,
+        order: str = "blocs",
+        ax: Any = None,
+        source: str = RECORD_SOURCE,
+    ) -> Any:
+        """A heat map of ``measure`` between every two members, members ordered bloc by bloc
+        (``order="blocs"``, as [`blocs`][unsc.analysis.agreement.blocs] joins them) or as
+        counted (``order="members"``); pairs with no common vote left blank. Returns the
+        matplotlib Axes (needs the ``plot`` extra).
+
+        Raises:
+            MissingDependencyError: Without matplotlib.
+            UnknownPresetError: For a measure or an order not offered.
+        """
+        if order not in ("blocs", "members"):
+            raise UnknownPresetError("an order", order, ("blocs", "members"))
+        self.matrix(measure)  # the measure checked before matplotlib is imported
+        ax = axes(ax, (7.5, 6.5))
+        members = list(blocs(self, measure=measure).order if order == "blocs" else self.members)
+        values = [
+            [_float(self.pair(a, b).measure(measure)) if a != b else 1.0 for b in members]
+            for a in members
+        ]
+        low = -1.0 if measure == "kappa" else 0.0
+        image = ax.imshow(values, cmap="cividis", vmin=low, vmax=1.0)
+        ax.set_xticks(range(len(members)), members, rotation=90, fontsize=7)
+        ax.set_yticks(range(len(members)), members, fontsize=7)
+        ax.figure.colorbar(image, ax=ax, label=f"{measure} ({_FORMULAS[measure]})", shrink=0.8)
+        order_text = "members ordered bloc by bloc" if order == "blocs" else "members as counted"
+        label(ax, f"Agreement between members: {measure}, {order_text}", self.caption(measure),
+              source)  # fmt: skip
+        return ax
+
 
 def agreement(
     records: Iterable[Resolution] | None = None,
@@ -438,6 +475,17 @@ def agreement(
 
 
 _NO_VOTES = ((0, 0, 0), (0, 0, 0), (0, 0, 0))
+_FORMULAS = {
+    "identical": "share of identical votes",
+    "coincidence": "State Department, votes only",
+    "lijphart": "Lijphart, a partial agreement half",
+    "kappa": "Cohen's kappa over yes, no, abstain",
+}
+
+
+def _float(value: Fraction | None) -> float:
+    """A value for a picture: a float, or NaN (drawn as a gap) for no common vote."""
+    return float("nan") if value is None else float(value)
 
 
 def _pair(found: Agreement, a: str, b: str) -> Pair:
@@ -515,11 +563,13 @@ class Trend(Sequence[tuple[int, Agreement]]):
         without = sum(f.without_votes for f in self._found) if self.window == 1 else None
         span = f"{self.periods[0]}–{self.periods[-1]}" if self.periods else "no period"
         window = "by year" if self.window == 1 else f"over rolling {self.window}-year windows"
-        rest = (
-            f"; {counted} decisions with every member's vote, {without} without"
-            if counted is not None
-            else ""
-        )
+        if counted is not None:
+            rest = f"; {counted} decisions with every member's vote, {without} without"
+        elif self._found:
+            each = [f.decisions for f in self._found]
+            rest = f"; {min(each)}–{max(each)} decisions with every member's vote per window"
+        else:
+            rest = ""
         return f"{self.measure} agreement {window}, {span}{rest}"
 
     def table(self, fmt: str = "simple") -> str:
@@ -553,6 +603,22 @@ class Trend(Sequence[tuple[int, Agreement]]):
     def to_dataframe(self) -> Any:
         """[`to_rows`][unsc.analysis.agreement.Trend.to_rows] as a DataFrame (pandas extra)."""
         return frame(self.to_rows(), ["year", "pair", "votes", self.measure])
+
+    def plot(self, *, ax: Any = None, source: str = RECORD_SOURCE) -> Any:
+        """Each pair's agreement over time, a line per pair (each its own colour and line
+        style); periods without a common vote left as gaps. Returns the matplotlib Axes
+        (needs the ``plot`` extra)."""
+        ax = axes(ax, (9, 5))
+        for i, (a, b) in enumerate(self.pairs):
+            values = [_float(v) for v in self.series(a, b)]
+            ax.plot(self.periods, values, label=f"{a}–{b}", linewidth=1.4, **style(i))
+        ax.set_xlabel("year" if self.window == 1 else f"year (window of {self.window} years)")
+        ax.set_ylabel(f"{self.measure} ({_FORMULAS[self.measure]})")
+        if self.measure != "kappa":
+            ax.set_ylim(0, 1.02)
+        ax.legend(fontsize=7, ncol=2, frameon=False, loc="best")
+        label(ax, f"Agreement over time: {self.measure}", self.caption(), source)
+        return ax
 
 
 def agreement_trend(

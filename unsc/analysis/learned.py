@@ -249,9 +249,9 @@ class Learned(Mapping[str, VoteProbabilities]):
         span = ""
         if self.first is not None and self.last is not None:
             span = (
-                f", {self.first.year}–{self.last.year}"
+                f", dated {self.first.year}–{self.last.year}"
                 if self.first.year != self.last.year
-                else f", {self.first.year}"
+                else f", dated {self.first.year}"
             )
         return (
             f"learned from {self.decisions} decision{'s' if self.decisions != 1 else ''} with "
@@ -607,8 +607,12 @@ def forecast(
     Args:
         council_or_draft: A council, a year (its council on 1 January), or a draft whose
             recorded votes are taken as certain (a party obliged to abstain abstains).
-        records, topic, years, prior, strength: What to learn from, as for
+        records: The decisions to learn from (by default the whole record).
+        topic: Only decisions with this text in their topic or title.
+        years: Only decisions of these years, both included.
+        prior: The prior, as for
             [`vote_probabilities`][unsc.analysis.learned.vote_probabilities].
+        strength: The prior's weight in imagined votes.
         rules: Rules other than the council's.
         matter: Substantive (the default) or procedural.
 
@@ -740,6 +744,31 @@ class Backtest(Sequence[Score]):
         ]
         headers = ("predicted", "decisions", "mean predicted", "share adopted")
         return tabulate(rows, headers=headers, tablefmt=fmt, floatfmt=".3f")
+
+    def plot(self, *, ax: Any = None) -> Any:
+        """The calibration of each model that gives more than one probability: the share
+        adopted against the mean predicted probability of adoption, per tenth, each point
+        sized by its decisions; the diagonal is perfect calibration. Returns the matplotlib
+        Axes (needs the ``plot`` extra)."""
+        from unsc._plot import RECORD_SOURCE, axes, label, style
+
+        ax = axes(ax, (6, 6))
+        ax.plot([0, 1], [0, 1], color="#999999", linewidth=0.8, label="perfectly calibrated")
+        for i, score in enumerate(self.scores):
+            points = score.calibration
+            xs = [mean for _, _, _, mean, _ in points]
+            ys = [share for _, _, _, _, share in points]
+            sizes = [max(8.0, 400 * n / max(score.decisions, 1)) for _, _, n, _, _ in points]
+            look = style(i)
+            ax.plot(xs, ys, color=look["color"], linestyle=look["linestyle"], linewidth=1)
+            ax.scatter(xs, ys, s=sizes, color=look["color"], label=score.model, alpha=0.8)
+        ax.set_xlabel("mean predicted probability of adoption")
+        ax.set_ylabel("share adopted")
+        ax.set_xlim(-0.02, 1.02)
+        ax.set_ylim(-0.02, 1.02)
+        ax.legend(fontsize=8, frameon=False, loc="upper left")
+        label(ax, "Calibration of the predictions", self.caption(), RECORD_SOURCE)
+        return ax
 
     def __str__(self) -> str:
         return self.table()

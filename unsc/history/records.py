@@ -853,6 +853,39 @@ class Summary:
     def _repr_html_(self) -> str:
         return tabulate(self.rows, headers=self.columns, tablefmt="html")
 
+    def plot(self, columns: Sequence[str] | None = None, *, ax: Any = None) -> Any:
+        """The ``columns`` per period as stacked bars: by default the failures by kind
+        (vetoed, insufficient votes) of a [`summary`][unsc.history.records.summary]. Returns
+        the matplotlib Axes (needs the ``plot`` extra).
+
+        Raises:
+            NoSuchEntryError: For a column this summary does not have.
+        """
+        from unsc._plot import RECORD_SOURCE, axes, label, stacked_bars
+
+        if columns is None:
+            failures = ("vetoed", "insufficient votes")
+            columns = failures if set(failures) <= set(self.columns) else self.columns[1:]
+        if isinstance(columns, str):
+            columns = (columns,)
+        for column in columns:
+            if column not in self.columns[1:]:
+                raise NoSuchEntryError("a column of this summary", column, self.columns[1:])
+        ax = axes(ax, (10, 4.5))
+        where = [self.columns.index(c) for c in columns]
+        series = [(c, [int(row[i]) for row in self.rows]) for c, i in zip(columns, where)]
+        stacked_bars(ax, [str(row[0]) for row in self.rows], series)
+        ax.set_xlabel(self.by)
+        ax.set_ylabel("decisions")
+        total = sum(sum(values) for _, values in series)
+        first = self.rows[0][0] if self.rows else "–"
+        last = self.rows[-1][0] if self.rows else "–"
+        caption = (
+            f"{total} decisions ({', '.join(columns)}) by {self.by}, {first}–{last}. {self.notes}"
+        )
+        label(ax, f"{', '.join(columns).capitalize()} by {self.by}", caption, RECORD_SOURCE)
+        return ax
+
     def __str__(self) -> str:
         return self.table()
 

@@ -158,6 +158,22 @@ class VetoList:
         ]
         return tabulate(rows, headers=["decade", *members, "all"], tablefmt=fmt)
 
+    def plot(self, *, ax: Any = None) -> Any:
+        """Vetoes per member by decade, stacked (each member its colour and hatching).
+        Returns the matplotlib Axes (needs the ``plot`` extra)."""
+        from unsc._plot import axes, label, stacked_bars
+
+        ax = axes(ax, (8, 4.5))
+        table = self.by_decade()
+        members = list(self.counts())
+        series = [(m, [counts.get(m, 0) for counts in table.values()]) for m in members]
+        stacked_bars(ax, list(table), series)
+        ax.set_xlabel("decade")
+        ax.set_ylabel(f"vetoes ({self.convention})")
+        caption = f"{len(self)} vetoes, counted as {CONVENTIONS[self.convention]}"
+        label(ax, "Vetoes per permanent member by decade", caption, f"Source: {self.source}")
+        return ax
+
     def table(self, fmt: str = "simple") -> str:
         """Counts per member as a table, with the convention and the source beneath."""
         rows = list(self.counts().items())

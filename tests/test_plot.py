@@ -1,0 +1,99 @@
+"""Pictures: every gallery picture renders to PNG and says what it shows; without
+matplotlib, a clear error naming the extra."""
+
+from __future__ import annotations
+
+import builtins
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from unsc import history
+from unsc.analysis import agreement, agreement_trend, blocs
+from unsc.errors import MissingDependencyError, NoSuchEntryError, UnknownPresetError
+
+matplotlib = pytest.importorskip("matplotlib")
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+spec = importlib.util.spec_from_file_location(
+    "make_docs_images", ROOT / "tools" / "make_docs_images.py"
+)
+assert spec is not None
+assert spec.loader is not None
+tool = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(tool)
+
+#: What each gallery picture's title must say: its measure or subject, and a source.
+SAYS = {
+    "gallery_agreement.png": ("identical", "2020–2025", "decisions with every member's vote"),
+    "gallery_p5_trend.png": ("identical", "rolling 5-year windows", "per window"),
+    "gallery_vetoes.png": ("Vetoes per permanent member by decade", "counted as"),
+    "gallery_failures.png": ("Vetoed, insufficient votes by year", "1946–2025"),
+    "gallery_calibration.png": ("Calibration", "predicted from the decisions before its year"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(tool.GALLERY))
+def test_gallery_picture_renders_to_png(name: str, tmp_path: Path) -> None:
+    ax = tool.GALLERY[name]()
+    title = ax.get_title(loc="left")
+    for words in SAYS[name]:
+        assert words in title.replace("\n", " ")
+    assert "Source:" in title
+    path = tmp_path / name
+    ax.figure.savefig(path, dpi=60)
+    plt.close(ax.figure)
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert path.stat().st_size > 10_000  # a picture, not an empty frame
+    assert (ROOT / "docs" / "img" / name).exists()
+
+
+def test_heat_map_is_ordered_by_bloc_and_leaves_no_common_vote_blank() -> None:
+    found = agreement(history.records(years=(2020, 2025)))
+    ax = found.plot("coincidence")
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert tuple(labels) == blocs(found, measure="coincidence").order
+    image = ax.get_images()[0].get_array()
+    assert image.mask.any()  # pairs who never sat together: no colour, not zero
+    plt.close(ax.figure)
+    ax = found.plot(order="members", ax=plt.subplots()[1])
+    assert [t.get_text() for t in ax.get_yticklabels()] == list(found.members)
+    plt.close(ax.figure)
+
+
+def test_trend_draws_a_line_per_pair_told_apart_by_style() -> None:
+    trend = agreement_trend(history.records(years=(2000, 2025)))
+    ax = trend.plot()
+    lines = ax.get_lines()
+    assert len(lines) == 10
+    looks = {(line.get_color(), line.get_linestyle()) for line in lines}
+    assert len(looks) == 10
+    plt.close(ax.figure)
+
+
+def test_bad_choices_are_named_before_drawing() -> None:
+    found = agreement(history.records(year=2023))
+    with pytest.raises(UnknownPresetError, match="'similarity'"):
+        found.plot("similarity")
+    with pytest.raises(UnknownPresetError, match="'alphabet'"):
+        found.plot(order="alphabet")
+    with pytest.raises(NoSuchEntryError, match="'vetoes'"):
+        history.summary().plot(["vetoes"])
+
+
+def test_without_matplotlib_the_error_names_the_extra(monkeypatch: Any) -> None:
+    real = builtins.__import__
+
+    def refuse(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name.startswith("matplotlib"):
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", refuse)
+    monkeypatch.setattr("importlib.import_module", refuse)
+    with pytest.raises(MissingDependencyError, match=r"unsc\[plot\]"):
+        history.vetoes().plot()
