@@ -2,19 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location(
-    "make_docs_images", ROOT / "tools" / "make_docs_images.py"
-)
-assert spec is not None
-assert spec.loader is not None
-tool = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(tool)
+from _docs_images import ROOT, tool
 
 
 @pytest.mark.parametrize("name", sorted(tool.PICTURES))

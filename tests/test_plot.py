@@ -4,7 +4,6 @@ matplotlib, a clear error naming the extra."""
 from __future__ import annotations
 
 import builtins
-import importlib.util
 from pathlib import Path
 from typing import Any
 
@@ -17,15 +16,7 @@ from unsc.errors import MissingDependencyError, NoSuchEntryError, UnknownPresetE
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
-spec = importlib.util.spec_from_file_location(
-    "make_docs_images", ROOT / "tools" / "make_docs_images.py"
-)
-assert spec is not None
-assert spec.loader is not None
-tool = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(tool)
+from _docs_images import ROOT, tool  # noqa: E402
 
 #: What each gallery picture's title must say: its measure or subject, and a source.
 SAYS = {

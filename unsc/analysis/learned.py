@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime
 import math
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, overload
@@ -332,9 +333,13 @@ def _selected(
     if first is not None:
         words += f" in {first}–{last}" if first != last else f" in {first}"
     if topic and not chosen:
-        raise NoSuchEntryError(
-            "a topic of the decisions given", topic, ["Syria", "Gaza", "Korea", "Ukraine"]
-        )
+        period = f" in {first}–{last}" if first is not None else ""
+        in_years = Counter(
+            r.topic for r in given
+            if r.topic and (first is None or (r.date and first <= r.date.year <= last))  # type: ignore[operator]
+        )  # fmt: skip
+        common = [name for name, _ in in_years.most_common(5)]
+        raise NoSuchEntryError(f"a topic of the decisions given{period}", topic, common)
     return given, chosen, words
 
 
