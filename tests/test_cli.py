@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -371,3 +372,23 @@ def test_agreement_and_trends_draw_their_pictures(tmp_path: Path) -> None:
     run = unsc("trends", "--from", "2000", "--png", str(lines))
     assert run.returncode == 0, run.stderr
     assert "<svg" in lines.read_text(encoding="utf-8")
+
+
+def test_png_without_matplotlib_names_the_extra(tmp_path: Path) -> None:
+    """Without matplotlib, --png says which extra installs it, in one line, exit 2."""
+    blocked = tmp_path / "matplotlib"
+    blocked.mkdir()
+    (blocked / "__init__.py").write_text("raise ImportError('not installed')\n")
+    run = subprocess.run(
+        [sys.executable, "-m", "unsc", "trends", "--png", str(tmp_path / "t.png")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
+    assert run.returncode == 2
+    assert run.stderr.strip() == (
+        "unsc: this needs matplotlib, which is not installed; "
+        "install it with pip install 'unsc[plot]'"
+    )
+    assert not (tmp_path / "t.png").exists()

@@ -31,6 +31,7 @@ from unsc.errors import (
     DuplicateMemberError,
     EmptyCouncilError,
     InvalidDateError,
+    InvalidFieldError,
     InvalidTypeError,
     NoPresidencyError,
     NotAMemberError,
@@ -41,7 +42,7 @@ from unsc.errors import (
 from unsc.members import Member, dated_names, fold, name_on, names_of, split_names
 from unsc.rules import Roles, Rules
 
-__all__ = ["Council", "as_date", "as_year"]
+__all__ = ["Council", "as_date", "as_year", "as_years"]
 
 
 def as_year(value: object, what: str = "year") -> int:
@@ -58,6 +59,22 @@ def as_year(value: object, what: str = "year") -> int:
         raise InvalidTypeError(
             what, value, "give a year as a whole number, such as 2023"
         ) from None
+
+
+def as_years(value: object, what: str = "years") -> tuple[int, int]:
+    """``value`` as a range of years, both included: ``(2000, 2025)`` (a list or a range
+    too), or a precise error.
+
+    Raises:
+        InvalidTypeError: For anything but two whole-number years.
+        InvalidFieldError: For a first year after the last.
+    """
+    if not isinstance(value, (tuple, list, range)) or len(value) < 2:
+        raise InvalidTypeError(what, value, "give (first, last): (2000, 2025)")
+    first, last = as_year(value[0], what), as_year(value[-1], what)
+    if first > last:
+        raise InvalidFieldError(what, value, "the first year comes first")
+    return first, last
 
 
 def as_date(value: object, what: str = "date") -> datetime.date:

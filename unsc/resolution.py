@@ -33,7 +33,7 @@ from unsc.errors import (
     MissingVotesError,
     NoSuchEntryError,
 )
-from unsc.members import Member, find, resolve, split_names
+from unsc.members import Member, find, fold, resolve, split_names
 from unsc.rules import Decision, Outcome, Rules
 from unsc.rules import decide as _decide
 from unsc.votes import Kind, Matter, Tally, Vote, parse_votes
@@ -585,6 +585,17 @@ class Resolution:
     def has_ballot(self) -> bool:
         """Whether every member's own vote is on record (not only the counts)."""
         return None not in self.ballot
+
+    def mentions(self, text: str) -> bool:
+        """Whether ``text`` is in the record's topic or title, in any case and accents.
+
+        Examples:
+            >>> from unsc import history
+            >>> history.get("S/2023/772").mentions("gaza")
+            True
+        """
+        wanted = fold(text)
+        return wanted in fold(self.topic or "") or wanted in fold(self.title or "")
 
     @property
     def member_votes(self) -> tuple[Vote, ...] | None:

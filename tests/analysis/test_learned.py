@@ -172,6 +172,8 @@ def test_listing_surface() -> None:
     assert len(learned) == 3
     assert list(learned) == ["AAA", "BBB", "CCC"]
     assert repr(learned) == "<Learned: 3 members from 4 decisions>"
+    assert "AAA" in learned
+    assert "Atlantis" not in learned
     assert repr(learned["AAA"]).startswith("<VoteProbabilities AAA: yes ")
     assert "learned from 4 decisions" in str(learned)
     assert "<table>" in learned._repr_html_()

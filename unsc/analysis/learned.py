@@ -43,7 +43,7 @@ from tabulate import tabulate
 from unsc._frames import frame
 from unsc.analysis.agreement import _code, member_key
 from unsc.analysis.probability import PassProbability, pass_probability
-from unsc.council import Council, as_year
+from unsc.council import Council, as_years
 from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
@@ -242,6 +242,13 @@ class Learned(Mapping[str, VoteProbabilities]):
     def __iter__(self) -> Iterator[str]:
         return (m.member for m in self.members)
 
+    def __contains__(self, key: object) -> bool:
+        try:
+            self[key]  # type: ignore[index]
+        except (LookupError, InvalidTypeError):
+            return False
+        return True
+
     def __len__(self) -> int:
         return len(self.members)
 
@@ -303,28 +310,15 @@ def _selected(
         )
     if topic is not None and (not isinstance(topic, str) or not topic.strip()):
         raise InvalidTypeError(f"{where}(topic)", topic, "give text such as 'Syria'")
-    first = last = None
-    if years is not None:
-        if not isinstance(years, tuple) or len(years) != 2:
-            raise InvalidTypeError(
-                f"{where}(years)", years, "give (first, last), e.g. (2011, 2025)"
-            )
-        first, last = as_year(years[0], f"{where}(years)"), as_year(years[1], f"{where}(years)")
-        if first > last:
-            raise InvalidFieldError(f"{where}(years)", years, "give the earlier year first")
-    text = fold(topic) if topic else None
+    first, last = (None, 0) if years is None else as_years(years, f"{where}(years)")
     given = list(records)
     chosen = []
     for record in given:
         if not isinstance(record, Resolution):
             raise InvalidTypeError(f"{where}(records)", record, "give unsc.Resolution records")
-        if first is not None and (record.date is None or not first <= record.date.year <= last):  # type: ignore[operator]
+        if first is not None and (record.date is None or not first <= record.date.year <= last):
             continue
-        if (
-            text is not None
-            and text not in fold(record.topic or "")
-            and text not in fold(record.title or "")
-        ):
+        if topic and not record.mentions(topic):
             continue
         chosen.append(record)
     words = ""
@@ -336,7 +330,7 @@ def _selected(
         period = f" in {first}–{last}" if first is not None else ""
         in_years = Counter(
             r.topic for r in given
-            if r.topic and (first is None or (r.date and first <= r.date.year <= last))  # type: ignore[operator]
+            if r.topic and (first is None or (r.date and first <= r.date.year <= last))
         )  # fmt: skip
         common = [name for name, _ in in_years.most_common(5)]
         raise NoSuchEntryError(f"a topic of the decisions given{period}", topic, common)
@@ -864,11 +858,7 @@ def backtest(
         ['always adopted', 'overall rate', 'learned', 'learned by topic']
     """
     weight = _strength(strength)
-    if not isinstance(years, tuple) or len(years) != 2:
-        raise InvalidTypeError("backtest(years)", years, "give (first, last), e.g. (2000, 2025)")
-    first, last = as_year(years[0], "backtest(years)"), as_year(years[1], "backtest(years)")
-    if first > last:
-        raise InvalidFieldError("backtest(years)", years, "give the earlier year first")
+    first, last = as_years(years, "backtest(years)")
     given, _, _ = _selected(records, None, None, "backtest")
     dated = sorted((r for r in given if r.date is not None), key=lambda r: r.date)  # type: ignore[arg-type, return-value]
     overall = _Counts()

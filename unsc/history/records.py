@@ -31,7 +31,7 @@ from tabulate import tabulate
 
 from unsc import data
 from unsc._frames import frame
-from unsc.council import Council, as_year
+from unsc.council import Council, as_year, as_years
 from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
@@ -480,7 +480,7 @@ def records(
             continue
         if member_votes is not None and (record.member_votes is not None) is not member_votes:
             continue
-        if text is not None and text not in fold(record.topic) and text not in fold(record.title):
+        if text is not None and not record.mentions(text):
             continue
         if who is not None:
             seat = record.council.find(who)
@@ -499,12 +499,7 @@ def _span(year: object, years: object) -> tuple[int | None, int]:
         number = as_year(year, "records(year)")
         return number, number
     if years is not None:
-        if not isinstance(years, (tuple, list, range)) or len(years) < 2:
-            raise InvalidTypeError("records(years)", years, "give (first, last): (2000, 2025)")
-        first, last = as_year(years[0], "records(years)"), as_year(years[-1], "records(years)")
-        if first > last:
-            raise InvalidFieldError("records(years)", years, "the first year comes first")
-        return first, last
+        return as_years(years, "records(years)")
     return None, 0
 
 
