@@ -67,6 +67,7 @@ GROUPS: dict[str, str] = {
 }
 
 
+@functools.lru_cache(maxsize=8192)  # the same topics, titles and names are folded again and again
 def fold(text: str) -> str:
     """Fold ``text`` for matching: case-insensitive, accents and outer spaces ignored.
 
