@@ -210,7 +210,7 @@ def test_member_votes_where_the_record_tells_them() -> None:
     unanimous = history.get("S/RES/2231 (2015)")
     assert unanimous.counts is not None
     assert unanimous.member_votes == (unsc.Vote.YES,) * 15
-    assert history.get("S/2023/506").member_votes is None  # 13–1–1: who abstained?
+    assert history.get(678).member_votes is None  # 12–2–1 (1990): the bundle names no one
     partial = unsc.Resolution("S/X", council=council).cast("USA", "yes")
     assert partial.member_votes is None
     quiet = unsc.Resolution("S/X", council=council, without_vote=True)

@@ -8,18 +8,28 @@ Inputs, named on the command line:
   copy, read and never shipped;
 * ``tools/record/corrections.csv``: where the tables contradict themselves or another UN
   source, the correction and its evidence;
-* ``tools/record/later.csv``: decisions after the last table, compiled by hand from UN
-  press releases, meeting records and Security Council Report, each with its source
-  and a sureness mark.
+* ``tools/record/recent.csv``: every decision of July 2022 – April 2026, compiled from UN
+  press releases, UN News, Security Council Report and news agencies, each with its
+  sources, a paraphrase of the evidence and a sureness mark; ``tools/record/later.csv``:
+  what happens next, in the same format (see ``tools/record_facts.py``);
+* ``tools/record/members.csv``: who voted no, abstained or did not vote on the decisions
+  of 1994 – June 2022 that the tables give only as counts, with sources;
+* ``tools/record/incomplete.csv``: decisions whose member votes are declared incomplete,
+  with what is missing.
 
 The facts are the UN's; the compilation (this format, the corrections, the later rows)
 is unsc's. Run from the repository root:
 
     python tools/build_record.py path/to/tables/ --out unsc/data/decisions.csv
 
+or, to add a decision without the tables, from the bundle's own rows up to June 2022:
+
+    python tools/build_record.py --from-bundle
+
 Bad data stops the build with the source and row named: a duplicate symbol, a tally
 larger than the Council, a vetoer who was not a permanent member that day, a gap in the
-resolution numbers, a draft without an outcome.
+resolution numbers, a draft without an outcome, a named member not on the Council of the
+day, names that do not match the counts, a vetoer who did not vote no.
 """
 
 from __future__ import annotations
@@ -28,6 +38,7 @@ import argparse
 import csv
 import datetime
 import html.parser
+import json
 import os
 import re
 import sys
@@ -39,14 +50,17 @@ import attrs
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))  # the builder uses unsc itself for councils and names
+sys.path.insert(0, str(HERE))
 
 from unsc import Council  # noqa: E402  # after the path is set
 from unsc.members import find  # noqa: E402
 
+import record_facts as facts  # noqa: E402  # tools/ is on the path when run as a script
+
 #: The columns of the bundled file, in order.
 COLUMNS = (
     "id", "kind", "number", "draft", "date", "meeting", "outcome", "modality", "yes", "no",
-    "abstain", "not_voting", "vetoed_by", "permanent_against", "matter", "topic", "source",
+    "abstain", "not_voting", "members", "vetoed_by", "permanent_against", "matter", "topic", "source",
     "sureness", "note",
 )  # fmt: skip
 
@@ -365,7 +379,10 @@ class Correction:
 
 CORRECTABLE = ("drop", "id", "date", "outcome", "vetoed_by", "tally", "number", "note",
                "permanent_against", "matter", "kind", "draft", "add", "meeting", "modality",
-               "topic")  # fmt: skip
+               "topic", "absent", "not_participating")  # fmt: skip
+#: Corrections that say how a member named as not voting did not vote (the facts files
+#: name them together); applied by the member step, not to a row's cells.
+NOT_VOTING_FIXES = {"absent": "absent", "not_participating": "not participating"}
 #: Corrections to a row of a table before it is read ("row N" as the target): a cell's
 #: text replaced, or the row skipped (a document that is no vote).
 ROW_FIXES = ("cell:outcome", "cell:date", "cell:meeting", "skip")
@@ -540,7 +557,7 @@ def decisions_of(row: TableRow, procedural: dict[str, str]) -> list[Decision]:
 def _apply(decisions: list[Decision], corrections: Sequence[Correction], path: str) -> None:
     """Apply the corrections, each to exactly the entry it names."""
     for fix in corrections:
-        if fix.field == "add" or fix.field in ROW_FIXES:
+        if fix.field == "add" or fix.field in ROW_FIXES or fix.field in NOT_VOTING_FIXES:
             continue
         hits = [
             d for d in decisions
@@ -581,18 +598,177 @@ def _apply(decisions: list[Decision], corrections: Sequence[Correction], path: s
         decisions.append(Decision(fields, path, fix.line))
 
 
-def _later(path: Path) -> list[Decision]:
+def _later(path: Path, members: _Members) -> list[Decision]:
+    """Decisions from a facts file (``recent.csv``, ``later.csv``), each with its members."""
     out = []
-    with path.open(encoding="utf-8", newline="") as f:
-        for line, row in enumerate(csv.DictReader(f), start=2):
-            unknown = set(row) - set(COLUMNS)
-            if unknown:
-                raise BuildError(str(path), line, f"unknown columns {sorted(unknown)}")
-            if not row["source"].strip():
-                raise BuildError(str(path), line, "every later row needs its source")
-            fields = {column: (row.get(column) or "").strip() for column in COLUMNS}
-            out.append(Decision(fields, str(path), line))
+    for line, row in facts.read_rows(path, BuildError):
+        fields = facts.fields_of(row, COLUMNS, (str(path), line), BuildError)
+        if not facts.counts_known(row) and row["modality"] == "vote":
+            fields["note"] = "; ".join((fields["note"], facts.partial_tally_note(row)))
+        decision = Decision(fields, str(path), line)
+        members.add(decision, row)
+        out.append(decision)
     return out
+
+
+@attrs.frozen
+class _Members:
+    """The member step, shared by every facts file: who voted how, checked against the
+    counts and the Council of the day; incomplete names only where declared."""
+
+    incomplete: dict[str, str]
+    kinds: dict[tuple[str, str], str]  # (record id, code) -> "absent" / "not participating"
+    partial: dict[str, tuple[Decision, str]] = attrs.Factory(dict)  # id -> (row, names given)
+
+    def add(self, decision: Decision, row: dict[str, str]) -> None:
+        f = decision.fields
+        where = (decision.source, decision.row)
+        rid = f["id"]
+        council = Council.of_date(datetime.date.fromisoformat(f["date"]))
+        named = facts.named_members(row, council, self.kinds, where, BuildError)
+        for source in row["sources"].split(" ; "):
+            if source and source not in f["source"].split(" ; "):
+                f["source"] = " ; ".join(p for p in (f["source"], source) if p)
+        if f["modality"] in ("unanimous", "without vote"):
+            if named:
+                raise BuildError(*where, f"{rid}: {f['modality']}, yet members are named")
+            return
+        no_named = named.get("no", [])
+        if f["yes"]:
+            yes, no, abstain = int(f["yes"]), int(f["no"]), int(f["abstain"])
+            others = council.size - yes - no - abstain
+            counts = (no, abstain, others)
+            given = (len(no_named), len(named.get("abstain", [])),
+                     len(named.get("absent", [])) + len(named.get("not participating", [])))  # fmt: skip
+            if any(g > c for g, c in zip(given, counts)):
+                raise BuildError(
+                    *where, f"{rid}: the names ({given[0]} no, {given[1]} abstaining, {given[2]} "
+                    f"not voting) do not fit the counts {yes}-{no}-{abstain} of a Council of "
+                    f"{council.size}",
+                )  # fmt: skip
+            complete = given == counts
+        else:
+            no, complete = -1, False
+        holders = {m.code for m in council.veto_holders}
+        if len(no_named) == no or (f["outcome"] == "vetoed" and no_named):
+            # every no is named, or at least the vetoes are: "as far as the record says"
+            f["permanent_against"] = " ".join(c for c in no_named if c in holders)
+        elif not (f["outcome"] == "adopted" and f["matter"] == "substantive"):
+            f["permanent_against"] = f["permanent_against"] or "?"
+        for code in f["vetoed_by"].split():
+            if (no_named or complete) and code not in no_named:
+                raise BuildError(*where, f"{rid}: vetoed by {code}, who is not named as voting no")
+        if complete:
+            f["members"] = facts.members_text(named)
+            if row["sureness"] != "V":
+                mark = row["sureness"] or "U"
+                f["note"] = _join(f["note"], f"Members named from secondary sources ({mark})")
+        else:
+            self.partial[rid] = (decision, facts.members_text(named))
+
+    def ballots(self, decisions: Sequence[Decision], path: Path) -> None:
+        """Member votes from the curated ballots (``unsc/data/ballots.json``): each must
+        agree with the counts and with any names the facts files give."""
+        entries = json.loads(path.read_text(encoding="utf-8"))
+        index = {d.fields["id"]: d for d in decisions}
+        for key, entry in entries.items():
+            d = index.get(key)
+            if d is None:
+                raise BuildError(str(path), key, "no such decision in the record")
+            f = d.fields
+            council = Council.of_date(datetime.date.fromisoformat(f["date"]))
+            votes = {kind: entry["votes"].get(kind, "").split() for kind in BALLOT_KINDS}
+            given = [code for codes in votes.values() for code in codes]
+            if sorted(given) != sorted(m.code for m in council.members):
+                raise BuildError(str(path), key, "a ballot names every member of the Council once")
+            named = {kind: votes[key_] for key_, kind in BALLOT_KINDS.items() if key_ != "yes"}
+            text = facts.members_text(named)
+            tally = tuple(str(len(votes[k])) for k in ("yes", "no", "abstain"))
+            if f["yes"] and (f["yes"], f["no"], f["abstain"]) != tally:
+                raise BuildError(str(path), key, f"the ballot counts {'-'.join(tally)}, the record "
+                                 f"{f['yes']}-{f['no']}-{f['abstain']}")  # fmt: skip
+            if f["members"] and f["members"] != text:
+                raise BuildError(str(path), key, f"the ballot ({text}) and the facts ({f['members']}) "
+                                 "disagree")  # fmt: skip
+            partial = self.partial.pop(key, None)
+            if partial is not None:
+                for kind, codes in facts.parse_members(partial[1]).items():
+                    if not set(codes) <= set(named.get(kind, ())):
+                        raise BuildError(str(path), key, f"the ballot disagrees with the facts' "
+                                         f"{kind}: {' '.join(codes)}")  # fmt: skip
+            if not f["yes"] and f["modality"] == "":
+                f["yes"], f["no"], f["abstain"] = tally
+            f["members"] = text
+            holders = {m.code for m in council.veto_holders}
+            f["permanent_against"] = " ".join(c for c in named.get("no", ()) if c in holders)
+
+    def finish(self, path: Path | None) -> None:
+        """What is still incomplete must be declared, with what is missing, and nothing else."""
+        for rid, (decision, known) in sorted(self.partial.items()):
+            if rid not in self.incomplete:
+                raise BuildError(
+                    decision.source, decision.row, f"{rid}: the names do not give every "
+                    "member's vote; name them all, or declare what is missing in "
+                    "tools/record/incomplete.csv",
+                )  # fmt: skip
+            f = decision.fields
+            f["note"] = _join(f["note"], f"Member votes incomplete: {self.incomplete[rid]}"
+                              + (f" (named: {known})" if known else ""))  # fmt: skip
+        unused = sorted(set(self.incomplete) - set(self.partial))
+        if unused:
+            raise BuildError(str(path), unused[0], "declared incomplete, but every member's vote "
+                             f"is on record ({len(unused)} such: {', '.join(unused[:5])})")  # fmt: skip
+
+
+#: A ballot's keys -> the kinds of the members column ("yes" is everyone else).
+BALLOT_KINDS = {"yes": "yes", "no": "no", "abstain": "abstain", "absent": "absent",
+                "not_participating": "not participating"}  # fmt: skip
+
+
+def _join(note: str, more: str) -> str:
+    return note if more in note else "; ".join(p for p in (note, more) if p)
+
+
+def apply_members(decisions: list[Decision], path: Path, members: _Members) -> None:
+    """Give the decisions of ``members.csv`` their members (and a tally the record lacked)."""
+    index: dict[str, Decision] = {}
+    for d in decisions:
+        index[d.fields["id"]] = d
+        for part in d.fields["draft"].split(" and "):
+            index.setdefault(part, d)
+    for line, row in facts.read_rows(path, BuildError):
+        where = (str(path), line)
+        target = next((index[k] for k in facts.keys_of(row) if k in index), None)
+        if target is None:
+            raise BuildError(*where, f"{facts.record_id(row)} is not in the record")
+        f = target.fields
+        if f["date"] != row["date"]:
+            raise BuildError(*where, f"{f['id']}: dated {row['date']}, the record says {f['date']}")
+        if row["modality"] in ("unanimous", "without vote") and not f["yes"] and not f["modality"]:
+            # the table gives no tally; the row's sources say how it was adopted
+            f["modality"] = row["modality"]
+            f["note"] = _join(f["note"], f"{row['modality']}: {row['evidence']}")
+        elif facts.counts_known(row) and f["modality"] not in ("unanimous", "without vote"):
+            given = (row["yes"], row["no"], row["abstain"])
+            if not f["yes"]:
+                f["yes"], f["no"], f["abstain"] = given
+                f["note"] = _join(f["note"], f"counts from {row['sources']}")
+            elif (f["yes"], f["no"], f["abstain"]) != given:
+                raise BuildError(
+                    *where, f"{f['id']}: the record counts {f['yes']}-{f['no']}-{f['abstain']}, "
+                    f"this row {'-'.join(given)}; correct one, with evidence",
+                )  # fmt: skip
+        members.add(Decision(f, str(path), line), row)
+
+
+def read_members_step(corrections: Sequence[Correction], incomplete: Path | None) -> _Members:
+    kinds = {
+        (fix.target, code): NOT_VOTING_FIXES[fix.field]
+        for fix in corrections
+        if fix.field in NOT_VOTING_FIXES
+        for code in fix.value.split()
+    }
+    return _Members(facts.read_incomplete(incomplete, BuildError), kinds)
 
 
 def _procedural() -> dict[str, str]:
@@ -659,6 +835,8 @@ def finish(
                     f"members of the Council on {day}",
                 )  # fmt: skip
             f["not_voting"] = str(council.size - total)
+        if f["members"]:
+            _check_members(f, council, where)
         holders = {m.code for m in council.veto_holders}
         for column in ("vetoed_by", "permanent_against"):
             for code in f[column].split():
@@ -700,6 +878,30 @@ def finish(
     return [d.fields for d in ordered]
 
 
+def _check_members(f: dict[str, str], council: Council, where: tuple[str, object]) -> None:
+    """A row's members column against its counts and its Council (every row, also those
+    taken from the bundle as they are)."""
+    try:
+        named = facts.parse_members(f["members"])
+    except ValueError as exc:
+        raise BuildError(*where, f"{f['id']}: members {f['members']!r}: {exc}") from None
+    codes = [code for group in named.values() for code in group]
+    strangers = [code for code in codes if code not in council]
+    if strangers or len(set(codes)) != len(codes) or not f["yes"]:
+        raise BuildError(*where, f"{f['id']}: members {f['members']!r} do not fit the Council "
+                         f"of {f['date']} and the counts")  # fmt: skip
+    given = (len(named.get("no", ())), len(named.get("abstain", ())),
+             len(named.get("absent", ())) + len(named.get("not participating", ())))  # fmt: skip
+    if given != (int(f["no"]), int(f["abstain"]), int(f["not_voting"])):
+        raise BuildError(*where, f"{f['id']}: members {f['members']!r} do not fit the counts "
+                         f"{f['yes']}-{f['no']}-{f['abstain']}")  # fmt: skip
+    holders = {m.code for m in council.veto_holders}
+    against = " ".join(code for code in named.get("no", ()) if code in holders)
+    if sorted(against.split()) != sorted(f["permanent_against"].split()):
+        raise BuildError(*where, f"{f['id']}: the permanent members voting no are {against or 'none'}, "
+                         f"not {f['permanent_against'] or 'none'}")  # fmt: skip
+
+
 def _ranges(numbers: list[int]) -> str:
     spans: list[list[int]] = []
     for n in numbers:
@@ -728,20 +930,50 @@ def tables(paths: Sequence[str]) -> Iterator[Path]:
 def build(
     paths: Sequence[str],
     corrections: Path | None,
-    later: Path | None,
+    later: Sequence[Path] = (),
     missing: Path | None = None,
+    *,
+    members: Path | None = None,
+    incomplete: Path | None = None,
+    ballots: Path | None = None,
+    bundle: Path | None = None,
 ) -> list[dict[str, str]]:
-    """Every decision, from the tables, the corrections and the later rows, checked."""
-    procedural = _procedural()
+    """Every decision, from the tables (or, with ``bundle``, the bundle's own rows that
+    did not come from the facts files), the corrections, the facts files and the member
+    names, checked."""
     fixes = read_corrections(corrections) if corrections is not None else []
+    step = read_members_step(fixes, incomplete)
     decisions: list[Decision] = []
-    for path in tables(paths):
-        for row in fix_rows(read_table(path), fixes, str(corrections)):
-            decisions.extend(decisions_of(row, procedural))
-    _apply(decisions, fixes, str(corrections))
-    if later is not None:
-        decisions.extend(_later(later))
+    if bundle is not None:
+        decisions = _from_bundle(bundle, later)
+    else:
+        procedural = _procedural()
+        for path in tables(paths):
+            for row in fix_rows(read_table(path), fixes, str(corrections)):
+                decisions.extend(decisions_of(row, procedural))
+        _apply(decisions, fixes, str(corrections))
+    for path in later:
+        decisions.extend(_later(path, step))
+    if members is not None:
+        apply_members(decisions, members, step)
+    if ballots is not None:
+        step.ballots(decisions, ballots)
+    step.finish(incomplete)
     return finish(decisions, read_missing(missing))
+
+
+def _from_bundle(bundle: Path, later: Sequence[Path]) -> list[Decision]:
+    """The bundle's rows that the facts files do not give: the tables' part, corrected."""
+    given = {facts.record_id(row) for path in later for _, row in facts.read_rows(path, BuildError)}
+    with bundle.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        if tuple(reader.fieldnames or ()) != COLUMNS:
+            raise BuildError(str(bundle), 1, f"the columns must be {', '.join(COLUMNS)}")
+        return [
+            Decision(dict(row), str(bundle), line)
+            for line, row in enumerate(reader, start=2)
+            if row["id"] not in given
+        ]
 
 
 def write(rows: Iterable[dict[str, str]], out: str | os.PathLike[str]) -> int:
@@ -757,19 +989,33 @@ def write(rows: Iterable[dict[str, str]], out: str | os.PathLike[str]) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("tables", nargs="+", help="the yearly tables, or a folder of them")
-    parser.add_argument("--corrections", default=str(HERE / "record" / "corrections.csv"))
-    parser.add_argument("--later", default=str(HERE / "record" / "later.csv"))
-    parser.add_argument("--missing", default=str(HERE / "record" / "missing.csv"))
+    parser.add_argument("tables", nargs="*", help="the yearly tables, or a folder of them")
+    parser.add_argument("--from-bundle", nargs="?", const=str(ROOT / "unsc" / "data" / "decisions.csv"),
+                        metavar="CSV", help="start from the bundle's own rows (by default "
+                        "unsc/data/decisions.csv) instead of the tables")  # fmt: skip
+    record = HERE / "record"
+    parser.add_argument("--corrections", default=str(record / "corrections.csv"))
+    parser.add_argument("--later", nargs="*",
+                        default=[str(record / "recent.csv"), str(record / "later.csv")])  # fmt: skip
+    parser.add_argument("--members", default=str(record / "members.csv"))
+    parser.add_argument("--incomplete", default=str(record / "incomplete.csv"))
+    parser.add_argument("--ballots", default=str(ROOT / "unsc" / "data" / "ballots.json"))
+    parser.add_argument("--missing", default=str(record / "missing.csv"))
     parser.add_argument("--out", default=str(ROOT / "unsc" / "data" / "decisions.csv"))
     args = parser.parse_args(argv)
+    if bool(args.tables) == bool(args.from_bundle):
+        parser.error("give the tables, or --from-bundle")
     missing = Path(args.missing) if args.missing else None
     try:
         rows = build(
             args.tables,
             Path(args.corrections) if args.corrections else None,
-            Path(args.later) if args.later else None,
+            [Path(p) for p in args.later],
             missing,
+            members=Path(args.members) if args.members else None,
+            incomplete=Path(args.incomplete) if args.incomplete else None,
+            ballots=Path(args.ballots) if args.ballots else None,
+            bundle=Path(args.from_bundle) if args.from_bundle else None,
         )
         gaps = read_missing(missing)
     except BuildError as exc:

@@ -173,7 +173,7 @@ class _Bundle:
             "topic": row[col["topic"]],
             "amends": None,
             "recorded": Outcome(row[col["outcome"]]),
-            "sources": (row[col["source"]],),
+            "sources": tuple(row[col["source"]].split(" ; ")),
             "note": note.strip(),
             "kind": Kind(row[col["kind"]]),
             "number": int(row[col["number"]]) if row[col["number"]] else None,
@@ -182,27 +182,48 @@ class _Bundle:
             "permanent_against": against if not without_vote else None,
             "complete": without_vote or counts is not None,
         }
-        record = Resolution._from_fields(fields)
-        ballot = self.ballots.get(_key(symbol))
-        if ballot is not None:
-            record = _with_ballot(record, ballot)
-        return record
+        members = row[col["members"]]
+        if members and counts is not None:
+            # who did not vote yes, named; the builder checked them against the counts
+            fields["ballot"] = _ballot(council, members)
+            fields["counts"] = fields["permanent_against"] = None
+        extra = self.ballots.get(_key(symbol))
+        if extra is not None:
+            _with_extras(fields, extra)
+        return Resolution._from_fields(fields)
 
 
-def _with_ballot(record: Resolution, entry: dict[str, Any]) -> Resolution:
-    """The record with each member's vote from the curated set (ballots.json)."""
-    extra = tuple(s for s in entry.get("sources", ()) if s not in record.sources)
-    fresh = attrs.evolve(
-        record,
-        counts=None,
-        permanent_against=None,
+#: The bundle's members column: who did not vote yes, by kind (the others voted yes).
+_MEMBER_KINDS = {
+    "no": Vote.NO,
+    "abstain": Vote.ABSTAIN,
+    "absent": Vote.ABSENT,
+    "not participating": Vote.NOT_PARTICIPATING,
+}
+
+
+def _ballot(council: Council, members: str) -> tuple[Vote | None, ...]:
+    """Every member's vote from the members column: ``no: FRA GBR; abstain: CHE``."""
+    ballot: list[Vote | None] = [Vote.YES] * council.size
+    for part in members.split("; "):
+        kind, _, codes = part.partition(": ")
+        vote = _MEMBER_KINDS[kind]
+        for code in codes.split():
+            ballot[council.index(code)] = vote
+    return tuple(ballot)
+
+
+def _with_extras(fields: dict[str, Any], entry: dict[str, Any]) -> None:
+    """What the curated set (ballots.json) adds to a record: a title, the sponsors, the
+    draft amended, sources and a note (its votes are in the bundle's members column)."""
+    extra = tuple(s for s in entry.get("sources", ()) if s not in fields["sources"])
+    fields.update(
         title=entry.get("title", ""),
         sponsors=tuple(entry.get("sponsors", ())),
         amends=entry.get("amends"),
-        sources=(*record.sources, *extra),
-        note=" ".join(p for p in (record.note, entry.get("note", "")) if p),
+        sources=(*fields["sources"], *extra),
+        note=" ".join(p for p in (fields["note"], entry.get("note", "")) if p),
     )
-    return fresh.with_votes(**entry["votes"], complete=True)
 
 
 @functools.cache
@@ -260,6 +281,13 @@ def get(key: str | int) -> Resolution:
                 raise UnknownRecordError(str(key), [record.symbol])
     if number is not None and number in bundle.numbers:
         return bundle.record(bundle.numbers[number])
+    if isinstance(key, str) and number is None and len(key.strip()) >= 12:
+        # a descriptive name may be given by its start:
+        # "Russian oral amendment of 15 November 2023" for the whole name
+        start = _key(key)
+        hits = {i for k, i in bundle.index.items() if k.startswith(start)}
+        if len(hits) == 1:
+            return bundle.record(hits.pop())
     raise _unknown(str(key), number, bundle)
 
 
