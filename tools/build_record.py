@@ -52,16 +52,16 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))  # the builder uses unsc itself for councils and names
 sys.path.insert(0, str(HERE))
 
+import record_facts as facts  # noqa: E402  # tools/ is on the path, like the package
+
 from unsc import Council  # noqa: E402  # after the path is set
 from unsc.members import find  # noqa: E402
-
-import record_facts as facts  # noqa: E402  # tools/ is on the path when run as a script
 
 #: The columns of the bundled file, in order.
 COLUMNS = (
     "id", "kind", "number", "draft", "date", "meeting", "outcome", "modality", "yes", "no",
-    "abstain", "not_voting", "members", "vetoed_by", "permanent_against", "matter", "topic", "source",
-    "sureness", "note",
+    "abstain", "not_voting", "members", "vetoed_by", "permanent_against", "matter", "topic",
+    "source", "sureness", "note",
 )  # fmt: skip
 
 PAGE = "https://research.un.org/en/docs/sc/quick/meetings/{year}"
@@ -638,14 +638,18 @@ class _Members:
             yes, no, abstain = int(f["yes"]), int(f["no"]), int(f["abstain"])
             others = council.size - yes - no - abstain
             counts = (no, abstain, others)
-            given = (len(no_named), len(named.get("abstain", [])),
-                     len(named.get("absent", [])) + len(named.get("not participating", [])))  # fmt: skip
+            given = (
+                len(no_named),
+                len(named.get("abstain", [])),
+                len(named.get("absent", [])) + len(named.get("not participating", [])),
+            )
             if any(g > c for g, c in zip(given, counts)):
                 raise BuildError(
-                    *where, f"{rid}: the names ({given[0]} no, {given[1]} abstaining, {given[2]} "
+                    *where,
+                    f"{rid}: the names ({given[0]} no, {given[1]} abstaining, {given[2]} "
                     f"not voting) do not fit the counts {yes}-{no}-{abstain} of a Council of "
                     f"{council.size}",
-                )  # fmt: skip
+                )
             complete = given == counts
         else:
             no, complete = -1, False
@@ -685,17 +689,25 @@ class _Members:
             text = facts.members_text(named)
             tally = tuple(str(len(votes[k])) for k in ("yes", "no", "abstain"))
             if f["yes"] and (f["yes"], f["no"], f["abstain"]) != tally:
-                raise BuildError(str(path), key, f"the ballot counts {'-'.join(tally)}, the record "
-                                 f"{f['yes']}-{f['no']}-{f['abstain']}")  # fmt: skip
+                raise BuildError(
+                    str(path),
+                    key,
+                    f"the ballot counts {'-'.join(tally)}, the record "
+                    f"{f['yes']}-{f['no']}-{f['abstain']}",
+                )
             if f["members"] and f["members"] != text:
-                raise BuildError(str(path), key, f"the ballot ({text}) and the facts ({f['members']}) "
-                                 "disagree")  # fmt: skip
+                raise BuildError(
+                    str(path), key, f"the ballot ({text}) and the facts ({f['members']}) disagree"
+                )
             partial = self.partial.pop(key, None)
             if partial is not None:
                 for kind, codes in facts.parse_members(partial[1]).items():
                     if not set(codes) <= set(named.get(kind, ())):
-                        raise BuildError(str(path), key, f"the ballot disagrees with the facts' "
-                                         f"{kind}: {' '.join(codes)}")  # fmt: skip
+                        raise BuildError(
+                            str(path),
+                            key,
+                            f"the ballot disagrees with the facts' {kind}: {' '.join(codes)}",
+                        )
             if not f["yes"] and f["modality"] == "":
                 f["yes"], f["no"], f["abstain"] = tally
             f["members"] = text
@@ -707,22 +719,36 @@ class _Members:
         for rid, (decision, known) in sorted(self.partial.items()):
             if rid not in self.incomplete:
                 raise BuildError(
-                    decision.source, decision.row, f"{rid}: the names do not give every "
+                    decision.source,
+                    decision.row,
+                    f"{rid}: the names do not give every "
                     "member's vote; name them all, or declare what is missing in "
                     "tools/record/incomplete.csv",
-                )  # fmt: skip
+                )
             f = decision.fields
-            f["note"] = _join(f["note"], f"Member votes incomplete: {self.incomplete[rid]}"
-                              + (f" (named: {known})" if known else ""))  # fmt: skip
+            f["note"] = _join(
+                f["note"],
+                f"Member votes incomplete: {self.incomplete[rid]}"
+                + (f" (named: {known})" if known else ""),
+            )
         unused = sorted(set(self.incomplete) - set(self.partial))
         if unused:
-            raise BuildError(str(path), unused[0], "declared incomplete, but every member's vote "
-                             f"is on record ({len(unused)} such: {', '.join(unused[:5])})")  # fmt: skip
+            raise BuildError(
+                str(path),
+                unused[0],
+                "declared incomplete, but every member's vote "
+                f"is on record ({len(unused)} such: {', '.join(unused[:5])})",
+            )
 
 
 #: A ballot's keys -> the kinds of the members column ("yes" is everyone else).
-BALLOT_KINDS = {"yes": "yes", "no": "no", "abstain": "abstain", "absent": "absent",
-                "not_participating": "not participating"}  # fmt: skip
+BALLOT_KINDS = {
+    "yes": "yes",
+    "no": "no",
+    "abstain": "abstain",
+    "absent": "absent",
+    "not_participating": "not participating",
+}
 
 
 def _join(note: str, more: str) -> str:
@@ -743,7 +769,9 @@ def apply_members(decisions: list[Decision], path: Path, members: _Members) -> N
             raise BuildError(*where, f"{facts.record_id(row)} is not in the record")
         f = target.fields
         if f["date"] != row["date"]:
-            raise BuildError(*where, f"{f['id']}: dated {row['date']}, the record says {f['date']}")
+            raise BuildError(
+                *where, f"{f['id']}: dated {row['date']}, the record says {f['date']}"
+            )
         if row["modality"] in ("unanimous", "without vote") and not f["yes"] and not f["modality"]:
             # the table gives no tally; the row's sources say how it was adopted
             f["modality"] = row["modality"]
@@ -755,9 +783,10 @@ def apply_members(decisions: list[Decision], path: Path, members: _Members) -> N
                 f["note"] = _join(f["note"], f"counts from {row['sources']}")
             elif (f["yes"], f["no"], f["abstain"]) != given:
                 raise BuildError(
-                    *where, f"{f['id']}: the record counts {f['yes']}-{f['no']}-{f['abstain']}, "
+                    *where,
+                    f"{f['id']}: the record counts {f['yes']}-{f['no']}-{f['abstain']}, "
                     f"this row {'-'.join(given)}; correct one, with evidence",
-                )  # fmt: skip
+                )
         members.add(Decision(f, str(path), line), row)
 
 
@@ -886,20 +915,32 @@ def _check_members(f: dict[str, str], council: Council, where: tuple[str, object
     except ValueError as exc:
         raise BuildError(*where, f"{f['id']}: members {f['members']!r}: {exc}") from None
     codes = [code for group in named.values() for code in group]
-    strangers = [code for code in codes if code not in council]
+    strangers = [code for code in codes if code not in {m.code for m in council.members}]
     if strangers or len(set(codes)) != len(codes) or not f["yes"]:
-        raise BuildError(*where, f"{f['id']}: members {f['members']!r} do not fit the Council "
-                         f"of {f['date']} and the counts")  # fmt: skip
-    given = (len(named.get("no", ())), len(named.get("abstain", ())),
-             len(named.get("absent", ())) + len(named.get("not participating", ())))  # fmt: skip
+        raise BuildError(
+            *where,
+            f"{f['id']}: members {f['members']!r} do not fit the Council "
+            f"of {f['date']} and the counts",
+        )
+    given = (
+        len(named.get("no", ())),
+        len(named.get("abstain", ())),
+        len(named.get("absent", ())) + len(named.get("not participating", ())),
+    )
     if given != (int(f["no"]), int(f["abstain"]), int(f["not_voting"])):
-        raise BuildError(*where, f"{f['id']}: members {f['members']!r} do not fit the counts "
-                         f"{f['yes']}-{f['no']}-{f['abstain']}")  # fmt: skip
+        raise BuildError(
+            *where,
+            f"{f['id']}: members {f['members']!r} do not fit the counts "
+            f"{f['yes']}-{f['no']}-{f['abstain']}",
+        )
     holders = {m.code for m in council.veto_holders}
     against = " ".join(code for code in named.get("no", ()) if code in holders)
     if sorted(against.split()) != sorted(f["permanent_against"].split()):
-        raise BuildError(*where, f"{f['id']}: the permanent members voting no are {against or 'none'}, "
-                         f"not {f['permanent_against'] or 'none'}")  # fmt: skip
+        raise BuildError(
+            *where,
+            f"{f['id']}: the permanent members voting no are {against or 'none'}, "
+            f"not {f['permanent_against'] or 'none'}",
+        )
 
 
 def _ranges(numbers: list[int]) -> str:
@@ -964,7 +1005,9 @@ def build(
 
 def _from_bundle(bundle: Path, later: Sequence[Path]) -> list[Decision]:
     """The bundle's rows that the facts files do not give: the tables' part, corrected."""
-    given = {facts.record_id(row) for path in later for _, row in facts.read_rows(path, BuildError)}
+    given = {
+        facts.record_id(row) for path in later for _, row in facts.read_rows(path, BuildError)
+    }
     with bundle.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
         if tuple(reader.fieldnames or ()) != COLUMNS:
@@ -990,13 +1033,19 @@ def write(rows: Iterable[dict[str, str]], out: str | os.PathLike[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("tables", nargs="*", help="the yearly tables, or a folder of them")
-    parser.add_argument("--from-bundle", nargs="?", const=str(ROOT / "unsc" / "data" / "decisions.csv"),
-                        metavar="CSV", help="start from the bundle's own rows (by default "
-                        "unsc/data/decisions.csv) instead of the tables")  # fmt: skip
+    parser.add_argument(
+        "--from-bundle",
+        nargs="?",
+        const=str(ROOT / "unsc" / "data" / "decisions.csv"),
+        metavar="CSV",
+        help="start from the bundle's own rows (by default "
+        "unsc/data/decisions.csv) instead of the tables",
+    )
     record = HERE / "record"
     parser.add_argument("--corrections", default=str(record / "corrections.csv"))
-    parser.add_argument("--later", nargs="*",
-                        default=[str(record / "recent.csv"), str(record / "later.csv")])  # fmt: skip
+    parser.add_argument(
+        "--later", nargs="*", default=[str(record / "recent.csv"), str(record / "later.csv")]
+    )
     parser.add_argument("--members", default=str(record / "members.csv"))
     parser.add_argument("--incomplete", default=str(record / "incomplete.csv"))
     parser.add_argument("--ballots", default=str(ROOT / "unsc" / "data" / "ballots.json"))

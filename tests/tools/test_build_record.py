@@ -42,8 +42,10 @@ def build(
     later: str | None = None,
     missing: str | None = None,
     table: str | None = None,
+    **paths: Path,
 ) -> list[dict[str, str]]:
-    """Build from the fixtures, any of them replaced by the text given."""
+    """Build from the fixtures, any of them replaced by the text given (members,
+    incomplete, ballots: paths to those inputs)."""
 
     def file(name: str, text: str | None) -> Path:
         if text is None:
@@ -55,8 +57,9 @@ def build(
     return br.build(
         [str(file(TABLE.name, table))],
         file("corrections.csv", corrections),
-        file("later.csv", later),
+        [file("later.csv", later)],
         file("missing.csv", missing),
+        **paths,
     )
 
 
@@ -127,7 +130,7 @@ def test_the_command_writes_the_record_and_its_declared_gaps(tmp_path: Path) -> 
     code = br.main([
         str(TABLE), "--corrections", str(FIXTURES / "corrections.csv"),
         "--later", str(FIXTURES / "later.csv"), "--missing", str(FIXTURES / "missing.csv"),
-        "--out", str(out),
+        "--members", "", "--incomplete", "", "--ballots", "", "--out", str(out),
     ])  # fmt: skip
     assert code == 0
     with out.open(encoding="utf-8", newline="") as f:
@@ -216,7 +219,7 @@ def test_a_correction_needs_its_evidence(tmp_path: Path) -> None:
 
 def test_a_later_row_needs_its_source(tmp_path: Path) -> None:
     later = (FIXTURES / "later.csv").read_text(encoding="utf-8")
-    with pytest.raises(br.BuildError, match="row 2: every later row needs its source"):
+    with pytest.raises(br.BuildError, match="row 2: every row needs its sources"):
         build(tmp_path, later=later.replace("https://example.org/a-source", ""))
 
 
@@ -229,9 +232,104 @@ def test_the_command_prints_one_line_and_fails(
     )
     code = br.main([str(TABLE), "--corrections", str(FIXTURES / "corrections.csv"),
                     "--later", str(bad), "--missing", str(FIXTURES / "missing.csv"),
-                    "--out", str(tmp_path / "out.csv")])  # fmt: skip
+                    "--members", "", "--out", str(tmp_path / "out.csv")])  # fmt: skip
     err = capsys.readouterr().err
     assert code == 1
     assert err.count("\n") == 1
     assert "'1963-02-30' is not a date" in err
     assert not (tmp_path / "out.csv").exists()  # nothing half-written
+
+
+# -- members: every vote from the names, or declared incomplete ----------------------------
+
+
+def test_the_named_members_give_every_vote(tmp_path: Path) -> None:
+    row = by_id(build(tmp_path))["S/RES/178 (1963)"]
+    assert row["members"] == "abstain: SUN"
+    assert row["permanent_against"] == ""
+    assert row["sureness"] == "V2"
+
+
+def _later(text: str, tmp_path: Path) -> str:
+    return (FIXTURES / "later.csv").read_text(encoding="utf-8").replace(",,SUN,,,", text)
+
+
+def test_a_member_not_on_the_council_is_named(tmp_path: Path) -> None:
+    wanted = r"later.csv, row 2: S/RES/178 \(1963\): RUS \(abstain\) was not on the Council"
+    with pytest.raises(br.BuildError, match=wanted + " on 1963-04-24"):
+        build(tmp_path, later=_later(",,RUS,,,", tmp_path))
+
+
+def test_names_that_do_not_fit_the_counts_are_named(tmp_path: Path) -> None:
+    with pytest.raises(br.BuildError, match=r"the names \(0 no, 2 abstaining, 0 not voting\) do "
+                       r"not fit the counts 10-0-1"):  # fmt: skip
+        build(tmp_path, later=_later(",,SUN FRA,,,", tmp_path))
+
+
+def test_incomplete_names_must_be_declared(tmp_path: Path) -> None:
+    later = _later(",,,,,", tmp_path)
+    with pytest.raises(br.BuildError, match=r"S/RES/178 \(1963\): the names do not give every "
+                       r"member's vote; .*incomplete.csv"):  # fmt: skip
+        build(tmp_path, later=later)
+    declared = tmp_path / "incomplete.csv"
+    declared.write_text('id,missing\nS/RES/178 (1963),"the abstainer is not named"\n')
+    row = by_id(build(tmp_path, later=later, incomplete=declared))["S/RES/178 (1963)"]
+    assert row["members"] == ""
+    assert "Member votes incomplete: the abstainer is not named" in row["note"]
+    # a declaration that no row needs is refused too
+    with pytest.raises(br.BuildError, match="declared incomplete, but every member's vote"):
+        build(tmp_path, incomplete=declared)
+
+
+def test_a_vetoer_must_be_named_voting_no(tmp_path: Path) -> None:
+    facts = (FIXTURES / "later.csv").read_text(encoding="utf-8").splitlines()
+    header = facts[0]
+    vetoed = (
+        "S/9999,,S/9999,1963-05-01,,vetoed,vote,9,1,1,0,FRA,SUN,,SUN,,Test,"
+        "https://example.org/a-source,written for the tests,V2"
+    )
+    with pytest.raises(
+        br.BuildError, match=r"S/9999: vetoed by SUN, who is not named as voting no"
+    ):
+        build(tmp_path, later="\n".join((*facts, vetoed)) + "\n")
+    del header
+
+
+def test_a_member_not_voting_must_be_said_absent_or_not_participating(tmp_path: Path) -> None:
+    later = _later(",,,SUN,,", tmp_path).replace(",10,0,1,0,", ",10,0,0,1,")
+    with pytest.raises(br.BuildError, match="SUN did not vote; a correction must say whether"):
+        build(tmp_path, later=later)
+    corrections = (FIXTURES / "corrections.csv").read_text(encoding="utf-8") + (
+        "1963,,S/RES/178 (1963),absent,SUN,written for the tests\n"
+    )
+    row = by_id(build(tmp_path, later=later, corrections=corrections))["S/RES/178 (1963)"]
+    assert row["members"] == "absent: SUN"
+
+
+def test_the_bundle_is_what_the_builder_makes_of_it(tmp_path: Path) -> None:
+    """Rebuilt from its own rows and the facts files, the shipped record is unchanged: every
+    check of the builder holds on it, and the facts files are all in it."""
+    out = tmp_path / "decisions.csv"
+    assert br.main(["--from-bundle", "--out", str(out)]) == 0
+    shipped = ROOT / "unsc" / "data" / "decisions.csv"
+    assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+
+
+def test_a_decision_is_added_from_a_press_release(tmp_path: Path) -> None:
+    """The way docs/history.md gives to add a decision: a row in later.csv, then the builder
+    from the bundle. Here the last decision of recent.csv is taken out and added again."""
+    recent = (ROOT / "tools" / "record" / "recent.csv").read_text(encoding="utf-8").splitlines()
+    last = max(recent[1:], key=lambda line: next(csv.reader([line]))[3])
+    shipped = ROOT / "unsc" / "data" / "decisions.csv"
+    (tmp_path / "recent.csv").write_text("\n".join(line for line in recent if line != last) + "\n")
+    (tmp_path / "later.csv").write_text(recent[0] + "\n" + last + "\n")
+    out = tmp_path / "decisions.csv"
+    assert br.main(["--from-bundle", str(shipped), "--later", str(tmp_path / "recent.csv"),
+                    str(tmp_path / "later.csv"), "--out", str(out)]) == 0  # fmt: skip
+    assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+    # and a bad row added there is refused like any other
+    (tmp_path / "later.csv").write_text(
+        recent[0] + "\n" + last.replace("CHN RUS", "CHN XXX") + "\n"
+    )
+    args = ["--from-bundle", str(shipped), "--later", str(tmp_path / "recent.csv")]
+    assert br.main([*args, str(tmp_path / "later.csv"), "--out", str(tmp_path / "bad.csv")]) == 1
