@@ -376,32 +376,39 @@ def cmd_odds(args: argparse.Namespace) -> tuple[Output, int]:
 def cmd_history(args: argparse.Namespace) -> tuple[Output, int]:
     from unsc import history
 
-    years = None
-    if args.first is not None or args.last is not None:
-        if args.year is not None:
-            raise _UsageError("unsc: give --year, or --from/--to, not both")
-        years = (args.first or 1946, args.last or datetime.date.today().year)
-    found = history.records(
-        year=args.year,
-        years=years,
-        outcome=args.outcome,
-        vetoed_by=args.vetoed_by,
-        topic=args.topic,
-        member=args.member,
-        vote=args.vote,
-    )
+    filters: dict[str, Any] = {
+        "year": args.year,
+        "years": _span_of(args),
+        "outcome": args.outcome,
+        "vetoed_by": args.vetoed_by,
+        "topic": args.topic,
+        "member": args.member,
+        "vote": args.vote,
+        "date": args.date,
+    }
+    if args.votes:
+        table = history.votes(**{k: v for k, v in filters.items() if v is not None})
+        return Output(history.VOTE_COLUMNS, table.to_rows(), after=table.caption(),
+                      data=table.to_dicts()), 0  # fmt: skip
+    found = history.records(**filters)
     if args.summary:
-        table = history.summary(by=args.summary, records=found)
-        periods = [dict(zip(table.COLUMNS, row)) for row in table.rows]
-        notes = table.table().split("\n\n", 1)[1]
-        return Output(table.COLUMNS, table.rows, after=notes, data=periods), 0
+        summary = history.summary(by=args.summary, records=found)
+        periods = [dict(zip(summary.COLUMNS, row)) for row in summary.rows]
+        after = summary.notes if summary.rows else found.note
+        return Output(summary.COLUMNS, summary.rows, after=after, data=periods), 0
     data = [serial.to_dict(r) for r in found]
-    return Output(
-        found.COLUMNS,
-        found.rows(),
-        after=f"{len(found):,} decisions on record",
-        data=data,
-    ), 0
+    count = f"{len(found):,} decision{'s' if len(found) != 1 else ''} on record"
+    after = f"{count}. {found.note}" if found else found.note
+    return Output(found.COLUMNS, found.rows(), after=after, data=data), 0
+
+
+def _span_of(args: argparse.Namespace) -> tuple[int, int] | None:
+    """The years of --from/--to (refused beside --year); None when neither is given."""
+    if args.first is None and args.last is None:
+        return None
+    if args.year is not None:
+        raise _UsageError("unsc: give --year, or --from/--to, not both")
+    return (args.first or 1946, args.last or datetime.date.today().year)
 
 
 def _decisions(args: argparse.Namespace) -> Any:
@@ -477,23 +484,35 @@ def cmd_vetoes(args: argparse.Namespace) -> tuple[Output, int]:
     from unsc import history
 
     listing = history.vetoes(args.convention)
+    span = _span_of(args)
     if args.year is not None:
-        listing = listing.between(args.year, args.year)
-    if args.by_decade:
+        span = (args.year, args.year)
+    if span is not None:
+        listing = listing.between(*span)
+    caption = listing.caption()
+    rows: list[tuple[Any, ...]]
+    if args.list:
+        rows = [
+            (v.date.isoformat(), v.draft, v.kind.value, " ".join(v.members),
+             str(v.record.tally) if v.record.complete else "not on record", v.agenda)
+            for v in listing
+        ]  # fmt: skip
+        headers: tuple[str, ...] = ("date", "draft", "kind", "vetoed by", "vote", "agenda")
+        data: Any = [dict(zip(headers, row)) for row in rows]
+    elif args.by_decade:
         table = listing.by_decade()
         members = list(listing.counts())
         rows = [
             (decade, *(counts.get(m, 0) for m in members), sum(counts.values()))
             for decade, counts in table.items()
         ]
-        headers: tuple[str, ...] = ("decade", *members, "all")
-        data: Any = table
+        headers = ("decade", *members, "all")
+        data = table
     else:
         rows = list(listing.counts().items())
         headers = ("member", "vetoes")
         data = listing.counts()
-    after = f"Counted as {history.CONVENTIONS[listing.convention]}.\nSource: {listing.source}"
-    return Output(headers, rows, after=after, data=data), 0
+    return Output(headers, rows, after=caption, data=data), 0
 
 
 def cmd_replay_undl(args: argparse.Namespace) -> tuple[Output, int]:
@@ -764,7 +783,9 @@ def parser() -> argparse.ArgumentParser:
         "  unsc history --from 2000 --to 2025 --outcome vetoed\n"
         "  unsc history --topic Korea --format github\n"
         "  unsc history --member Russia --vote no --from 2020\n"
-        "  unsc history --summary decade",
+        "  unsc history --summary decade\n"
+        "  unsc history --date 2025-02-24\n"
+        "  unsc history --votes --year 2023 --format csv",
     )
     _years(sub)
     sub.add_argument("--outcome", choices=["adopted", "vetoed", "insufficient votes"])
@@ -779,6 +800,12 @@ def parser() -> argparse.ArgumentParser:
         const="year",
         choices=["year", "decade"],
         help="decisions, adopted, unanimous, vetoed, failed per year (or decade)",
+    )
+    sub.add_argument("--date", metavar="YYYY-MM-DD", help="the decisions of one day")
+    sub.add_argument(
+        "--votes",
+        action="store_true",
+        help="one row per decision and member, where every vote is on record",
     )
 
     sub = command(
@@ -816,9 +843,9 @@ def parser() -> argparse.ArgumentParser:
         cmd_vetoes,
         "Vetoes per permanent member, 1946 to date, read off the record.",
         "  unsc vetoes\n  unsc vetoes --year 1946\n  unsc vetoes --by-decade\n"
-        "  unsc vetoes --convention vote",
+        "  unsc vetoes --convention vote --from 2023 --to 2026 --list",
     )
-    sub.add_argument("--year", type=int)
+    _years(sub)
     sub.add_argument(
         "--convention",
         choices=["draft", "vote"],
@@ -826,6 +853,7 @@ def parser() -> argparse.ArgumentParser:
         help="per vetoed draft (the UN library's list; default) or per vote, amendments included",
     )
     sub.add_argument("--by-decade", action="store_true", help="counts per member per decade")
+    sub.add_argument("--list", action="store_true", help="the vetoed proposals, one per row")
 
     sub = command(
         "quiz",

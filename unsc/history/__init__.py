@@ -10,6 +10,7 @@ Examples:
 """
 
 from unsc.history.records import (
+    Extent,
     Gap,
     RecordList,
     Replay,
@@ -17,6 +18,7 @@ from unsc.history.records import (
     ReplayResult,
     Summary,
     coverage,
+    extent,
     gaps,
     get,
     records,
@@ -26,6 +28,7 @@ from unsc.history.records import (
     summary,
     symbols,
 )
+from unsc.history.tidy import VOTE_COLUMNS, VoteRow, VoteTable, votes
 from unsc.history.undl import (
     PROCEDURAL,
     Conflict,
@@ -41,7 +44,9 @@ from unsc.history.vetoes import CONVENTIONS, Veto, VetoList, vetoes
 __all__ = [
     "CONVENTIONS",
     "PROCEDURAL",
+    "VOTE_COLUMNS",
     "Conflict",
+    "Extent",
     "Gap",
     "RecordList",
     "Replay",
@@ -53,7 +58,10 @@ __all__ = [
     "UndlReport",
     "Veto",
     "VetoList",
+    "VoteRow",
+    "VoteTable",
     "coverage",
+    "extent",
     "gaps",
     "get",
     "load",
@@ -66,4 +74,5 @@ __all__ = [
     "summary",
     "symbols",
     "vetoes",
+    "votes",
 ]

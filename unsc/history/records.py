@@ -31,7 +31,7 @@ from tabulate import tabulate
 
 from unsc import data
 from unsc._frames import frame
-from unsc.council import Council, as_year, as_years
+from unsc.council import Council, as_date, as_year, as_years
 from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
@@ -45,6 +45,7 @@ from unsc.rules import Decision, Outcome, Rules
 from unsc.votes import Kind, Matter, Tally, Vote
 
 __all__ = [
+    "Extent",
     "Gap",
     "RecordList",
     "Replay",
@@ -52,6 +53,7 @@ __all__ = [
     "ReplayResult",
     "Summary",
     "coverage",
+    "extent",
     "gaps",
     "get",
     "records",
@@ -89,13 +91,105 @@ class Gap:
     first: int
     last: int
     reason: str
+    after: datetime.date | None = None
+    before: datetime.date | None = None
 
     def __contains__(self, number: object) -> bool:
         return isinstance(number, int) and self.first <= number <= self.last
 
+    @property
+    def years(self) -> tuple[int, int]:
+        """The years the missing resolutions fall in: those of the resolutions on record
+        either side of them."""
+        low = self.after.year if self.after else 1946
+        high = self.before.year if self.before else (self.after.year if self.after else low)
+        return low, high
+
+    def __str__(self) -> str:
+        span = str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
+        low, high = self.years
+        when = str(low) if low == high else f"{low} or {high}"
+        word = "resolution" if self.first == self.last else "resolutions"
+        return f"{word} {span} ({when}) not on record"
+
     def __repr__(self) -> str:
         span = str(self.first) if self.first == self.last else f"{self.first}–{self.last}"
         return f"<Gap: resolutions {span}>"
+
+
+@attrs.frozen
+class Extent:
+    """How far the bundled record reaches, and what it declares missing.
+
+    Attributes:
+        first: The day of the first decision on record.
+        last: The day of the last decision on record: the record ends there.
+        tables_end: The last day the UN library's meeting tables cover; later decisions
+            come from UN press releases and the other sources each record names.
+        gaps: Resolution numbers declared missing.
+        incomplete: Decisions whose member votes are declared incomplete.
+    """
+
+    first: datetime.date
+    last: datetime.date
+    tables_end: datetime.date
+    gaps: tuple[Gap, ...]
+    incomplete: int
+
+    def note(self, first: int | None = None, last: int | None = None) -> str:
+        """What a count over the years ``first`` to ``last`` rests on, in sentences: the
+        declared gaps within them, where the record ends, and the sources.
+
+        Examples:
+            >>> from unsc import history
+            >>> print(history.extent().note(2025, 2026))
+            Resolutions 2807 (2025) and 2812 (2025 or 2026) not on record. The record ends
+            on 7 April 2026. Sources: UN press releases, UN News, Security Council Report
+            and news agencies (each decision names its own).
+        """
+        low = self.first.year if first is None else first
+        high = self.last.year if last is None else last
+        parts = []
+        gaps = [g for g in self.gaps if g.years[0] <= high and g.years[1] >= low]
+        if gaps:
+            parts.append(_gap_sentence(gaps))
+        if high >= self.last.year:
+            parts.append(f"The record ends on {_day(self.last)}.")
+        sources = []
+        if low <= self.tables_end.year:
+            sources.append(
+                f"the UN Dag Hammarskjöld Library's meeting tables to {_month(self.tables_end)}"
+            )
+        if high >= self.tables_end.year:
+            sources.append(
+                "UN press releases, UN News, Security Council Report and news agencies"
+                + (" after" if sources else "")
+            )
+        parts.append(f"Sources: {'; '.join(sources)} (each decision names its own).")
+        return " ".join(parts)
+
+    def after_end(self, first: int | None) -> bool:
+        """Whether a period starting in year ``first`` lies wholly after the record."""
+        return first is not None and first > self.last.year
+
+
+def _gap_sentence(gaps: Sequence[Gap]) -> str:
+    texts = []
+    for gap in gaps:
+        span = str(gap.first) if gap.first == gap.last else f"{gap.first}–{gap.last}"
+        low, high = gap.years
+        texts.append(f"{span} ({low if low == high else f'{low} or {high}'})")
+    word = "Resolution" if len(gaps) == 1 and gaps[0].first == gaps[0].last else "Resolutions"
+    joined = texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " and " + texts[-1]
+    return f"{word} {joined} not on record."
+
+
+def _day(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _month(day: datetime.date) -> str:
+    return f"{day:%B %Y}"
 
 
 class _Bundle:
@@ -122,9 +216,31 @@ class _Bundle:
         self.ballots: dict[str, dict[str, Any]] = {
             _key(k): v for k, v in json.loads(data.read_text("ballots.json")).items()
         }
+        dates = [row[col["date"]] for row in self.rows]
+        day = {n: dates[i] for n, i in self.numbers.items()}
+
+        def near(number: int) -> datetime.date | None:
+            return datetime.date.fromisoformat(day[number]) if number in day else None
+
         self.gaps = tuple(
-            Gap(int(r["first"]), int(r["last"]), r["reason"])
+            Gap(
+                int(r["first"]),
+                int(r["last"]),
+                r["reason"],
+                near(int(r["first"]) - 1),
+                near(int(r["last"]) + 1),
+            )
             for r in csv.DictReader(io.StringIO(data.read_text("missing.csv")))
+        )
+        library = [
+            dates[i] for i, row in enumerate(self.rows) if "research.un.org" in row[col["source"]]
+        ]
+        self.extent = Extent(
+            datetime.date.fromisoformat(min(dates)),
+            datetime.date.fromisoformat(max(dates)),
+            datetime.date.fromisoformat(max(library)),
+            self.gaps,
+            sum(1 for row in self.rows if "Member votes incomplete" in row[col["note"]]),
         )
         self._councils: dict[str, tuple[datetime.date, Council]] = {}
 
@@ -314,8 +430,20 @@ def symbols() -> tuple[str, ...]:
 
 
 def gaps() -> tuple[Gap, ...]:
-    """Resolution numbers not in the bundled record yet, with the reason for each."""
+    """Resolution numbers not in the bundled record, with the reason for each."""
     return _bundle().gaps
+
+
+def extent() -> Extent:
+    """How far the bundled record reaches: its first and last day, where the UN library's
+    tables end, and what it declares missing.
+
+    Examples:
+        >>> from unsc import history
+        >>> history.extent().last.isoformat()
+        '2026-04-07'
+    """
+    return _bundle().extent
 
 
 class RecordList(tuple[Resolution, ...]):
@@ -334,6 +462,15 @@ class RecordList(tuple[Resolution, ...]):
 
     conflicts: tuple[Any, ...] = ()
     problems: tuple[UNSCError, ...] = ()
+    #: What the listing rests on: declared gaps in its period, where the record ends, the
+    #: sources (see [`Extent.note`][unsc.history.records.Extent.note]).
+    note: str = ""
+
+    def __new__(cls, items: Iterable[Resolution] = (), *, note: str = "") -> RecordList:
+        listing = super().__new__(cls, items)
+        if note:
+            listing.note = note
+        return listing
 
     @overload  # type: ignore[override]  # also by symbol, and slices stay RecordLists
     def __getitem__(self, key: int) -> Resolution: ...
@@ -384,8 +521,12 @@ class RecordList(tuple[Resolution, ...]):
         ]
 
     def table(self, fmt: str = "simple") -> str:
-        """One row per vote: symbol, date, tally, recorded outcome, vetoes, topic."""
-        return tabulate(self.rows(), headers=self.COLUMNS, tablefmt=fmt)
+        """One row per vote: symbol, date, tally, recorded outcome, vetoes, topic; beneath
+        it, what the listing rests on. An empty listing is that sentence alone."""
+        if not self:
+            return self.note or "No decisions."
+        body = tabulate(self.rows(), headers=self.COLUMNS, tablefmt=fmt)
+        return f"{body}\n\n{self.note}" if self.note and fmt in _TEXT_FORMATS else body
 
     def to_dataframe(self) -> Any:
         """One row per decision (needs the ``pandas`` extra)."""
@@ -427,8 +568,14 @@ class RecordList(tuple[Resolution, ...]):
         return f"<RecordList: {self._describe()}>"
 
 
+#: Table formats meant for reading, beneath which a note is printed (not HTML, CSV …).
+_TEXT_FORMATS = frozenset(
+    {"simple", "plain", "grid", "github", "pipe", "rst", "psql", "fancy_grid", "outline"}
+)
+
+
 def _listing(items: Iterable[Resolution], like: RecordList | None = None) -> RecordList:
-    out = RecordList(items)
+    out = RecordList(items, note=like.note if like is not None else "")
     if like is not None:
         out.conflicts, out.problems = like.conflicts, like.problems
     return out
@@ -457,12 +604,15 @@ def records(
     topic: str | None = None,
     kind: Kind | str | None = None,
     member_votes: bool | None = None,
+    date: datetime.date | str | None = None,
 ) -> RecordList:
     """Every decision on record, oldest first, filtered by any of:
 
     Args:
         year: The year of the vote.
         years: A range of years, both included: ``(2000, 2025)``.
+        date: The day of the vote (a date or ``"2025-02-24"``): finds a draft whose
+            symbol is not on record.
         outcome: The recorded outcome (an [`Outcome`][unsc.rules.Outcome] or its name).
         vetoed_by: A permanent member (code, name or alias) whose negative vote was
             recorded as a veto (the USSR and the Russian Federation are told apart).
@@ -486,6 +636,11 @@ def records(
         UnknownPresetError: For an outcome that is none of the three.
     """
     first, last = _span(year, years)
+    day = as_date(date, "records(date)") if date is not None else None
+    if day is not None:
+        if first is not None and not first <= day.year <= last:
+            raise InvalidFieldError("records(date)", date, f"a day within {first}–{last}")
+        first = last = day.year
     wanted = Outcome.parse(outcome) if outcome is not None else None
     vetoer = _code(vetoed_by, "vetoed_by")
     who = _code(member, "member")
@@ -497,8 +652,11 @@ def records(
         raise InvalidTypeError("records(topic)", topic, "give text such as 'Gaza'")
     text = fold(topic) if topic else None
     found = []
-    for record in _bundle().all():
+    bundle = _bundle()
+    for record in bundle.all():
         if first is not None and (record.date is None or not first <= record.date.year <= last):
+            continue
+        if day is not None and record.date != day:
             continue
         if wanted is not None and record.recorded is not wanted:
             continue
@@ -517,7 +675,15 @@ def records(
             if got is None or (how is not None and got is not how):
                 continue
         found.append(record)
-    return RecordList(found)
+    return RecordList(found, note=_period_note(bundle.extent, first, last))
+
+
+def _period_note(extent: Extent, first: int | None, last: int | None) -> str:
+    """What a listing over the years ``first`` to ``last`` rests on; for a period after the
+    record, the sentence that says so."""
+    if extent.after_end(first):
+        return f"No decisions on record after {_day(extent.last)}: the record ends there."
+    return extent.note(first, last if first is not None else None)
 
 
 def _span(year: object, years: object) -> tuple[int | None, int]:
@@ -819,11 +985,14 @@ _SUMMARY_NOTE = (
     "adopted. Unanimous: adopted with every member in favour. No tally: decisions whose "
     "counts are not on record."
 )
-_COVERAGE = ("period", "decisions", "with counts", "member by member", "no tally")
+_COVERAGE = ("period", "decisions", "with counts", "without a vote", "member by member",
+             "declared incomplete", "no tally", "declared missing")  # fmt: skip
 _COVERAGE_NOTE = (
-    "With counts: decisions whose tally is on record (or adopted without a vote). Member by "
-    "member: decisions with each member's vote on record. Resolution numbers not yet "
-    "compiled are listed by history.gaps()."
+    "With counts: decisions whose tally is on record. Without a vote: adopted by consensus, "
+    "no votes to count. Member by member: every member's vote on record (a full ballot, or "
+    "a unanimous vote). Declared incomplete: member votes the sources do not give, each "
+    "saying what is missing. Declared missing: resolution numbers not on record "
+    "(history.gaps(); one whose year is uncertain counts in both years)."
 )
 
 
@@ -884,7 +1053,7 @@ class Summary:
         Raises:
             NoSuchEntryError: For a column this summary does not have.
         """
-        from unsc._plot import RECORD_SOURCE, axes, label, stacked_bars
+        from unsc._plot import axes, label, stacked_bars
 
         if columns is None:
             failures = ("vetoed", "insufficient votes")
@@ -903,10 +1072,8 @@ class Summary:
         total = sum(sum(values) for _, values in series)
         first = self.rows[0][0] if self.rows else "–"
         last = self.rows[-1][0] if self.rows else "–"
-        caption = (
-            f"{total} decisions ({', '.join(columns)}) by {self.by}, {first}–{last}. {self.notes}"
-        )
-        label(ax, f"{', '.join(columns).capitalize()} by {self.by}", caption, RECORD_SOURCE)
+        caption = f"{total} decisions ({', '.join(columns)}) by {self.by}, {first}–{last}."
+        label(ax, f"{', '.join(columns).capitalize()} by {self.by}", caption, self.notes)
         return ax
 
     def __str__(self) -> str:
@@ -948,7 +1115,8 @@ def summary(by: str = "year", records: Iterable[Resolution] | None = None) -> Su
         UnknownPresetError: For ``by`` other than ``"year"`` or ``"decade"``.
     """
     rows = []
-    for period, found in _periods(by, records).items():
+    periods = _periods(by, records)
+    for period, found in periods.items():
         counts = [len(found), 0, 0, 0, 0, 0, 0]
         for record in found:
             if record.recorded is Outcome.ADOPTED:
@@ -964,7 +1132,7 @@ def summary(by: str = "year", records: Iterable[Resolution] | None = None) -> Su
             if not record.complete:
                 counts[6] += 1
         rows.append((period, *counts))
-    return Summary(by, tuple(rows))
+    return Summary(by, tuple(rows), notes=f"{_SUMMARY_NOTE}\n{_note_of(by, periods)}")
 
 
 def coverage(by: str = "decade", records: Iterable[Resolution] | None = None) -> Summary:
@@ -983,8 +1151,33 @@ def coverage(by: str = "decade", records: Iterable[Resolution] | None = None) ->
         UnknownPresetError: For ``by`` other than ``"year"`` or ``"decade"``.
     """
     rows = []
-    for period, found in _periods(by, records).items():
-        counted = sum(1 for r in found if r.complete)
-        ballots = sum(1 for r in found if r.has_ballot)
-        rows.append((period, len(found), counted, ballots, len(found) - counted))
-    return Summary(by, tuple(rows), _COVERAGE, _COVERAGE_NOTE)
+    extent = _bundle().extent
+    periods = _periods(by, records)
+    for period, found in periods.items():
+        counted = sum(1 for r in found if r.complete and not r.without_vote)
+        quiet = sum(1 for r in found if r.without_vote)
+        each = sum(1 for r in found if r.member_votes is not None)
+        declared = sum(1 for r in found if "Member votes incomplete" in r.note)
+        low, high = _bounds(by, period)
+        missing = sum(
+            g.last - g.first + 1 for g in extent.gaps if g.years[0] <= high and g.years[1] >= low
+        )
+        rows.append((period, len(found), counted, quiet, each, declared,
+                     len(found) - counted - quiet, missing))  # fmt: skip
+    return Summary(by, tuple(rows), _COVERAGE, f"{_COVERAGE_NOTE}\n{_note_of(by, periods)}")
+
+
+def _bounds(by: str, period: str | int) -> tuple[int, int]:
+    """The first and last year of a period of a summary (2023, or "1990s")."""
+    if by == "year":
+        return int(period), int(period)
+    start = int(str(period)[:4])
+    return start, start + 9
+
+
+def _note_of(by: str, periods: dict[str | int, list[Resolution]]) -> str:
+    """What a summary over these periods rests on."""
+    if not periods:
+        return _bundle().extent.note()
+    keys = list(periods)
+    return _bundle().extent.note(_bounds(by, keys[0])[0], _bounds(by, keys[-1])[1])

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import collections
 import datetime
+import html
 from collections.abc import Iterator
 from typing import Any, overload
 
@@ -110,6 +111,28 @@ class VetoList:
     vetoes: tuple[Veto, ...]
     convention: str = "draft"
     source: str = SOURCE
+    years: tuple[int, int] | None = None
+
+    def caption(self) -> str:
+        """What the counts rest on: the convention, what it leaves out in the period, the
+        declared gaps, where the record ends, and the sources."""
+        from unsc.history.records import extent
+
+        first, last = self.years if self.years is not None else (None, None)
+        span = extent()
+        if span.after_end(first):
+            return f"No vetoes on record after {_day(span.last)}: the record ends there."
+        text = f"Counted as {CONVENTIONS[self.convention]}."
+        if self.convention == "draft":
+            left = len(vetoes("vote").between(first or 1946, last or span.last.year)) - len(
+                vetoes("draft").between(first or 1946, last or span.last.year)
+            )
+            if left:
+                text += (
+                    f" {left} vetoed amendment{'s' if left != 1 else ''} in this period "
+                    "not counted (convention 'vote' counts them)."
+                )
+        return f"{text} {span.note(first, last)}"
 
     def counts(self) -> dict[str, int]:
         """Vetoes cast per permanent member (by code), most first."""
@@ -138,7 +161,9 @@ class VetoList:
 
         low, high = as_year(first, "between(first)"), as_year(last, "between(last)")
         return attrs.evolve(
-            self, vetoes=tuple(v for v in self.vetoes if low <= v.date.year <= high)
+            self,
+            vetoes=tuple(v for v in self.vetoes if low <= v.date.year <= high),
+            years=(low, high),
         )
 
     def by_decade(self) -> dict[str, dict[str, int]]:
@@ -170,15 +195,30 @@ class VetoList:
         stacked_bars(ax, list(table), series)
         ax.set_xlabel("decade")
         ax.set_ylabel(f"vetoes ({self.convention})")
-        caption = f"{len(self)} vetoes, counted as {CONVENTIONS[self.convention]}"
-        label(ax, "Vetoes per permanent member by decade", caption, f"Source: {self.source}")
+        label(ax, "Vetoes per permanent member by decade", f"{len(self)} vetoed proposals.",
+              self.caption())  # fmt: skip
         return ax
 
     def table(self, fmt: str = "simple") -> str:
         """Counts per member as a table, with the convention and the source beneath."""
+        if not self.vetoes:
+            return self.caption()
         rows = list(self.counts().items())
         body = tabulate(rows, headers=("member", "vetoes"), tablefmt=fmt)
-        return f"{body}\n\nCounted as {CONVENTIONS[self.convention]}.\nSource: {self.source}"
+        return f"{body}\n\n{self.caption()}"
+
+    def listing(self, fmt: str = "simple") -> str:
+        """One row per vetoed proposal: date, symbol, kind, who vetoed it, the vote, the
+        agenda; the caption beneath."""
+        if not self.vetoes:
+            return self.caption()
+        rows = [
+            (v.date.isoformat(), v.draft, v.kind.value, " ".join(v.members),
+             str(v.record.tally) if v.record.complete else "not on record", v.agenda)
+            for v in self.vetoes
+        ]  # fmt: skip
+        headers = ("date", "draft", "kind", "vetoed by", "vote", "agenda")
+        return f"{tabulate(rows, headers=headers, tablefmt=fmt)}\n\n{self.caption()}"
 
     def to_dataframe(self) -> Any:
         """One row per vetoed proposal (needs the ``pandas`` extra)."""
@@ -212,7 +252,9 @@ class VetoList:
         return self.vetoes[key]
 
     def _repr_html_(self) -> str:
-        return self.table("html").replace("\n", "<br>")
+        rows = list(self.counts().items())
+        body = tabulate(rows, headers=("member", "vetoes"), tablefmt="html")
+        return f"{body}<p>{html.escape(self.caption())}</p>"
 
     def __str__(self) -> str:
         return self.table()
@@ -224,6 +266,10 @@ class VetoList:
             f"<VetoList: {len(self.vetoes)} vetoed proposals, {self.vetoes[0].date.year}–"
             f"{self.vetoes[-1].date.year}, counted per {self.convention}>"
         )
+
+
+def _day(day: datetime.date) -> str:
+    return f"{day.day} {day:%B %Y}"
 
 
 def vetoes(convention: str = "draft") -> VetoList:
