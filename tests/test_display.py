@@ -169,4 +169,6 @@ def test_tables_in_any_format() -> None:
     assert decision.table("github").splitlines()[0].startswith("| member")
     assert "\\begin{tabular}" in unsc.Council.of_year(2023).table("latex")
     listing = history.records(vetoed_by="USA", year=2023)
-    assert "S/2023/773                             2023-10-18  12–1–2  vetoed" in str(listing)
+    assert "S/2023/773    " in str(listing)
+    assert "2023-10-18  12–1–2  vetoed" in str(listing)
+    assert str(listing).endswith("(each decision names its own).")  # what it rests on

@@ -22,8 +22,8 @@ from _docs_images import ROOT, tool  # noqa: E402
 SAYS = {
     "gallery_agreement.png": ("identical", "2020–2025", "decisions with every member's vote"),
     "gallery_p5_trend.png": ("identical", "rolling 5-year windows", "per window"),
-    "gallery_vetoes.png": ("Vetoes per permanent member by decade", "counted as"),
-    "gallery_failures.png": ("Vetoed, insufficient votes by year", "1946–2025"),
+    "gallery_vetoes.png": ("Vetoes per permanent member by decade", "Counted as", "ends on"),
+    "gallery_failures.png": ("Vetoed, insufficient votes by year", "1946–2026", "tables to June"),
     "gallery_calibration.png": ("Calibration", "predicted from the decisions before its year"),
 }
 
@@ -34,7 +34,7 @@ def test_gallery_picture_renders_to_png(name: str, tmp_path: Path) -> None:
     title = ax.get_title(loc="left")
     for words in SAYS[name]:
         assert words in title.replace("\n", " ")
-    assert "Source:" in title
+    assert "Source" in title
     path = tmp_path / name
     ax.figure.savefig(path, dpi=60)
     plt.close(ax.figure)

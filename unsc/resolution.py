@@ -608,7 +608,7 @@ class Resolution:
             >>> from unsc import history
             >>> history.get("S/RES/2231 (2015)").member_votes[:2]  # 15–0–0, as counts
             (<Vote.YES: 'yes'>, <Vote.YES: 'yes'>)
-            >>> history.get("S/2023/506").member_votes is None  # 13–1–1: who abstained?
+            >>> history.get(678).member_votes is None  # 12–2–1 (1990): no one named
             True
         """
         if self.without_vote:

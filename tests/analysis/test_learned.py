@@ -121,7 +121,9 @@ def test_learned_feeds_pass_probability() -> None:
     syria = forecast(2026, topic="Syria", years=(2011, 2025))
     assert syria.odds == direct
     assert syria.learned == learned
-    assert "19 decisions with every member's vote on 'Syria'" in syria.caption()
+    assert "22 decisions with every member's vote on 'Syria'" in syria.caption()
+    assert "The record ends" not in syria.caption()  # 2011–2025: it ends later
+    assert "Resolution 2807 (2025)" in syria.caption().replace("Resolutions", "Resolution")
     assert repr(syria).startswith("<Forecast the 2026 Council on 'Syria' in 2011–2025: adopted")
     assert "RUS" in syria.table()
     assert "vetoed" in syria.table()

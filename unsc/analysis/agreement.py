@@ -324,10 +324,11 @@ class Agreement(Sequence[Pair]):
             if (self.without_votes)
             else ""
         )
+        years = (self.first.year, self.last.year) if self.first and self.last else (None, None)
         return (
             f"{measure} agreement over {self.decisions} decisions with every member's vote"
-            f"{self._span()}{left}"
-        )
+            f"{self._span()}{left}. {record_note(*years)}"
+        ).strip()
 
     def table(self, measure: str = "identical", fmt: str = "simple") -> str:
         """The members × members table of ``measure`` (three decimals; "—" for no common
@@ -488,6 +489,16 @@ def _float(value: Fraction | None) -> float:
     return float("nan") if value is None else float(value)
 
 
+def record_note(first: int | None, last: int | None) -> str:
+    """What the bundled record says of the years ``first`` to ``last``: declared gaps,
+    where it ends, its sources (loaded only when a caption asks)."""
+    if first is None or last is None:
+        return ""
+    from unsc.history import extent
+
+    return extent().note(first, last)
+
+
 def _pair(found: Agreement, a: str, b: str) -> Pair:
     """The pair in ``found``, or an empty one where either did not sit in that period."""
     if a in found.members and b in found.members:
@@ -570,7 +581,9 @@ class Trend(Sequence[tuple[int, Agreement]]):
             rest = f"; {min(each)}–{max(each)} decisions with every member's vote per window"
         else:
             rest = ""
-        return f"{self.measure} agreement {window}, {span}{rest}"
+        first = int(str(self.periods[0])[:4]) if self.periods else None
+        last = int(str(self.periods[-1])[-4:]) if self.periods else None
+        return f"{self.measure} agreement {window}, {span}{rest}. {record_note(first, last)}".strip()
 
     def table(self, fmt: str = "simple") -> str:
         """Periods down, pairs across, and the decisions each period rests on."""

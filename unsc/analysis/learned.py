@@ -41,7 +41,7 @@ import attrs
 from tabulate import tabulate
 
 from unsc._frames import frame
-from unsc.analysis.agreement import _code, member_key
+from unsc.analysis.agreement import _code, member_key, record_note
 from unsc.analysis.probability import PassProbability, pass_probability
 from unsc.council import Council, as_years
 from unsc.errors import (
@@ -261,11 +261,14 @@ class Learned(Mapping[str, VoteProbabilities]):
                 if self.first.year != self.last.year
                 else f", dated {self.first.year}"
             )
+        note = record_note(
+            self.first.year if self.first else None, self.last.year if self.last else None
+        )
         return (
             f"learned from {self.decisions} decision{'s' if self.decisions != 1 else ''} with "
             f"every member's vote{self.selection}{span}; {self.without} without member votes "
-            f"not used; {self.prior}"
-        )
+            f"not used; {self.prior}. {note}"
+        ).strip()
 
     def table(self, fmt: str = "simple") -> str:
         """Each member's estimate and the votes it rests on, then the caption."""
@@ -724,8 +727,9 @@ class Backtest(Sequence[Score]):
         return (
             f"{n} decisions {first}–{last}, each predicted from the decisions before its year; "
             f"{self.skipped} adopted without a vote or without an outcome not predicted; "
-            f"learned models: pooled prior worth {self.strength} votes"
-        )
+            f"learned models: pooled prior worth {self.strength} votes. "
+            f"{record_note(first, last)}"
+        ).strip()
 
     def table(self, fmt: str = "simple") -> str:
         """Accuracy and Brier score per model, then the caption."""

@@ -625,8 +625,12 @@ def records(
 
     Examples:
         >>> from unsc import history
-        >>> [r.symbol for r in history.records(year=2023, vetoed_by="USA")]
-        ['S/2023/773', 'S/2023/970', 'Russian amendment of 22 December 2023']
+        >>> [r.symbol[:30] for r in history.records(year=2023, vetoed_by="USA")]
+        ['S/2023/773', 'S/2023/970', 'Russian amendment to the draft']
+        >>> history.records(date="2025-02-24")[0].symbol
+        'European amendment (full-scale invasion) to S/2025/112, 24 February 2025'
+        >>> print(history.records(year=2030))
+        No decisions on record after 7 April 2026: the record ends there.
         >>> len(history.records(years=(1946, 1965), outcome="vetoed"))
         81
 
@@ -1141,8 +1145,8 @@ def coverage(by: str = "decade", records: Iterable[Resolution] | None = None) ->
 
     Examples:
         >>> from unsc import history
-        >>> c = history.coverage()
-        >>> c["1990s"]["decisions"] == c["1990s"]["with counts"]
+        >>> c = history.coverage(by="year")
+        >>> c[2010]["decisions"] == c[2010]["member by member"] + c[2010]["without a vote"]
         True
 
     Resolution numbers not yet in the record are listed by [`gaps`][unsc.history.records.gaps].
