@@ -510,7 +510,7 @@ def vote_probabilities(
         >>> from unsc.analysis import vote_probabilities
         >>> usa = vote_probabilities("United States", topic="Syria", years=(2011, 2025))
         >>> usa.counts, usa.strength
-        ((11, 6, 2), Fraction(2, 1))
+        ((14, 6, 2), Fraction(2, 1))
 
     Raises:
         UnknownStateError: For a member that is no state.
@@ -624,7 +624,7 @@ def forecast(
         >>> syria.adopted + syria.vetoed + syria.insufficient
         Fraction(1, 1)
         >>> syria.learned.decisions
-        19
+        22
     """
     if isinstance(council_or_draft, int) and not isinstance(council_or_draft, bool):
         council = Council.of_year(council_or_draft)
