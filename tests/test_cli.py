@@ -101,6 +101,42 @@ def test_vetoes() -> None:
 
     assert "SUN             90" in run.stdout
     assert "one veto per permanent member per vetoed proposal" in run.stdout
+    assert "The record ends on 7 April 2026." in run.stdout
+
+
+def test_vetoes_over_years_and_listed() -> None:
+    """--from/--to as for history, --list the proposals, and a year after the end in words."""
+    listed = unsc("vetoes", "--from", "2025", "--to", "2026", "--convention", "vote", "--list",
+                  "--format", "csv")  # fmt: skip
+    rows = list(csv.reader(io.StringIO(listed.stdout)))
+    assert rows[0] == ["date", "draft", "kind", "vetoed by", "vote", "agenda"]
+    assert [row[3] for row in rows[1:]] == ["RUS", "RUS", "USA", "USA", "CHN RUS"]
+    later = unsc("vetoes", "--year", "2027")
+    assert later.returncode == 0
+    assert later.stdout.strip() == "No vetoes on record after 7 April 2026: the record ends there."
+    both = unsc("vetoes", "--year", "2025", "--from", "2020")
+    assert both.returncode == 2
+    assert "--year, or --from/--to" in both.stderr
+
+
+def test_history_after_the_end_by_day_and_as_votes() -> None:
+    """A period after the record's end is a sentence; --date finds a day; --votes is one row
+    per decision and member."""
+    later = unsc("history", "--year", "2030")
+    assert (
+        later.stdout.strip() == "No decisions on record after 7 April 2026: the record ends there."
+    )
+    day = unsc("history", "--date", "2026-04-07")
+    assert "Strait of Hormuz" in day.stdout
+    assert "1 decision on record." in day.stdout
+    votes = unsc("history", "--votes", "--year", "2026", "--member", "China", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(votes.stdout)))
+    assert rows[0][:8] == ["symbol", "number", "draft", "date", "member", "name", "seat", "vote"]
+    assert {row[4] for row in rows[1:]} == {"CHN"}
+    assert len(rows) - 1 == 8  # every decision of 2026 has every member's vote
+    bad = unsc("history", "--date", "7 April")
+    assert bad.returncode == 2
+    assert bad.stderr.count("\n") == 1
 
 
 def test_replay_undl_with_progress(tmp_path: Path) -> None:

@@ -12,8 +12,9 @@ import attrs
 import pytest
 
 import unsc
-from unsc import Outcome, history
+from unsc import Matter, Outcome, UNSCError, Vote, history
 from unsc.errors import UnknownRecordError, UnknownYearError
+from unsc.votes import Kind
 
 GAZA_VOTES = {
     # symbol on record: (yes, no, abstain) as the UN recorded them
@@ -391,3 +392,130 @@ def test_veto_list_indexes_by_draft_symbol() -> None:
     assert str(vetoes.between(2023, 2023)).splitlines()[2].split() == ["RUS", "3"]
     with pytest.raises(unsc.errors.NoSuchEntryError, match="'S/2023/772'"):
         vetoes["S/2023/772"]
+
+
+# -- the record to this day -------------------------------------------------------------------
+
+
+def test_the_record_reaches_april_2026_with_the_uns_counts() -> None:
+    """The years people ask about hold the UN's counts of resolutions (2025: 44 less 2807)."""
+    years = {row["period"]: row for row in history.summary(by="year")}
+    assert [years[y]["resolutions"] for y in (2022, 2023, 2024, 2025)] == [54, 50, 46, 43]
+    assert years[2023]["adopted"] == 51  # and one procedural vote adopted
+    assert history.extent().last == datetime.date(2026, 4, 7)
+    assert [(g.first, g.last) for g in history.gaps()] == [(2807, 2807), (2812, 2812)]
+    numbers = {r.number for r in history.records() if r.number}
+    assert numbers == set(range(1, 2818)) - {2807, 2812}
+
+
+def test_from_1994_every_decision_is_member_by_member_or_declared() -> None:
+    """Each year since 1994: every decision has every member's vote, was adopted without a
+    vote, or says on record what is missing."""
+    for row in history.coverage(by="year"):
+        if int(row["period"]) < 1994:
+            continue
+        explained = row["member by member"] + row["without a vote"] + row["declared incomplete"]
+        assert row["decisions"] == explained, row
+    for record in history.records(years=(1994, 2026)):
+        if record.member_votes is None and not record.without_vote:
+            assert "Member votes incomplete: " in record.note, record.symbol
+
+
+def test_member_votes_fit_the_counts_and_the_named_members() -> None:
+    """A split vote of the facts files becomes a ballot: the named members as named, the
+    others yes; corrections say who was absent and who did not participate."""
+    res_2334 = history.get(2334)  # 14–0–1, the United States abstaining
+    assert str(res_2334.tally) == "14–0–1"
+    assert res_2334.vote_of("USA") is Vote.ABSTAIN
+    assert res_2334.vote_of("Senegal") is Vote.YES
+    assert history.get(1483).vote_of("Syria") is Vote.NOT_PARTICIPATING
+    assert history.get(940).vote_of("Rwanda") is Vote.ABSENT
+    assert history.get(2797).vote_of("Algeria") is Vote.NOT_PARTICIPATING
+    assert any("sc7765" in s for s in history.get(1483).sources)  # SC/7765
+    incomplete = history.get(942)
+    assert incomplete.member_votes is None
+    assert "the abstaining member is not named" in incomplete.note
+
+
+def test_decisions_are_found_by_what_people_type() -> None:
+    """Draft symbols, numbers, a day, and the start of a descriptive name."""
+    assert history.get("S/2025/112").symbol == "S/RES/2774 (2025)"
+    for symbol in ("S/2024/826", "S/2024/323", "S/2024/173"):
+        assert history.get(symbol).symbol == symbol
+    unama = history.records(date="2026-03-16")
+    assert [r.symbol for r in unama] == ["UNAMA three-month extension, 16 March 2026"]
+    assert history.get("UNAMA three-month extension") is unama[0]
+    assert unama[0].recorded is Outcome.ADOPTED
+    assert unama[0].number is None
+    assert len(history.records(date=datetime.date(2025, 2, 24))) == 6
+    with pytest.raises(UNSCError, match="'24/02/2025' is not a valid date"):
+        history.records(date="24/02/2025")
+    with pytest.raises(UNSCError, match="within 2024"):
+        history.records(year=2024, date="2025-02-24")
+
+
+def test_procedural_votes_are_decisions_replayed_like_the_rest() -> None:
+    procedural = history.records(years=(2022, 2026), kind="procedural motion")
+    assert len(procedural) == 6
+    assert all(r.matter is Matter.PROCEDURAL for r in procedural)
+    # 24 August 2022: Russia against, yet adopted: a procedural vote has no veto
+    zelenskyy = history.records(date="2022-08-24", kind="procedural motion")[0]
+    assert zelenskyy.recorded is Outcome.ADOPTED
+    assert zelenskyy.vote_of("RUS") is Vote.NO
+    assert history.replay(zelenskyy.symbol).agrees
+
+
+def test_counts_say_what_they_rest_on() -> None:
+    """Notes name the declared gaps of their period, where the record ends, the sources."""
+    note = history.records(year=2025).note
+    assert "Resolutions 2807 (2025) and 2812 (2025 or 2026) not on record" in note
+    assert "The record ends" not in note
+    assert "UN press releases" in note
+    assert "Hammarskjöld" not in note
+    older = history.records(year=1990).note
+    assert "Hammarskjöld" in older
+    assert "press releases" not in older
+    assert "not on record" not in older
+    assert "The record ends on 7 April 2026." in history.summary().notes
+    assert str(history.records(year=2027)).startswith("No decisions on record after 7 April 2026")
+    assert "after 7 April 2026" in str(history.vetoes().between(2030, 2031))
+
+
+def test_vetoes_through_2026_in_both_conventions() -> None:
+    per_vote = history.vetoes("vote").between(2023, 2023)
+    assert (len(per_vote), sum(len(v.members) for v in per_vote)) == (6, 7)
+    assert [v.kind for v in per_vote].count(Kind.AMENDMENT) == 1
+    russia_2025 = history.vetoes("vote").by("Russia").between(2025, 2025)
+    assert [v.date.isoformat() for v in russia_2025] == ["2025-02-24", "2025-02-24"]
+    assert history.vetoes().by("Russia").between(2025, 2025).vetoes == ()
+    assert (
+        "2 vetoed amendments in this period not counted"
+        in history.vetoes().between(2025, 2025).caption()
+    )
+    last = history.vetoes()[-1]
+    assert (last.date.isoformat(), last.members) == ("2026-04-07", ("CHN", "RUS"))
+    assert "S/2023/792" in history.vetoes().between(2023, 2023).listing()
+
+
+def test_votes_as_one_tidy_table() -> None:
+    """One row per decision and member, for the decisions with every vote on record."""
+    table = history.votes(year=2016)
+    decisions = [r for r in history.records(year=2016) if r.member_votes is not None]
+    assert table.decisions == len(decisions)
+    assert len(table) == 15 * len(decisions)
+    assert table[0] is next(iter(table))
+    row = next(r for r in table if r.number == 2334 and r.member == "USA")
+    assert (row.vote, row.seat, row.name, row.outcome) == (
+        Vote.ABSTAIN, "permanent", "United States", Outcome.ADOPTED,
+    )  # fmt: skip
+    assert repr(table).startswith("<VoteTable: ")
+    assert len(table[:15]) == 15
+    with pytest.raises(IndexError):
+        table[10**6]
+    assert "decisions" in table.caption()
+    soviet = history.votes(year=1950, member="USSR")
+    assert {r.name for r in soviet} == {"USSR"}
+    assert all(r.member == "SUN" for r in soviet)
+    frame = pytest.importorskip("pandas") and history.votes(year=2023).to_dataframe()
+    assert list(frame.columns) == list(history.VOTE_COLUMNS)
+    assert len(frame) == len(history.votes(year=2023))

@@ -25,7 +25,10 @@ LINE_STYLES = ("-", "--", ":", "-.")
 #: Hatching for stacked bars, for the same reason.
 HATCHES = ("", "//", "..", "xx", "\\\\", "++", "oo", "--")
 #: Where the bundled record comes from, said on every picture drawn from it.
-RECORD_SOURCE = "Source: unsc's record of Security Council decisions (the sources of each period in the caption)"
+RECORD_SOURCE = (
+    "Source: unsc's record of Security Council decisions (the sources of each period in the "
+    "caption)"
+)
 
 
 def pyplot() -> Any:

@@ -26,6 +26,7 @@ __all__ = [
     "NoPathError",
     "NoPresidencyError",
     "NoSuchEntryError",
+    "NoSuchPositionError",
     "NoVotesError",
     "NotAMemberError",
     "ObligatoryAbstentionError",
@@ -536,3 +537,12 @@ class FileError(DataError, OSError):
 
 class MissingFileError(FileError, FileNotFoundError):
     """A data file that does not exist (also a ``FileNotFoundError``)."""
+
+
+class NoSuchPositionError(NoSuchEntryError, IndexError):
+    """A position outside a listing (also an ``IndexError``, so ``for``-loops written
+    against sequences and code that catches it keep working)."""
+
+    def __init__(self, what: str, position: object, size: int) -> None:
+        valid = (f"0 to {size - 1}, or -{size} to -1",) if size else ("none: it is empty",)
+        super().__init__(what, position, valid)

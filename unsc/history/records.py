@@ -982,12 +982,13 @@ def replay_all(
 # -- the numbers people quote -----------------------------------------------------------------
 
 
-_SUMMARY = ("period", "decisions", "adopted", "unanimous", "without a vote", "vetoed",
-            "insufficient votes", "no tally")  # fmt: skip
+_SUMMARY = ("period", "decisions", "adopted", "resolutions", "unanimous", "without a vote",
+            "vetoed", "insufficient votes", "no tally")  # fmt: skip
 _SUMMARY_NOTE = (
-    "Decisions: resolutions adopted and drafts or amendments put to the vote and not "
-    "adopted. Unanimous: adopted with every member in favour. No tally: decisions whose "
-    "counts are not on record."
+    "Decisions: resolutions adopted, procedural votes, and drafts or amendments put to the "
+    "vote and not adopted. Resolutions: drafts adopted (the UN's count of resolutions). "
+    "Unanimous: adopted with every member in favour. No tally: decisions whose counts are "
+    "not on record."
 )
 _COVERAGE = ("period", "decisions", "with counts", "without a vote", "member by member",
              "declared incomplete", "no tally", "declared missing")  # fmt: skip
@@ -1121,20 +1122,21 @@ def summary(by: str = "year", records: Iterable[Resolution] | None = None) -> Su
     rows = []
     periods = _periods(by, records)
     for period, found in periods.items():
-        counts = [len(found), 0, 0, 0, 0, 0, 0]
+        counts = [len(found), 0, 0, 0, 0, 0, 0, 0]
         for record in found:
             if record.recorded is Outcome.ADOPTED:
                 counts[1] += 1
+                counts[2] += record.kind is Kind.DRAFT
                 if record.without_vote:
-                    counts[3] += 1
+                    counts[4] += 1
                 elif record.complete and record.tally.yes == record.council.size:
-                    counts[2] += 1
+                    counts[3] += 1
             elif record.recorded is Outcome.VETOED:
-                counts[4] += 1
-            elif record.recorded is Outcome.INSUFFICIENT_VOTES:
                 counts[5] += 1
-            if not record.complete:
+            elif record.recorded is Outcome.INSUFFICIENT_VOTES:
                 counts[6] += 1
+            if not record.complete:
+                counts[7] += 1
         rows.append((period, *counts))
     return Summary(by, tuple(rows), notes=f"{_SUMMARY_NOTE}\n{_note_of(by, periods)}")
 

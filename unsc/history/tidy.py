@@ -22,7 +22,7 @@ from typing import Any, NamedTuple, overload
 from tabulate import tabulate
 
 from unsc._frames import frame
-from unsc.errors import NoSuchEntryError
+from unsc.errors import NoSuchEntryError, NoSuchPositionError
 from unsc.history.records import RecordList, records
 from unsc.rules import Outcome
 from unsc.votes import Vote
@@ -101,9 +101,7 @@ class VoteTable:
         if isinstance(key, bool) or not isinstance(key, int):
             raise NoSuchEntryError("a position in this table", key, ("a whole number",))
         if not -len(self.rows) <= key < len(self.rows):
-            raise NoSuchEntryError(
-                "a position in this table", key, (f"0 to {len(self.rows) - 1}",)
-            )
+            raise NoSuchPositionError("a position in this table", key, len(self.rows))
         return self.rows[key]
 
     def to_rows(self) -> list[tuple[Any, ...]]:
