@@ -375,7 +375,7 @@ def test_agreement_and_trends() -> None:
     sample = str(ROOT / "tests" / "fixtures" / "undl_sample.csv")
     with_file = unsc("agreement", "--undl", sample, "--from", "2020", "--to", "2023")
     assert with_file.returncode == 0, with_file.stderr
-    assert "139 decisions with every member's vote" in with_file.stdout
+    assert "246 decisions with every member's vote" in with_file.stdout
     trends = unsc("trends", "--from", "2022", "--to", "2024", "--format", "csv")
     assert trends.stdout.splitlines()[0].startswith("year,decisions,CHN–FRA")
     assert len(trends.stdout.splitlines()) == 4

@@ -583,7 +583,9 @@ class Trend(Sequence[tuple[int, Agreement]]):
             rest = ""
         first = int(str(self.periods[0])[:4]) if self.periods else None
         last = int(str(self.periods[-1])[-4:]) if self.periods else None
-        return f"{self.measure} agreement {window}, {span}{rest}. {record_note(first, last)}".strip()
+        return (
+            f"{self.measure} agreement {window}, {span}{rest}. {record_note(first, last)}".strip()
+        )
 
     def table(self, fmt: str = "simple") -> str:
         """Periods down, pairs across, and the decisions each period rests on."""
