@@ -10,7 +10,9 @@ Bars (docs/performance.md):
   itself: the process that imports unsc and loads the record takes at most twice the
   process that only imports it (group ``record-process``, baseline the bare import);
 * ``history.replay_all()`` on every decision since 1946 under 0.5 s, the record's own
-  loading included (group ``record-replay``, an absolute bar: measured, never asserted).
+  loading included (group ``record-replay``, an absolute bar: measured, never asserted);
+* ``history.votes()`` over the whole record under 0.3 s once the record is loaded, and
+  agreement over 1994–2026 under 1 s (group ``record-votes``).
 """
 
 from __future__ import annotations
@@ -71,3 +73,26 @@ def test_replay_all_warm(benchmark: Any) -> None:
     """Every decision replayed, the record already in memory."""
     history.records()
     assert len(benchmark.pedantic(history.replay_all, rounds=10)) > 3000
+
+
+@pytest.mark.benchmark(group="record-process")
+def test_first_votes(benchmark: Any) -> None:
+    """A process that imports unsc and builds the tidy votes table of the whole record."""
+    code = "import unsc; from unsc import history; assert len(history.votes()) > 30000"
+    benchmark.pedantic(_process, args=(code,), rounds=15)
+
+
+@pytest.mark.benchmark(group="record-votes")
+def test_votes_after_first_load(benchmark: Any) -> None:
+    """``history.votes()`` over the whole record, the record already loaded (bar: 0.3 s)."""
+    history.records()
+    assert len(benchmark.pedantic(history.votes, rounds=10)) > 30000
+
+
+@pytest.mark.benchmark(group="record-votes")
+def test_agreement_1994_2026(benchmark: Any) -> None:
+    """Agreement over every decision of 1994–2026, member by member (bar: 1 s)."""
+    from unsc.analysis import agreement
+
+    found = history.records(years=(1994, 2026))
+    assert benchmark.pedantic(agreement, args=(found,), rounds=5).decisions > 1900
