@@ -519,3 +519,28 @@ def test_votes_as_one_tidy_table() -> None:
     frame = pytest.importorskip("pandas") and history.votes(year=2023).to_dataframe()
     assert list(frame.columns) == list(history.VOTE_COLUMNS)
     assert len(frame) == len(history.votes(year=2023))
+
+
+def test_listings_refuse_positions_and_records_they_cannot_hold() -> None:
+    """Out-of-range positions are IndexErrors that name the valid range; junk among records
+    is named, not met deep inside."""
+    from unsc.errors import InvalidTypeError, NoSuchPositionError
+
+    for listing in (history.vetoes(), history.summary(), history.records(year=2023),
+                    history.votes(year=2023)):  # fmt: skip
+        with pytest.raises(NoSuchPositionError, match="use one of: 0 to") as caught:
+            listing[10**6]
+        assert isinstance(caught.value, IndexError)
+        assert listing[-1] == listing[len(listing) - 1]
+    record = history.get(2712)
+    for call in (
+        lambda: history.summary("year", [record, None]),
+        lambda: history.coverage("year", [record, None]),
+        lambda: history.replay_all(records=[record, None]),
+        lambda: history.replay_table([record]),
+        lambda: history.summary("year", 5),
+    ):
+        with pytest.raises(InvalidTypeError, match=r"\(records\)|\(replays\)"):
+            call()
+    with pytest.raises(TypeError):
+        history.votes(bogus=1)  # type: ignore[call-arg]

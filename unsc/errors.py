@@ -546,3 +546,14 @@ class NoSuchPositionError(NoSuchEntryError, IndexError):
     def __init__(self, what: str, position: object, size: int) -> None:
         valid = (f"0 to {size - 1}, or -{size} to -1",) if size else ("none: it is empty",)
         super().__init__(what, position, valid)
+
+
+def position(key: object, size: int, what: str) -> int:
+    """``key`` as a position in a listing of ``size`` (negative counts from the end).
+
+    Raises:
+        NoSuchPositionError: For anything else, naming the valid positions.
+    """
+    if isinstance(key, bool) or not isinstance(key, int) or not -size <= key < size:
+        raise NoSuchPositionError(what, key, size)
+    return key

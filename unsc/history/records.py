@@ -38,6 +38,7 @@ from unsc.errors import (
     NoSuchEntryError,
     UnknownRecordError,
     UNSCError,
+    position,
 )
 from unsc.members import Member, fold, resolve
 from unsc.resolution import Resolution
@@ -483,7 +484,7 @@ class RecordList(tuple[Resolution, ...]):
             return self.get(key)
         if isinstance(key, slice):
             return _listing(tuple.__getitem__(self, key), self)
-        return tuple.__getitem__(self, key)
+        return tuple.__getitem__(self, position(key, len(self), "a position in this listing"))
 
     def get(self, key: str | int) -> Resolution:
         """The record in this list under a symbol or a resolution's number.
@@ -829,8 +830,31 @@ def replay(symbol: str | int | Resolution, rules: Rules | None = None) -> Replay
 
 
 def replay_table(replays: Iterable[Replay], fmt: str = "simple") -> str:
-    """Several replays as one table."""
-    return tabulate([r._row() for r in replays], headers=_REPLAY_HEADERS, tablefmt=fmt)
+    """Several replays as one table.
+
+    Raises:
+        InvalidTypeError: If ``replays`` is not an iterable of replays.
+    """
+    chosen = _items(replays, Replay, "replay_table(replays)", "replays from history.replay()")
+    return tabulate([r._row() for r in chosen], headers=_REPLAY_HEADERS, tablefmt=fmt)
+
+
+def _items(given: object, kind: type[Any], where: str, valid: str) -> list[Any]:
+    """``given`` as a list of ``kind``, or an error naming the first thing that is not one."""
+    if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
+        raise InvalidTypeError(where, given, f"give {valid}")
+    items = list(given)
+    for item in items:
+        if not isinstance(item, kind):
+            raise InvalidTypeError(where, item, f"give {valid}")
+    return items
+
+
+def _records_of(given: Iterable[Resolution] | None, where: str) -> list[Resolution]:
+    """The records a function reads: every decision on record, or the ones given."""
+    if given is None:
+        return _bundle().all()
+    return _items(given, Resolution, where, "records such as history.records() returns")
 
 
 @attrs.frozen(repr=False)
@@ -959,7 +983,7 @@ def replay_all(
 
     if rules is not None and not isinstance(rules, Rules):
         raise InvalidTypeError("replay_all(rules)", rules, "give a unsc.Rules or None")
-    chosen = _bundle().all() if records is None else list(records)
+    chosen = _records_of(records, "replay_all(records)")
     results = []
     for record in chosen:
         if not record.complete:
@@ -1036,7 +1060,8 @@ class Summary:
                     return dict(zip(self.columns, row))
             periods = (str(r[0]) for r in self.rows)
             raise NoSuchEntryError(f"a {self.by} in this summary", key, periods)
-        return dict(zip(self.columns, self.rows[key]))
+        row = self.rows[position(key, len(self.rows), "a period's position")]
+        return dict(zip(self.columns, row))
 
     def table(self, fmt: str = "simple") -> str:
         """The table, with the definitions beneath."""
@@ -1090,13 +1115,15 @@ class Summary:
         return f"<Summary by {self.by}: {len(self.rows)} periods, {first} to {last}>"
 
 
-def _periods(by: str, records: Iterable[Resolution] | None) -> dict[str | int, list[Resolution]]:
+def _periods(
+    by: str, records: Iterable[Resolution] | None, where: str = "summary"
+) -> dict[str | int, list[Resolution]]:
     """The records grouped by year or decade, in order."""
     from unsc.errors import UnknownPresetError
 
     if by not in ("year", "decade"):
         raise UnknownPresetError("a period", by, ("year", "decade"))
-    chosen = _bundle().all() if records is None else list(records)
+    chosen = _records_of(records, f"{where}(records)")
     periods: dict[str | int, list[Resolution]] = {}
     for record in chosen:
         if record.date is None:
@@ -1158,7 +1185,7 @@ def coverage(by: str = "decade", records: Iterable[Resolution] | None = None) ->
     """
     rows = []
     extent = _bundle().extent
-    periods = _periods(by, records)
+    periods = _periods(by, records, "coverage")
     for period, found in periods.items():
         counted = sum(1 for r in found if r.complete and not r.without_vote)
         quiet = sum(1 for r in found if r.without_vote)

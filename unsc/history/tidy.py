@@ -22,10 +22,11 @@ from typing import Any, NamedTuple, overload
 from tabulate import tabulate
 
 from unsc._frames import frame
-from unsc.errors import NoSuchEntryError, NoSuchPositionError
+from unsc.errors import position
 from unsc.history.records import RecordList, records
+from unsc.members import Member
 from unsc.rules import Outcome
-from unsc.votes import Vote
+from unsc.votes import Kind, Vote
 
 __all__ = ["VOTE_COLUMNS", "VoteRow", "VoteTable", "votes"]
 
@@ -98,11 +99,7 @@ class VoteTable:
             chosen = self.rows[key]
             count = len({(r.symbol, r.date) for r in chosen})
             return VoteTable(chosen, count, 0, self.note)
-        if isinstance(key, bool) or not isinstance(key, int):
-            raise NoSuchEntryError("a position in this table", key, ("a whole number",))
-        if not -len(self.rows) <= key < len(self.rows):
-            raise NoSuchPositionError("a position in this table", key, len(self.rows))
-        return self.rows[key]
+        return self.rows[position(key, len(self.rows), "a position in this table")]
 
     def to_rows(self) -> list[tuple[Any, ...]]:
         """The rows as plain values (codes, ISO dates, words), in the order of the columns."""
@@ -154,7 +151,18 @@ class VoteTable:
         )
 
 
-def votes(**filters: Any) -> VoteTable:
+def votes(
+    *,
+    year: int | None = None,
+    years: tuple[int, int] | None = None,
+    date: datetime.date | str | None = None,
+    outcome: Outcome | str | None = None,
+    vetoed_by: str | Member | None = None,
+    member: str | Member | None = None,
+    vote: Vote | str | None = None,
+    topic: str | None = None,
+    kind: Kind | str | None = None,
+) -> VoteTable:
     """One row per decision and member, for every decision whose every vote is on record.
 
     Takes the filters of [`records`][unsc.history.records.records] (``year``, ``years``,
@@ -171,13 +179,16 @@ def votes(**filters: Any) -> VoteTable:
         InvalidFieldError: As [`records`][unsc.history.records.records] does, for filters
             it does not understand.
     """
-    filters.pop("member_votes", None)
-    found: RecordList = (
-        records(member_votes=True, **filters) if filters else records(member_votes=True)
-    )
-    everything = records(**{k: v for k, v in filters.items() if k not in ("member", "vote")})
-    who = filters.get("member")
-    how = Vote.parse(filters["vote"]) if filters.get("vote") is not None else None
+    found: RecordList = records(
+        year=year, years=years, date=date, outcome=outcome, vetoed_by=vetoed_by, topic=topic,
+        kind=kind, member=member, vote=vote, member_votes=True,
+    )  # fmt: skip
+    everything = records(
+        year=year, years=years, date=date, outcome=outcome, vetoed_by=vetoed_by, topic=topic,
+        kind=kind,
+    )  # fmt: skip
+    who = member
+    how = Vote.parse(vote) if vote is not None else None
     rows: list[VoteRow] = []
     for record in found:
         cast = record.member_votes

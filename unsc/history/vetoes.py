@@ -27,7 +27,7 @@ import attrs
 from tabulate import tabulate
 
 from unsc._frames import frame
-from unsc.errors import InvalidTypeError, NoSuchEntryError, choice
+from unsc.errors import InvalidTypeError, NoSuchEntryError, choice, position
 from unsc.members import Member, resolve
 from unsc.resolution import Resolution
 from unsc.rules import Outcome
@@ -249,7 +249,7 @@ class VetoList:
                 if "".join(veto.draft.split()).casefold() == wanted:
                     return veto
             raise NoSuchEntryError("a vetoed draft in this list", key, ())
-        return self.vetoes[key]
+        return self.vetoes[position(key, len(self.vetoes), "a position in this list")]
 
     def _repr_html_(self) -> str:
         rows = list(self.counts().items())
