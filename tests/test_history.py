@@ -526,7 +526,7 @@ def test_listings_refuse_positions_and_records_they_cannot_hold() -> None:
     is named, not met deep inside."""
     from unsc.errors import InvalidTypeError, NoSuchPositionError
 
-    for listing in (history.vetoes(), history.summary(), history.records(year=2023),
+    for listing in (history.vetoes(), history.summary("decade"), history.records(year=2023),
                     history.votes(year=2023)):  # fmt: skip
         with pytest.raises(NoSuchPositionError, match="use one of: 0 to") as caught:
             listing[10**6]
