@@ -476,7 +476,7 @@ def test_counts_say_what_they_rest_on() -> None:
     assert "Hammarskjöld" in older
     assert "press releases" not in older
     assert "not on record" not in older
-    assert "The record ends on 7 April 2026." in history.summary().notes
+    assert "The record ends on 7 April 2026." in history.summary().record_note
     assert str(history.records(year=2027)).startswith("No decisions on record after 7 April 2026")
     assert "after 7 April 2026" in str(history.vetoes().between(2030, 2031))
 

@@ -11,7 +11,7 @@ import pytest
 
 from unsc import history
 from unsc.analysis import agreement, agreement_trend, blocs
-from unsc.errors import MissingDependencyError, NoSuchEntryError, UnknownPresetError
+from unsc.errors import MissingDependencyError, NoSuchEntryError, UnknownPresetError, UNSCError
 
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
@@ -44,15 +44,39 @@ def test_gallery_picture_renders_to_png(name: str, tmp_path: Path) -> None:
 
 
 def test_heat_map_is_ordered_by_bloc_and_leaves_no_common_vote_blank() -> None:
+    """A large map: members who sat long enough, by name, bloc by bloc; blank pairs hatched
+    and named in the legend; the threshold stated and adjustable."""
+    from unsc.members import state_name
+
     found = agreement(history.records(years=(2020, 2025)))
-    ax = found.plot("coincidence")
+    ax = found.plot("coincidence", least=0)
     labels = [t.get_text() for t in ax.get_xticklabels()]
-    assert tuple(labels) == blocs(found, measure="coincidence").order
+    assert labels == [state_name(c) for c in blocs(found, measure="coincidence").order]
     image = ax.get_images()[0].get_array()
     assert image.mask.any()  # pairs who never sat together: no colour, not zero
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["never voted together"]
     plt.close(ax.figure)
-    ax = found.plot(order="members", ax=plt.subplots()[1])
-    assert [t.get_text() for t in ax.get_yticklabels()] == list(found.members)
+    wide = agreement(history.records(years=(2000, 2025)))
+    ax = wide.plot()  # by default, the members who voted on a tenth of the decisions
+    shown = len(ax.get_xticklabels())
+    assert shown < len(wide.members)
+    assert f"Shown: the {shown} members who voted on at least" in ax.get_title(loc="left").replace(
+        "\n", " "
+    )
+    plt.close(ax.figure)
+    ax = found.plot(order="members", ax=plt.subplots()[1], least=0)
+    assert [t.get_text() for t in ax.get_yticklabels()] == [state_name(c) for c in found.members]
+    plt.close(ax.figure)
+    with pytest.raises(UNSCError, match="least"):
+        found.plot(least=-1)
+
+
+def test_small_heat_map_prints_its_values() -> None:
+    p5 = agreement(history.records(year=2023), members=["CHN", "FRA", "GBR", "RUS", "USA"])
+    ax = p5.plot()
+    texts = {t.get_text() for t in ax.texts}
+    assert f"{float(p5['USA', 'GBR'].identical):.2f}" in texts
+    assert "United States" in [t.get_text() for t in ax.get_yticklabels()]
     plt.close(ax.figure)
 
 

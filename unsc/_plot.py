@@ -52,7 +52,8 @@ def axes(ax: Any, size: tuple[float, float]) -> Any:
 
 def label(ax: Any, heading: str, caption: str, source: str) -> None:
     """The heading, then the caption and the source, small, above the plot."""
-    width = int(ax.figure.get_figwidth() * 13)
+    # about 11 characters an inch at 8 points, leaving room for the axis labels' indent
+    width = int(ax.figure.get_figwidth() * 11)
     text = "\n".join(textwrap.wrap(caption, width) + textwrap.wrap(source, width))
     ax.set_title(f"{heading}\n{text}", loc="left", fontsize=8)
 

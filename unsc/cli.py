@@ -394,7 +394,7 @@ def cmd_history(args: argparse.Namespace) -> tuple[Output, int]:
     if args.summary:
         summary = history.summary(by=args.summary, records=found)
         periods = [dict(zip(summary.COLUMNS, row)) for row in summary.rows]
-        after = summary.notes if summary.rows else found.note
+        after = summary.caption() if summary.rows else found.note
         return Output(summary.COLUMNS, summary.rows, after=after, data=periods), 0
     data = [serial.to_dict(r) for r in found]
     count = f"{len(found):,} decision{'s' if len(found) != 1 else ''} on record"

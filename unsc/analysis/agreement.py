@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import datetime
 import itertools
+import math
 from collections.abc import Iterable, Iterator, Sequence
 from fractions import Fraction
 from typing import Any, overload
@@ -55,7 +56,7 @@ from unsc.errors import (
     UnknownPresetError,
     UnknownStateError,
 )
-from unsc.members import find, same_state
+from unsc.members import find, same_state, state_name
 from unsc.resolution import Resolution
 from unsc.votes import Vote
 
@@ -358,34 +359,114 @@ class Agreement(Sequence[Pair]):
         order: str = "blocs",
         ax: Any = None,
         source: str = RECORD_SOURCE,
+        least: int | None = None,
     ) -> Any:
         """A heat map of ``measure`` between every two members, members ordered bloc by bloc
         (``order="blocs"``, as [`blocs`][unsc.analysis.agreement.blocs] joins them) or as
-        counted (``order="members"``); pairs with no common vote left blank. Returns the
-        matplotlib Axes (needs the ``plot`` extra).
+        counted (``order="members"``), labelled by name. Returns the matplotlib Axes (needs
+        the ``plot`` extra).
+
+        A small map (up to 16 members) prints each value in its cell. A large one shows
+        the members who voted on at least ``least`` of the decisions (by default a tenth of
+        them: those who sat about long enough to compare), and says so in its caption;
+        ``least=0`` shows everyone. Pairs who never voted together are hatched grey and
+        named in the legend.
 
         Raises:
             MissingDependencyError: Without matplotlib.
             UnknownPresetError: For a measure or an order not offered.
+            InvalidFieldError: For a ``least`` that is not a whole number of decisions.
         """
         if order not in ("blocs", "members"):
             raise UnknownPresetError("an order", order, ("blocs", "members"))
         self.matrix(measure)  # the measure checked before matplotlib is imported
-        ax = axes(ax, (7.5, 6.5))
-        members = list(blocs(self, measure=measure).order if order == "blocs" else self.members)
+        cast = {m: sum(self._cast.get(m, (0, 0, 0))) for m in self.members}
+        if least is None:
+            least = 0 if len(self.members) <= _SMALL_MAP else -(-self.decisions // 10)
+        if isinstance(least, bool) or not isinstance(least, int) or least < 0:
+            raise InvalidFieldError("plot(least)", least, "a whole number of decisions, 0 or more")
+        ranked = list(blocs(self, measure=measure).order if order == "blocs" else self.members)
+        members = [m for m in ranked if cast[m] >= least]
+        left = len(ranked) - len(members)
+        ax = axes(ax, (7.5, 6.5) if len(members) <= _SMALL_MAP else (10, 9))
         values = [
             [_float(self.pair(a, b).measure(measure)) if a != b else 1.0 for b in members]
             for a in members
         ]
-        low = -1.0 if measure == "kappa" else 0.0
+        # The scale starts at the lowest value shown (to a tenth), not at the measure's
+        # floor: most votes are unanimous, and a 0–1 scale would paint every cell alike.
+        seen = [v for row in values for v in row if v == v]
+        floor = -1.0 if measure == "kappa" else 0.0
+        low = max(floor, math.floor(min(seen, default=floor) * 10) / 10)
+        low = min(low, 0.9)
+        ax.set_facecolor("#d9d9d9")  # the cells left blank: never voted together
         image = ax.imshow(values, cmap="cividis", vmin=low, vmax=1.0)
-        ax.set_xticks(range(len(members)), members, rotation=90, fontsize=7)
-        ax.set_yticks(range(len(members)), members, fontsize=7)
-        ax.figure.colorbar(image, ax=ax, label=f"{measure} ({_FORMULAS[measure]})", shrink=0.8)
+        names = [_label(code) for code in members]
+        small = len(members) <= _SMALL_MAP
+        size = 9 if small else max(4, 8 - len(members) // 15)
+        ax.set_xticks(range(len(members)), names, rotation=60 if small else 90,
+                      ha="right" if small else "center", fontsize=size)  # fmt: skip
+        ax.set_yticks(range(len(members)), names, fontsize=size)
+        blank = [(i, j) for i, row in enumerate(values) for j, v in enumerate(row) if v != v]
+        for i, j in blank:
+            ax.add_patch(_hatched(ax, j, i))
+        if small:
+            for i, row in enumerate(values):
+                for j, v in enumerate(row):
+                    if v == v:  # not NaN
+                        shade = "white" if v < low + (1.0 - low) / 2 else "black"
+                        ax.text(j, i, f"{v:.2f}", ha="center", va="center", fontsize=8,
+                                color=shade)  # fmt: skip
+        scale = f"{measure} ({_FORMULAS[measure]})" + (
+            f"; scale from {low:.1f}" if low > floor else ""
+        )
+        ax.figure.colorbar(image, ax=ax, label=scale, shrink=0.8)
+        if blank:
+            from matplotlib.patches import Patch
+
+            ax.legend(
+                handles=[
+                    Patch(
+                        facecolor="#d9d9d9",
+                        hatch="///",
+                        edgecolor="#808080",
+                        label="never voted together",
+                    )
+                ],
+                loc="upper left",
+                bbox_to_anchor=(1.0, -0.02),
+                fontsize=7,
+                frameon=False,
+            )
         order_text = "members ordered bloc by bloc" if order == "blocs" else "members as counted"
-        label(ax, f"Agreement between members: {measure}, {order_text}", self.caption(measure),
-              source)  # fmt: skip
+        shown = ""
+        if left:
+            shown = (
+                f" Shown: the {len(members)} members who voted on at least {least} of the "
+                f"{self.decisions} decisions ({left} others left out; plot(least=0) shows all)."
+            )
+        label(ax, f"Agreement between members: {measure}, {order_text}",
+              self.caption(measure) + shown, source)  # fmt: skip
         return ax
+
+
+#: Up to this many members, a map prints its values in the cells.
+_SMALL_MAP = 16
+
+
+def _label(code: str) -> str:
+    """A member's name for a picture's axis (the code where unsc knows no name)."""
+    try:
+        return state_name(code)
+    except LookupError:
+        return code
+
+
+def _hatched(ax: Any, x: int, y: int) -> Any:
+    from matplotlib.patches import Rectangle
+
+    return Rectangle((x - 0.5, y - 0.5), 1, 1, facecolor="#d9d9d9", hatch="///",
+                     edgecolor="#808080", linewidth=0)  # fmt: skip
 
 
 def agreement(

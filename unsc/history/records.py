@@ -1037,12 +1037,15 @@ class Summary:
         rows: One tuple per period, in the order of
         [`columns`][unsc.history.records.Summary.columns]. columns: The columns, in order.
         notes: What the columns count, printed beneath the table.
+        record_note: What the record of the period rests on (its declared gaps, its end,
+            its sources), printed beneath the notes and drawn under a picture's caption.
     """
 
     by: str
     rows: tuple[tuple[str | int, ...], ...]
     columns: tuple[str, ...] = _SUMMARY
     notes: str = _SUMMARY_NOTE
+    record_note: str = ""
 
     #: The columns of [`summary`][unsc.history.records.summary], in order.
     COLUMNS = _SUMMARY
@@ -1066,7 +1069,11 @@ class Summary:
     def table(self, fmt: str = "simple") -> str:
         """The table, with the definitions beneath."""
         body = tabulate(self.rows, headers=self.columns, tablefmt=fmt)
-        return f"{body}\n\n{self.notes}"
+        return f"{body}\n\n{self.caption()}"
+
+    def caption(self) -> str:
+        """What the columns count, then what the record of the period rests on."""
+        return "\n".join(p for p in (self.notes, self.record_note) if p)
 
     def to_dataframe(self) -> Any:
         """One row per period (needs the ``pandas`` extra)."""
@@ -1103,7 +1110,7 @@ class Summary:
         first = self.rows[0][0] if self.rows else "–"
         last = self.rows[-1][0] if self.rows else "–"
         caption = f"{total} decisions ({', '.join(columns)}) by {self.by}, {first}–{last}."
-        label(ax, f"{', '.join(columns).capitalize()} by {self.by}", caption, self.notes)
+        label(ax, f"{', '.join(columns).capitalize()} by {self.by}", caption, self.record_note)
         return ax
 
     def __str__(self) -> str:
@@ -1165,7 +1172,7 @@ def summary(by: str = "year", records: Iterable[Resolution] | None = None) -> Su
             if not record.complete:
                 counts[7] += 1
         rows.append((period, *counts))
-    return Summary(by, tuple(rows), notes=f"{_SUMMARY_NOTE}\n{_note_of(by, periods)}")
+    return Summary(by, tuple(rows), record_note=_note_of(by, periods))
 
 
 def coverage(by: str = "decade", records: Iterable[Resolution] | None = None) -> Summary:
@@ -1197,7 +1204,7 @@ def coverage(by: str = "decade", records: Iterable[Resolution] | None = None) ->
         )
         rows.append((period, len(found), counted, quiet, each, declared,
                      len(found) - counted - quiet, missing))  # fmt: skip
-    return Summary(by, tuple(rows), _COVERAGE, f"{_COVERAGE_NOTE}\n{_note_of(by, periods)}")
+    return Summary(by, tuple(rows), _COVERAGE, _COVERAGE_NOTE, _note_of(by, periods))
 
 
 def _bounds(by: str, period: str | int) -> tuple[int, int]:
