@@ -9,6 +9,7 @@ Examples:
     True
 """
 
+from unsc.history.cache import DataStatus, download
 from unsc.history.records import (
     Gap,
     RecordList,
@@ -42,6 +43,7 @@ __all__ = [
     "CONVENTIONS",
     "PROCEDURAL",
     "Conflict",
+    "DataStatus",
     "Gap",
     "RecordList",
     "Replay",
@@ -54,6 +56,7 @@ __all__ = [
     "Veto",
     "VetoList",
     "coverage",
+    "download",
     "gaps",
     "get",
     "load",
