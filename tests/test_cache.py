@@ -448,3 +448,14 @@ def test_unsc_history_exports_download() -> None:
     assert unsc.history.download is cache.download
     assert "download" in history.__all__
     assert "non-commercial use with attribution" in cache.TERMS
+
+
+def test_bash_completes_the_data_actions() -> None:
+    """`unsc data <TAB>` offers update and status, with the options."""
+    from unsc import _completion, cli
+
+    script = _completion.bash(cli.parser())
+    program = f"{script}\nCOMP_WORDS=(unsc data '')\nCOMP_CWORD=2\n_unsc\necho ${{COMPREPLY[@]}}"
+    run = subprocess.run(["bash", "-c", program], capture_output=True, text=True, check=True)
+    assert run.stdout.split()[:4] == ["update", "status", "--help", "--format"]
+    assert "'1:value:(update status)'" in _completion.zsh(cli.parser())
