@@ -15,7 +15,8 @@ Two groups, each a ratio to its own baseline:
   record page (the page read, then the file), against ``urllib.request.urlopen`` copied
   into a file with ``shutil.copyfileobj``;
 * ``download-41k-process``: ``unsc data update --url PAGE`` as a whole process against a
-  ``python -c`` process doing the urllib copy: what a user waits for at the terminal.
+  ``python -c`` process doing the urllib copy: what a user waits for at the terminal;
+  ``unsc --version`` beside them, the start-up every unsc command pays.
 """
 
 from __future__ import annotations
@@ -132,3 +133,11 @@ def test_unsc_data_update(benchmark: Any, urls: tuple[str, str], tmp_path: Path)
     kwargs = {"check": True, "env": env, "stdout": subprocess.DEVNULL}
     benchmark.pedantic(subprocess.run, args=(command,), kwargs=kwargs, rounds=7)
     assert (tmp_path / NAME).stat().st_size > 10_000_000
+
+
+@pytest.mark.benchmark(group="download-41k-process")
+def test_unsc_version(benchmark: Any) -> None:
+    """`unsc --version`: the floor of every unsc command, for reading the figure above."""
+    command = [sys.executable, "-m", "unsc", "--version"]
+    kwargs = {"check": True, "stdout": subprocess.DEVNULL}
+    benchmark.pedantic(subprocess.run, args=(command,), kwargs=kwargs, rounds=7)

@@ -373,7 +373,7 @@ def test_cli_update_then_status(server: _Server, tmp_path: Path) -> None:
 
     assert run.returncode == 0, run.stderr
     assert "© United Nations" in run.stdout
-    assert "Saved 2026_02_06_sc_voting.csv (216 rows) in" in run.stdout
+    assert f"Saved 2026_02_06_sc_voting.csv (0.0 MB) in {store};" in run.stdout
     assert run.stderr == ""  # no progress bar off a terminal
     shown = _unsc(store, "status")
     assert "The UN voting file 2026_02_06_sc_voting.csv of 2026-02-06, 216 rows." in shown.stdout
