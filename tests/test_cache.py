@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import unsc
 from unsc import history
@@ -63,7 +65,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             "/record/4055387": (PAGE, "text/html; charset=utf-8"),
             "/no-links": (b"<html><body><a href='/x.pdf'>x</a></body></html>", "text/html"),
             FILES + "2026_02_06_sc_voting.csv": (NEWEST, "text/csv"),
-            FILES + "2025_07_21_sc_voting.csv": (OLDER, "text/csv"),
+            FILES + "2025_7_21_sc_voting.csv": (OLDER, "text/csv"),
             "/export.csv": (NEWEST, "text/csv"),
             "/page.csv": (b"<!DOCTYPE html><html><body>Not found</body></html>", "text/html"),
             "/empty.csv": (b"", "text/csv"),
@@ -174,11 +176,40 @@ def test_data_dir_fallback_without_platformdirs(monkeypatch: pytest.MonkeyPatch)
 
 
 def test_newest_link_is_chosen_by_the_date_in_its_name() -> None:
-    """The fixture page lists 2025_07_21, 2026_02_06, 2025_03_31: the 2026 file, resolved."""
+    """The fixture page lists 2025_7_21, 2026_02_06, 2025_11_25: the 2026 file, resolved."""
     link = cache.newest_link(PAGE.decode(), "http://127.0.0.1:8/record/4055387")
     assert link == (
         "http://127.0.0.1:8/record/4055387/files/2026_02_06_sc_voting.csv?ln=en&withWatermark=0"
     )
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.dates(datetime.date(1990, 1, 1), datetime.date(2099, 12, 31)),
+            st.sampled_from(['href="{}"', "href='{}'", "HREF = {}", 'href="{}?ln=en&amp;x=1"']),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=8,
+        unique_by=lambda link: link[0],
+    )
+)
+def test_newest_link_whatever_the_order_quoting_and_padding(
+    links: list[tuple[datetime.date, str, bool]],
+) -> None:
+    """However the page orders, quotes and pads (2025_7_21, 2025_11_25) its links, the
+    latest date in a name wins."""
+    anchors = []
+    for day, form, padded in links:
+        name = f"{day:%Y_%m_%d}" if padded else f"{day.year}_{day.month}_{day.day}"
+        anchors.append(f"<a {form.format(f'files/{name}_sc_voting.csv')}>v</a>")
+    page = "<p>".join(["<a href='notes.md'>notes</a>", *anchors])
+    newest = max(day for day, _, _ in links)
+    url = cache.newest_link(page, "https://library.example/record/1")
+    assert url.startswith("https://library.example/record/files/")
+    assert cache._published(url.partition("?")[0].rpartition("/")[2]) == newest
+    assert "&amp;" not in url
 
 
 def test_a_page_without_a_voting_file_is_refused_by_name() -> None:
@@ -209,7 +240,7 @@ def test_download_takes_the_newest_file_of_the_record_page(
 
 def test_a_csv_url_is_downloaded_as_it_is(server: _Server, tmp_path: Path) -> None:
     """A URL ending in .csv is the file itself; an undated name is kept as sc_voting.csv."""
-    dated = cache.download(server.url(FILES + "2025_07_21_sc_voting.csv"), directory=tmp_path)
+    dated = cache.download(server.url(FILES + "2025_7_21_sc_voting.csv"), directory=tmp_path)
     undated = cache.download(server.url("/export.csv"), directory=tmp_path)
 
     assert dated.read_bytes() == OLDER

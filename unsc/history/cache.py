@@ -34,9 +34,7 @@ import importlib
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Callable
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO, Any
 
@@ -68,8 +66,9 @@ TERMS = (
     "https://digitallibrary.un.org/pages/?ln=en&page=tos"
 )
 
-# The UN's files are named by their date: 2026_02_06_sc_voting.csv.
-_DATED = re.compile(r"(\d{4})_(\d{2})_(\d{2})_sc_voting\.csv")
+# The UN's files are named by their date, padded or not: 2026_02_06_sc_voting.csv,
+# 2025_7_21_sc_voting.csv, 2025_11_25_sc_voting.csv.
+_DATED = re.compile(r"(\d{4})_(\d{1,2})_(\d{1,2})_sc_voting\.csv")
 # A file from a URL whose name carries no date is kept under this name.
 _UNDATED = "sc_voting.csv"
 _CHUNK = 1 << 18
@@ -111,7 +110,12 @@ def _default_dir(platform: str, environ: Any, home: Path) -> Path:
 
 
 def _published(name: str) -> datetime.date | None:
-    """The date in a file name such as ``2026_02_06_sc_voting.csv``, if it has one."""
+    """The date in a file name such as ``2026_02_06_sc_voting.csv``, if it has one.
+
+    Examples:
+        >>> _published("2025_7_21_sc_voting.csv"), _published("sc_voting.csv")
+        (datetime.date(2025, 7, 21), None)
+    """
     match = _DATED.fullmatch(name)
     if match is None:
         return None
@@ -263,20 +267,13 @@ def _count(f: IO[str]) -> tuple[int, datetime.date | None]:
         return rows, None
 
 
-class _Links(HTMLParser):
-    """The targets of the links on a page."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.hrefs: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "a":
-            self.hrefs.extend(value for name, value in attrs if name == "href" and value)
+# The target of a link: enough for a record page, without an HTML parser's import.
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
 def newest_link(page: str, base: str = RECORD_URL) -> str:
-    """The newest ``*_sc_voting.csv`` file a record page links to, by the date in its name.
+    """The newest ``*_sc_voting.csv`` file a record page links to, by the date in its name
+    (the UN writes it padded or not: ``2025_11_25`` is newer than ``2025_7_21``).
 
     Args:
         page: The HTML of the record page.
@@ -289,18 +286,17 @@ def newest_link(page: str, base: str = RECORD_URL) -> str:
         NoDataLinkError: The page links to no such file.
 
     Examples:
-        >>> page = ('<a href="/record/4055387/files/2025_07_21_sc_voting.csv">v3</a>'
-        ...         '<a href="/record/4055387/files/2026_02_06_sc_voting.csv?ln=en">v4</a>')
+        >>> page = ('<a href="/record/4055387/files/2025_11_25_sc_voting.csv">v4</a>'
+        ...         '<a href="/record/4055387/files/2025_7_21_sc_voting.csv?ln=en">v3</a>')
         >>> newest_link(page)
-        'https://digitallibrary.un.org/record/4055387/files/2026_02_06_sc_voting.csv?ln=en'
+        'https://digitallibrary.un.org/record/4055387/files/2025_11_25_sc_voting.csv'
     """
+    import html
     from urllib.parse import unquote, urljoin, urlsplit
 
-    parser = _Links()
-    parser.feed(page)
-    parser.close()
     dated = []
-    for href in parser.hrefs:
+    for match in _HREF.finditer(page):
+        href = html.unescape(next(group for group in match.groups() if group is not None))
         url = urljoin(base, href.strip())
         day = _published(unquote(urlsplit(url).path).rpartition("/")[2])
         if day is not None:
@@ -348,6 +344,8 @@ def download(
     print(TERMS)
     if not _is_csv(url):
         url = newest_link(_page(url), url)
+    import tempfile
+
     name = _name(url)
     with _open(url) as response:  # the cache is touched only once the server answers
         try:
