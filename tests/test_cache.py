@@ -64,12 +64,19 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         routes: dict[str, tuple[bytes, str]] = {
             "/record/4055387": (PAGE, "text/html; charset=utf-8"),
             "/no-links": (b"<html><body><a href='/x.pdf'>x</a></body></html>", "text/html"),
+            "/odd-charset": (PAGE, "text/html; charset=x-no-such-charset"),
             FILES + "2026_02_06_sc_voting.csv": (NEWEST, "text/csv"),
             FILES + "2025_7_21_sc_voting.csv": (OLDER, "text/csv"),
             "/export.csv": (NEWEST, "text/csv"),
             "/page.csv": (b"<!DOCTYPE html><html><body>Not found</body></html>", "text/html"),
             "/empty.csv": (b"", "text/csv"),
         }
+        if path == "/unsized/2026_02_06_sc_voting.csv":  # no Content-Length: size unknown
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(NEWEST)
+            self.close_connection = True
+            return
         if path in ("/cut.csv", "/stall.csv"):
             self._partial(stall=path == "/stall.csv")
             return
@@ -248,6 +255,21 @@ def test_a_csv_url_is_downloaded_as_it_is(server: _Server, tmp_path: Path) -> No
     assert server.requests.count("/record/4055387") <= 1  # the page only for the test above
 
 
+def test_a_page_in_an_unknown_charset_is_read_as_utf8(server: _Server, tmp_path: Path) -> None:
+    """A charset Python does not know: the page is read as UTF-8, its links found."""
+    path = cache.download(server.url("/odd-charset"), directory=tmp_path)
+    assert path.name == "2026_02_06_sc_voting.csv"
+
+
+def test_a_file_of_unknown_size_is_downloaded(server: _Server, tmp_path: Path) -> None:
+    """No Content-Length: progress is told None for the total, and the file is whole."""
+    seen: list[tuple[int, int | None]] = []
+    url = server.url("/unsized/2026_02_06_sc_voting.csv")
+    path = cache.download(url, directory=tmp_path, progress=lambda *a: seen.append(a))
+    assert path.read_bytes() == NEWEST
+    assert seen[-1] == (len(NEWEST), None)
+
+
 def test_download_without_url_reads_the_un_record_page(
     server: _Server, store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -363,6 +385,7 @@ def test_status_names_the_file_its_date_and_rows(server: _Server, store: Path) -
     assert repr(found) == "<DataStatus 2026_02_06_sc_voting.csv: 2026-02-06, 216 rows>"
     assert "published   2026-02-06" in found.table()
     assert found.to_dict()["rows"] == 216
+    assert str(found) == found.table()
 
 
 def test_the_downloaded_file_merges_into_the_record(server: _Server, store: Path) -> None:
@@ -422,6 +445,9 @@ def test_cli_update_json_and_progress(server: _Server, tmp_path: Path) -> None:
     assert json.loads(run.stdout)["path"] == str(store / "sc_voting.csv")
     assert "© United Nations" in run.stderr
     assert "downloading [##############################]" in run.stderr
+    unsized = _unsc(store, "update", "--url", server.url("/unsized/2026_02_06_sc_voting.csv"),
+                    "--progress")  # fmt: skip
+    assert "downloading   0.0 MB" in unsized.stderr  # no size known, no bar: what has come
 
 
 @pytest.mark.parametrize(
