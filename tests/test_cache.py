@@ -313,12 +313,18 @@ def test_no_network_is_a_connection_error(store: Path) -> None:
     assert not store.exists()
 
 
-@pytest.mark.parametrize("url", ["ftp://127.0.0.1/x.csv", "not a url", "", 42])
-def test_a_url_unsc_cannot_read_is_refused(store: Path, url: Any) -> None:
+@pytest.mark.parametrize("url", ["ftp://127.0.0.1/x.csv", "not a url", "", " "])
+def test_a_url_unsc_cannot_read_is_refused(store: Path, url: str) -> None:
     """Only http(s) and file URLs are read; the error says so."""
     with pytest.raises(DownloadError, match=r"use an http://|give the URL"):
         cache.download(url)
     assert not store.exists()
+
+
+def test_a_url_that_is_not_text_is_a_type_error(store: Path) -> None:
+    """download(42): a TypeError that says what to give."""
+    with pytest.raises(TypeError, match=r"download\(url\) .*give the URL as text"):
+        cache.download(42)  # type: ignore[arg-type]
 
 
 def test_interrupted_download_leaves_nothing(server: _Server, store: Path) -> None:

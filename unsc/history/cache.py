@@ -41,7 +41,7 @@ from typing import IO, Any
 import attrs
 from tabulate import tabulate
 
-from unsc.errors import DataError, DownloadError, FileError, NoDataLinkError
+from unsc.errors import DataError, DownloadError, FileError, InvalidTypeError, NoDataLinkError
 
 __all__ = [
     "RECORD_URL",
@@ -335,17 +335,20 @@ def download(
         NoDataLinkError: The page links to no voting file.
         DataError: What arrived is not the UN's voting data.
         FileError: The cache directory cannot be written.
+        InvalidTypeError: ``url`` is not text.
     """
-    where = Path(directory).absolute() if directory is not None else data_dir()
+    import tempfile
+
     url = RECORD_URL if url is None else url
-    if not isinstance(url, str) or not url.strip():
+    if not isinstance(url, str):
+        raise InvalidTypeError("download(url)", url, "give the URL as text, or None")
+    if not url.strip():
         raise DownloadError(repr(url), "give the URL of the record page or of a .csv file")
+    where = Path(directory).absolute() if directory is not None else data_dir()
     url = url.strip()
     print(TERMS)
     if not _is_csv(url):
-        url = newest_link(_page(url), url)
-    import tempfile
-
+        url = newest_link(*_page(url))
     name = _name(url)
     with _open(url) as response:  # the cache is touched only once the server answers
         try:
@@ -408,18 +411,19 @@ def _reason(reason: object) -> str:
     return str(reason) or type(reason).__name__
 
 
-def _page(url: str) -> str:
-    """The text of a record page."""
+def _page(url: str) -> tuple[str, str]:
+    """The text of a record page, and its URL after any redirection (its links' base)."""
     with _open(url) as response:
         try:
             body = response.read(_PAGE_LIMIT)
         except OSError as exc:
             raise DownloadError(url, _reason(exc)) from None
         charset = response.headers.get_content_charset() or "utf-8"
+        base = str(response.geturl() or url)
     try:
-        return str(body.decode(charset, errors="replace"))
+        return str(body.decode(charset, errors="replace")), base
     except LookupError:  # a charset Python does not know
-        return str(body.decode("utf-8", errors="replace"))
+        return str(body.decode("utf-8", errors="replace")), base
 
 
 def _copy(url: str, response: Any, out: IO[bytes], progress: Progress | None) -> None:
