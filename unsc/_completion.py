@@ -29,6 +29,18 @@ def _options(parser: argparse.ArgumentParser) -> list[tuple[str, tuple[str, ...]
     return found
 
 
+def _words(parser: argparse.ArgumentParser) -> list[str]:
+    """The fixed choices of ``parser``'s positional arguments (``unsc data update``)."""
+    return [
+        str(choice)
+        for action in parser._actions
+        if not action.option_strings
+        and action.choices
+        and not isinstance(action, argparse._SubParsersAction)
+        for choice in action.choices
+    ]
+
+
 def bash(parser: argparse.ArgumentParser) -> str:
     """A bash completion script for ``parser`` (source it, or install it as
     ``share/bash-completion/completions/unsc``)."""
@@ -37,7 +49,7 @@ def bash(parser: argparse.ArgumentParser) -> str:
     cases = []
     for name, sub in commands.items():
         options = _options(sub)
-        flags = " ".join(flag for flag, _ in options)
+        flags = " ".join([*_words(sub), *(flag for flag, _ in options)])
         values = "".join(
             f'                {flag}) COMPREPLY=($(compgen -W "{" ".join(choices)}" -- "$cur")); '
             "return ;;\n"
@@ -88,6 +100,9 @@ def zsh(parser: argparse.ArgumentParser) -> str:
                     specs.append(f"'{flag}[{help_text}]'")
                 else:
                     specs.append(f"'{flag}[{help_text}]:value:'")
+        words = _words(sub)
+        if words:
+            specs.append(f"'1:value:({' '.join(words)})'")
         cases.append(f"        {name}) _arguments {' '.join(specs)} '*:file:_files' ;;\n")
     return (
         "#compdef unsc\n"

@@ -606,6 +606,42 @@ def _progress(rows: int, resolutions: int) -> None:
     sys.stderr.flush()
 
 
+def cmd_data(args: argparse.Namespace) -> tuple[Output, int]:
+    from unsc.history import cache
+
+    if args.action == "status":
+        if args.url is not None:
+            raise _UsageError("unsc: --url goes with 'unsc data update'")
+        found = cache.status()
+        rows = [(k.replace("_", " "), "—" if v is None else v) for k, v in found.to_dict().items()]
+        return Output(("field", "value"), rows, before=found.summary(), data=found.to_dict()), 0
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    # The terms go where a person reads them: on stderr when stdout is JSON or CSV.
+    terms = sys.stderr if args.format in ("json", "csv") else sys.stdout
+    with contextlib.redirect_stdout(terms):
+        path = cache.download(args.url, progress=_download_bar if show else None)
+    if show:
+        sys.stderr.write("\n")
+    # Its rows are counted by 'unsc data status': reading 41,000 rows again here would
+    # cost more than the download itself.
+    size = path.stat().st_size
+    saved = f"Saved {path.name} ({size / 1e6:.1f} MB) in {path.parent}; 'unsc data status' "
+    saved += "says what is in it."
+    return Output((), [], before=saved, data={"path": str(path), "bytes": size}), 0
+
+
+def _download_bar(received: int, total: int | None) -> None:
+    if total:
+        done = min(received / total, 1.0)
+        bar = "#" * int(done * 30)
+        sys.stderr.write(
+            f"\rdownloading [{bar:<30}] {received / 1e6:5.1f} of {total / 1e6:.1f} MB"
+        )
+    else:
+        sys.stderr.write(f"\rdownloading {received / 1e6:5.1f} MB")
+    sys.stderr.flush()
+
+
 # -- the parser ---------------------------------------------------------------------------
 
 
@@ -901,6 +937,27 @@ def parser() -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="show progress (default: when on a terminal)",
+    )
+
+    sub = command(
+        "data",
+        cmd_data,
+        "The UN Digital Library's voting file: download the newest into the cache, or say "
+        "which one is there.",
+        "  unsc data update\n  unsc data status\n"
+        "  unsc data update --url https://digitallibrary.un.org/record/4055387\n\n"
+        "The file is (c) United Nations, for non-commercial use with attribution; it is\n"
+        "downloaded only on this command, into UNSC_DATA_DIR or the user cache directory.",
+    )
+    sub.add_argument("action", choices=("update", "status"), help="update: download; "
+                     "status: which file is in the cache")  # fmt: skip
+    sub.add_argument("--url", help="the record page, or the file's URL ending in .csv "
+                     "(default: the UN Digital Library's record 4055387)")  # fmt: skip
+    sub.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar (default: when on a terminal)",
     )
 
     sub = command(

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 __all__ = [
     "DataError",
+    "DownloadError",
     "DuplicateMemberError",
     "DuplicateVoteError",
     "EmptyCouncilError",
@@ -23,6 +24,7 @@ __all__ = [
     "MissingDependencyError",
     "MissingFileError",
     "MissingVotesError",
+    "NoDataLinkError",
     "NoPathError",
     "NoPresidencyError",
     "NoSuchEntryError",
@@ -557,3 +559,36 @@ def position(key: object, size: int, what: str) -> int:
     if isinstance(key, bool) or not isinstance(key, int) or not -size <= key < size:
         raise NoSuchPositionError(what, key, size)
     return key
+class DownloadError(UNSCError, ConnectionError):
+    """A download that failed: no network, a server error, a connection cut short.
+
+    Also a `ConnectionError` (and so an `OSError`), so code that catches either works.
+
+    Attributes:
+        url: The URL that was being read.
+        problem: What went wrong, in words.
+    """
+
+    def __init__(self, url: str, problem: str) -> None:
+        self.url = url
+        self.problem = problem
+        super().__init__(f"cannot download {url}: {problem}")
+
+    def __str__(self) -> str:
+        return BaseException.__str__(self)  # not OSError's "[Errno ...]" form
+
+
+class NoDataLinkError(UNSCError, LookupError):
+    """A page that links to no UN voting file (``*_sc_voting.csv``).
+
+    Attributes:
+        url: The page.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        super().__init__(
+            f"{url} links to no Security Council voting file (a name such as "
+            "2026_02_06_sc_voting.csv); give the UN Digital Library's record page "
+            "(https://digitallibrary.un.org/record/4055387) or the file's own URL, ending in .csv"
+        )

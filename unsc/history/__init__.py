@@ -9,6 +9,7 @@ Examples:
     True
 """
 
+from unsc.history.cache import DataStatus, download
 from unsc.history.records import (
     Extent,
     Gap,
@@ -46,6 +47,7 @@ __all__ = [
     "PROCEDURAL",
     "VOTE_COLUMNS",
     "Conflict",
+    "DataStatus",
     "Extent",
     "Gap",
     "RecordList",
@@ -61,6 +63,7 @@ __all__ = [
     "VoteRow",
     "VoteTable",
     "coverage",
+    "download",
     "extent",
     "gaps",
     "get",
