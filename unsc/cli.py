@@ -537,6 +537,8 @@ def cmd_replay_undl(args: argparse.Namespace) -> tuple[Output, int]:
 
 
 def cmd_quiz(args: argparse.Namespace) -> tuple[Output, int]:
+    import shutil
+
     from unsc.teaching import iter_exercises, run_quiz, worksheet
 
     # Made one at a time as they are asked: a long quiz starts at once.
@@ -567,7 +569,9 @@ def cmd_quiz(args: argparse.Namespace) -> tuple[Output, int]:
     def write(line: str) -> None:
         print(line, file=talk, flush=True)
 
-    score = run_quiz(questions, read, write, total=args.count)
+    # Wrapped to the terminal (COLUMNS where set; 80 columns when not at a terminal).
+    width = max(20, shutil.get_terminal_size().columns)
+    score = run_quiz(questions, read, write, total=args.count, width=width)
     if collect:
         data = {"seed": args.seed, "topic": args.topic, **score.to_dict()}
         print(json.dumps(data, indent=2, ensure_ascii=False))
