@@ -168,6 +168,16 @@ def cmd_replay(args: argparse.Namespace) -> tuple[Output, int]:
     if not result.agrees:
         extra += f"\nDisagreement: {result.reason}"
     output = _decision_output(result.decision, extra.strip())
+    from unsc._svg import about
+
+    # What the draft was about and who put it forward, under the symbol and date.
+    record = result.decision.resolution
+    told = about(record)
+    if not (record.title or record.topic):
+        told.insert(0, "Subject: not in the bundled record")
+    if not record.sponsors:
+        told.append("Sponsors: not in the bundled record")
+    output.before = "\n".join([output.before, *told])
     return output, 0 if result.agrees else 1
 
 

@@ -29,7 +29,7 @@ import attrs
 from unsc.analysis.paths import path_to_adoption, swing
 from unsc.council import Council
 from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownPresetError, UnknownStateError
-from unsc.members import Member, fold, prose_list, resolve, state_name
+from unsc.members import Member, fold, prose_list, resolve
 from unsc.resolution import Resolution
 from unsc.rules import (
     ABSTENTION_VETO,
@@ -679,11 +679,9 @@ def competing_drafts(first: Resolution, second: Resolution) -> Exercise:
 
 
 def _owner(record: Resolution) -> str:
-    names = [
-        record.council[code].in_prose if code in record.council else state_name(code)
-        for code in record.sponsors
-    ]
-    return "put forward by " + " and ".join(names) if names else "no sponsor on record"
+    from unsc._svg import sponsors
+
+    return f"put forward by {sponsors(record)}" if record.sponsors else "no sponsor on record"
 
 
 def amendments_first() -> Exercise:
