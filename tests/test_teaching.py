@@ -529,3 +529,11 @@ def test_a_width_that_cannot_be_wrapped_to_says_why(
     with pytest.raises(error, match=message):
         curated()[0].text(width)  # type: ignore[arg-type]
     assert asked == []
+
+
+def test_feedback_says_asks_for_nine_votes() -> None:
+    """The misreadings' feedback reads as English: Article 27(3) asks for nine votes."""
+    said = " ".join(e.explanation for e in curated() if e.topic == "model-un")
+
+    assert "Article 27(3) asks for nine votes" in said
+    assert "asks nine" not in said
