@@ -537,3 +537,14 @@ def test_feedback_says_asks_for_nine_votes() -> None:
 
     assert "Article 27(3) asks for nine votes" in said
     assert "asks nine" not in said
+
+
+@pytest.mark.parametrize("width", range(20, 100))
+def test_an_answer_in_numbers_is_never_split_across_lines(width: int) -> None:
+    """At any width the example answer "e.g. 2 1 3 4" stays on one line, and wrapping
+    loses no word."""
+    text = _ORDER.text(width)
+
+    assert "2 1 3 4." in text.replace("\n", "|")
+    assert text.split() == str(_ORDER).split()
+    assert all(len(line) <= width for line in text.splitlines() if " " in line.strip())

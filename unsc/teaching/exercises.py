@@ -323,18 +323,17 @@ def wrap(text: str, width: int) -> str:
     for line in text.split("\n"):
         numbered = re.match(r"\s*(\d+\.\s+)?", line)
         hang = " " * (numbered.end() if numbered else 0)
-        lines.append(
-            textwrap.fill(
-                line,
-                width,
-                subsequent_indent=hang,
-                break_long_words=False,
-                break_on_hyphens=False,
-            )
-            if line.strip()
-            else line
+        # An answer in numbers ("e.g. 2 1 3 4", "1, 3") is kept on one line.
+        kept = _NUMBERS.sub(lambda m: m.group().replace(" ", "\0"), line)
+        filled = textwrap.fill(
+            kept, width, subsequent_indent=hang, break_long_words=False, break_on_hyphens=False
         )
+        lines.append(filled.replace("\0", " ") if line.strip() else line)
     return "\n".join(lines)
+
+
+# Numbers in a row, as an answer in numbers is written: "2 1 3 4", "1, 3".
+_NUMBERS = re.compile(r"\b\d+(?:,? \d+)+\b")
 
 
 @attrs.frozen
