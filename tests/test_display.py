@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -26,7 +28,9 @@ def test_chamber_svg_is_valid_and_accessible() -> None:
     assert root.get("role") == "img"
     label = root.get("aria-label") or ""
     assert label.startswith(
-        "S/2023/772, 16 October 2023. Not adopted: fewer than nine votes in favour. "
+        "S/2023/772, 16 October 2023. Russian draft resolution on the situation in Gaza "
+        "(humanitarian ceasefire). Put forward by the Russian Federation. "
+        "Not adopted: fewer than nine votes in favour. "
         "5 in favour, 4 against, 6 abstaining; nine needed. No veto: France, the United "
         "Kingdom and the United States voted against a draft that already lacked the votes."
     )
@@ -34,7 +38,7 @@ def test_chamber_svg_is_valid_and_accessible() -> None:
     assert label.endswith(
         "Ringed seats hold the veto: China, France, the Russian Federation, the United "
         "Kingdom and the United States."
-    )
+    )  # no permanent seat without a veto today: nothing said of one
     assert root.find(f"{SVG}title") is not None
     seats = root.findall(f"{SVG}g[@class='seat']")
     assert len(seats) == 15
@@ -87,7 +91,7 @@ def test_no_two_seats_touch(council: unsc.Council, size: int) -> None:
 
 
 def test_the_ring_means_the_veto() -> None:
-    """The G4's new permanent members have no veto, and no ring."""
+    """The G4's new permanent members have no veto, no ring, and say so."""
     council = reform.model("g4").council
     draft = unsc.Resolution("S/X", council=council).with_votes(yes=list(council.codes))
     root = ET.fromstring(draft.svg())
@@ -98,7 +102,61 @@ def test_the_ring_means_the_veto() -> None:
     for member in new_permanent:
         (seat,) = [g for g in seats if g.get("aria-label", "").startswith(member.name + ":")]
         assert len(seat.findall(f"{SVG}circle")) == 1
-        assert "veto" not in seat.get("aria-label", "")
+        assert seat.get("aria-label", "").endswith("(without a veto): yes")
+        assert "holds the veto" not in seat.get("aria-label", "")
+
+
+def _texts(svg: str) -> list[str]:
+    return [" ".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG}text")]
+
+
+def test_the_g4_picture_names_its_new_permanent_seats() -> None:
+    """NP01–NP06 are explained in the key as new permanent seats without a veto (the
+    African Union's, with one), E01–E14 as elected seats; the text alternative says it."""
+    for key, words in (("g4", "without a veto"), ("au", "with a veto")):
+        council = reform.model(key).council
+        svg = unsc.Resolution("S/X", council=council).with_votes(yes=list(council.codes)).svg()
+        foot = " ".join(_texts(svg)).replace("\u00a0", " ")
+        label = ET.fromstring(svg).get("aria-label") or ""
+
+        assert f"NP01–NP06: new permanent seats {words}" in foot
+        assert "E01–E1" in foot
+        assert "elected seats" in foot
+        assert "USA United States" in foot
+        assert ("Permanent seats without a veto: New permanent seat 1" in label) == (key == "g4")
+
+
+def test_the_picture_has_a_key_to_its_codes() -> None:
+    """Seats carry codes; the key beneath names each as the Council knew it, and a
+    wrapped key never parts a code from its name."""
+    svg = unsc.decide(history.get("S/RES/83 (1950)")).svg()
+    lines = [t for t in _texts(svg) if "\u00a0" in t or t.startswith("Key:")]
+    entries = " ".join(lines).removeprefix("Key: ").split(" · ")
+    names = [e.replace("\u00a0", " ") for e in entries]
+
+    assert len(lines) > 1  # wrapped
+    assert "SUN USSR" in names
+    assert "CHN Republic of China" in names
+    assert len(entries) == 11
+    assert all(re.fullmatch(r"[A-Z]{3}\u00a0[^ ]+", e) for e in entries)
+
+
+def test_the_picture_says_what_the_draft_was_about() -> None:
+    """Under the heading: the draft's subject and who put it forward, from the record;
+    nothing for a hypothetical draft that has neither."""
+    texts = _texts(unsc.decide(history.get("S/2023/772")).svg())
+    bare = _texts(
+        unsc.Resolution("S/X", council=unsc.Council.of_year(2023))
+        .with_votes(yes=list(unsc.Council.of_year(2023).codes))
+        .svg()
+    )
+
+    assert texts[:3] == [
+        "S/2023/772, 16 October 2023",
+        "Russian draft resolution on the situation in Gaza (humanitarian ceasefire)",
+        "Put forward by the Russian Federation",
+    ]
+    assert bare[1] == "Adopted"
 
 
 def test_a_decision_is_saved_as_svg_or_png(tmp_path: Path) -> None:
@@ -172,3 +230,42 @@ def test_tables_in_any_format() -> None:
     assert "S/2023/773    " in str(listing)
     assert "2023-10-18  12–1–2  vetoed" in str(listing)
     assert str(listing).endswith("(each decision names its own).")  # what it rests on
+
+
+def _unsc(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "unsc", *args], capture_output=True, text=True, timeout=60
+    )
+
+
+def test_replay_says_what_the_draft_was_about(tmp_path: Path) -> None:
+    """`unsc replay` shows the subject and sponsor under the symbol, as its picture does;
+    what the record lacks it says it lacks."""
+    run = _unsc("replay", "S/2023/772", "--svg", str(tmp_path / "772.svg"))
+    bare = _unsc("replay", "S/RES/2231 (2015)")
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith(
+        "S/2023/772, 16 October 2023\n"
+        "Russian draft resolution on the situation in Gaza (humanitarian ceasefire)\n"
+        "Put forward by the Russian Federation\n"
+    )
+    assert "Put forward by the Russian Federation" in (tmp_path / "772.svg").read_text()
+    assert bare.returncode == 0, bare.stderr
+    assert "Sponsors: not in the bundled record" in bare.stdout.split("\n\n")[0]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("replay", "S/2099/1"), "S/2099/1"),
+        (("replay", "S/2023/772", "--svg", "picture.gif"), "give a file name ending in .svg"),
+    ],
+)
+def test_a_replay_that_cannot_be_made_is_one_line(args: tuple[str, ...], message: str) -> None:
+    """An unknown symbol or a picture that cannot be written: one line, exit 2."""
+    run = _unsc(*args)
+
+    assert run.returncode == 2
+    assert message in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1

@@ -129,3 +129,124 @@ def test_copying_leaves_out_prompts_and_output(site: Site) -> None:
     assert "code[data-md-copying] .gp" in css
     assert "code[data-md-copying] .go" in css
     assert "css/extra.css" in pages[root / "index.html"].text
+
+
+# -- issue 21, part 13: the home page, and code blocks that fit the page --------------------
+
+
+def _nav_pages(nav: object) -> list[str]:
+    """Every Markdown page the navigation lists, in order."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [page for value in nav.values() for page in _nav_pages(value)]
+    if isinstance(nav, list):
+        return [page for item in nav for page in _nav_pages(item)]
+    return []
+
+
+def test_home_page_installs_from_the_repository_and_lists_every_page() -> None:
+    """No `pip install unsc` (no index serves it before a release): the home page says how
+    to install from the repository, and links every page of the navigation."""
+    import yaml
+
+    home = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    nav = yaml.safe_load(config)["nav"]
+    linked = set(re.findall(r"\]\(([\w/.-]+\.md)(?:#[\w-]+)?\)", home))
+
+    assert not re.search(r"pip install ['\"]?unsc\b", home)
+    assert "git clone https://github.com/unsc-project/unsc.git" in home
+    assert "pip install -e ." in home
+    assert set(_nav_pages(nav)) - {"index.md"} <= linked
+    for page in ("agreement.md", "odds.md", "gallery.md", "mun.md"):
+        assert page in linked
+    assert "four lesson plans" in home
+
+
+class _Blocks(HTMLParser):
+    """Each <pre> of a page: whether it sits inside .md-typeset with <code> as its child,
+    and the lines of its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str]] = []
+        self.blocks: list[dict[str, object]] = []
+        self._pre: dict[str, object] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = dict(attrs).get("class") or ""
+        if self._pre is not None and tag == "code" and self.stack[-1][0] == "pre":
+            self._pre["code_child"] = True
+        if tag == "pre":
+            inside = any("md-typeset" in c.split() for _, c in self.stack)
+            self._pre = {"inside": inside, "code_child": False, "text": ""}
+        self.stack.append((tag, classes))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            opened, _ = self.stack.pop()
+            if opened == tag:
+                break
+        if tag == "pre" and self._pre is not None:
+            self.blocks.append(self._pre)
+            self._pre = None
+
+    def handle_data(self, data: str) -> None:
+        if self._pre is not None:
+            self._pre["text"] = str(self._pre["text"]) + data
+
+
+def _rules(css: str) -> dict[str, str]:
+    """A stylesheet as {selector: declarations}, at any depth of @media."""
+    found: dict[str, str] = {}
+    for selectors, body in re.findall(
+        r"([^{}]+)\{([^{}]*)\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    ):
+        for selector in selectors.split(","):
+            found[" ".join(selector.split())] = " ".join(body.split())
+    return found
+
+
+def test_no_code_block_is_wider_than_the_content_column(site: Site) -> None:
+    """Every code block of the built site is held to the content column by the site's
+    stylesheet: inside .md-typeset, its <code> scrolls sideways (overflow-x: auto) and the
+    block is at most as wide as the column (max-width: 100%)."""
+    root, pages = site
+    rules = _rules((root / "css" / "extra.css").read_text(encoding="utf-8"))
+
+    assert "overflow-x: auto" in rules[".md-typeset pre > code"]
+    assert "max-width: 100%" in rules[".md-typeset pre"]
+    counted = 0
+    for path, page in pages.items():
+        blocks = _Blocks()
+        blocks.feed(page.text)
+        for block in blocks.blocks:
+            if not str(block["text"]).strip():
+                continue
+            counted += 1
+            assert block["inside"], (path, str(block["text"])[:60])
+            assert block["code_child"], (path, str(block["text"])[:60])
+        if blocks.blocks:
+            assert "css/extra.css" in page.text, path
+    assert counted > 100
+
+
+# At 1280 pixels (sidebars shown) the content column holds 80 characters of code whole
+# (screenshots of the built site); these pages are written to fit it, no scrolling.
+_WHOLE = ("index.html", "teaching/index.html", "mun/index.html")
+
+
+@pytest.mark.parametrize("name", _WHOLE)
+def test_teaching_pages_show_code_whole(site: Site, name: str) -> None:
+    """The pages a teacher prints or projects have no code line over 80 characters."""
+    root, pages = site
+    blocks = _Blocks()
+    blocks.feed(pages[root / name].text)
+    wide = [
+        line for block in blocks.blocks for line in str(block["text"]).split("\n")
+        if len(line) > 80
+    ]  # fmt: skip
+
+    assert blocks.blocks
+    assert not wide, wide

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import re
@@ -10,6 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import unsc
 from unsc.errors import UnknownPresetError
@@ -42,7 +45,7 @@ def test_curated_order_and_sources() -> None:
     sources = [e.source for e in curated()]
 
     assert sources[:7] == ["S/2023/772"] * 3 + ["S/2023/773"] * 4
-    for later in ("S/RES/83 (1950)", "S/2014/916", "S/RES/2504 (2020)", "S/PV.9439"):
+    for later in ("S/RES/83 (1950)", "S/2014/916", "S/RES/2504 (2020)", "S/PV.9439, S/PV.9442"):
         assert later in sources
     assert {e.topic for e in curated()} == set(TOPICS)
 
@@ -354,3 +357,194 @@ def test_a_worksheet_of_what_is_not_exercises_says_so(
     """The worksheet names what it was given that it cannot print."""
     with pytest.raises(unsc.errors.InvalidTypeError, match=message):
         worksheet(questions, seed=seed)  # type: ignore[arg-type]
+
+
+# -- issue 21: the order question, dates as recorded, words a student reads ----------------
+
+_ORDER = next(e for e in curated() if e.topic == "order")
+_SEPARATORS = st.sampled_from([" ", ", ", ",", "  "])
+
+
+@given(
+    numbers=st.lists(st.integers(min_value=-1, max_value=9), max_size=7),
+    separator=_SEPARATORS,
+)
+def test_an_order_is_scored_only_when_it_is_an_order(numbers: list[int], separator: str) -> None:
+    """Any list of numbers: scored when it gives each choice's number once, else asked
+    again with one line; a score never says all parts are right and the answer wrong, or
+    the reverse."""
+    answer = separator.join(map(str, numbers))
+    is_order = sorted(numbers) == list(range(1, len(_ORDER.choices) + 1))
+    replies = iter([answer, _ORDER.answers[0]])
+    lines: list[str] = []
+
+    score = run_quiz([_ORDER], lambda prompt: next(replies), lines.append)
+    check = _ORDER.check(answer)
+
+    assert (_ORDER.unreadable(answer) is None) == is_order
+    assert score.answers[0].given == (answer if is_order else _ORDER.answers[0]).strip()
+    if not is_order:
+        assert lines.count(f"{_ORDER.unreadable(answer)} (Ctrl-D to stop).") == 1
+        expected = "Type your answer" if not numbers else "Give each number from 1 to 4 once"
+        assert str(_ORDER.unreadable(answer)).startswith(expected)
+        assert check.parts == ()  # not judged place by place: nothing to contradict
+    else:
+        assert check.correct == all(check.parts)
+    assert str(check).startswith("Correct.") == check.correct
+    if f"{len(check.parts)} of {len(check.parts)} parts right" in str(check):
+        raise AssertionError(f"a wrong answer with every part right: {check}")
+
+
+@given(text=st.text(max_size=12))
+def test_no_answer_contradicts_itself(text: str) -> None:
+    """Whatever is typed, to any question in parts: right exactly when every part is."""
+    for exercise in (e for e in curated() if e.kind in ("order", "parts")):
+        check = exercise.check(text)
+        assert not check.parts or check.correct == all(check.parts)
+        assert str(check).startswith("Correct.") == check.correct
+
+
+def test_the_order_question_as_the_issue_showed_it() -> None:
+    """`1 4 3 2 5`, `1 1 1 1` and a lone `1` are asked again, never scored."""
+    run = quiz("--topic", "order", "--count", "1", answers="1 4 3 2 5\n1 1 1 1\n1\n")
+
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.count("Give each number from 1 to 4 once") == 3
+    assert "parts right" not in run.stdout
+    assert "No questions answered." in run.stdout
+
+
+_DAY = re.compile(
+    r"\b(\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December) \d{4})\b"
+)
+
+
+@pytest.mark.parametrize(
+    "exercise", [e for e in curated() if e.records], ids=lambda e: f"{e.source}-{e.topic}"
+)
+def test_real_exercises_state_days_and_meetings_as_recorded(exercise: Exercise) -> None:
+    """Each record an exercise rests on has its day and meeting in the question, as
+    unsc.history has them; and the question names no day or meeting the records lack."""
+    records = [unsc.history.get(symbol) for symbol in exercise.records]
+    days = {f"{r.date.day} {r.date:%B %Y}" for r in records if r.date}
+    meetings = {r.meeting for r in records}
+
+    for day in days:
+        assert day in exercise.question
+    for meeting in meetings:
+        assert meeting in exercise.question
+    assert set(_DAY.findall(exercise.question)) <= days
+    assert set(re.findall(r"S/PV\.\d+", exercise.question + exercise.source)) <= meetings
+
+
+def test_the_order_question_says_which_day_voted_what() -> None:
+    """S/2023/772 on 16 October 2023 (S/PV.9439); the amendments and S/2023/773 on 18
+    October (S/PV.9442): the record's days, not one meeting for all four."""
+    s772, s773 = unsc.history.get("S/2023/772"), unsc.history.get("S/2023/773")
+
+    assert (s772.date, s772.meeting) == (datetime.date(2023, 10, 16), "S/PV.9439")
+    assert (s773.date, s773.meeting) == (datetime.date(2023, 10, 18), "S/PV.9442")
+    assert "S/2023/772 was voted on 16 October 2023 (S/PV.9439)" in _ORDER.question
+    assert "S/2023/773 on 18 October 2023 (S/PV.9442)" in _ORDER.question
+    assert _ORDER.records == ("S/2023/772", "S/2023/773")
+
+
+def test_generated_drafts_are_named_in_words() -> None:
+    """The worksheet of the issue, and a long run of generated questions: no internal
+    counter ("hypothetical draft 3") anywhere a student reads."""
+    page = quiz("--sheet", "--seed", "3", "--count", "10").stdout
+    made = generated(3, 200)
+
+    assert "the hypothetical draft" in page
+    assert not re.search(r"hypothetical draft \d", page)
+    for exercise in made:
+        text = f"{exercise} {exercise.explanation} {exercise.model}"
+        assert not re.search(r"draft \d", text), text
+
+
+def test_students_read_names_not_codes() -> None:
+    """Questions, feedback and the worksheet name members as the Council knew them."""
+    codes = re.compile(r"\b(?:[A-Z]{3} ){2,}")  # "AGO BGR CMR": a run of bare codes
+    res83 = next(e for e in curated() if e.source == "S/RES/83 (1950)")
+    page = quiz("--sheet", "--seed", "3", "--count", "10").stdout
+
+    assert "USSR" in res83.question
+    assert "SUN" not in res83.question
+    assert "Republic of China" in res83.question
+    assert not codes.search(page)
+    for exercise in [*curated(), *generated(5, 60)]:
+        said = f"{exercise} {exercise.explanation} {exercise.model}"
+        assert not codes.search(said), said
+        assert "→" not in said
+
+
+def test_swing_feedback_reads_as_sentences() -> None:
+    """The swing answer and its explanation are sentences, each member by name."""
+    swing = next(e for e in curated() if e.topic == "swing")
+
+    assert swing.model == (
+        "The United States, by changing its vote alone, would have changed the outcome."
+    )
+    assert swing.explanation == (
+        "Had the United States voted yes, abstained, been absent or not participated "
+        "instead of voting no, it would have been adopted."
+    )
+
+
+def test_the_quiz_wraps_to_the_terminal() -> None:
+    """At 60 columns no line the quiz prints is wider, and no word is broken."""
+    import os
+
+    env = {**os.environ, "COLUMNS": "60"}
+    run = subprocess.run(
+        [sys.executable, "-m", "unsc", "quiz", "--count", "3"],
+        input="3\nnonsense\n2\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    lines = run.stdout.splitlines()
+
+    assert run.returncode == 0, run.stderr
+    assert max(len(line) for line in lines) <= 60
+    assert any(len(line) > 50 for line in lines)  # wrapped, not cut short
+    words = set(" ".join(lines).split())
+    assert {"Mozambique,", "Switzerland."} <= words
+
+
+@pytest.mark.parametrize(
+    ("width", "error", "message"),
+    [(5, unsc.errors.InvalidFieldError, "width cannot be 5; give 20 columns or more"),
+     ("wide", TypeError, "width cannot be 'wide'")],
+)  # fmt: skip
+def test_a_width_that_cannot_be_wrapped_to_says_why(
+    width: object, error: type[Exception], message: str
+) -> None:
+    """run_quiz and Exercise.text refuse a width too narrow to read, before asking."""
+    asked: list[str] = []
+    with pytest.raises(error, match=message):
+        run_quiz(curated()[:1], asked.append, asked.append, width=width)  # type: ignore[arg-type]
+    with pytest.raises(error, match=message):
+        curated()[0].text(width)  # type: ignore[arg-type]
+    assert asked == []
+
+
+def test_feedback_says_asks_for_nine_votes() -> None:
+    """The misreadings' feedback reads as English: Article 27(3) asks for nine votes."""
+    said = " ".join(e.explanation for e in curated() if e.topic == "model-un")
+
+    assert "Article 27(3) asks for nine votes" in said
+    assert "asks nine" not in said
+
+
+@pytest.mark.parametrize("width", range(20, 100))
+def test_an_answer_in_numbers_is_never_split_across_lines(width: int) -> None:
+    """At any width the example answer "e.g. 2 1 3 4" stays on one line, and wrapping
+    loses no word."""
+    text = _ORDER.text(width)
+
+    assert "2 1 3 4." in text.replace("\n", "|")
+    assert text.split() == str(_ORDER).split()
+    assert all(len(line) <= width for line in text.splitlines() if " " in line.strip())

@@ -11,6 +11,7 @@ import importlib
 import itertools
 import math
 import os
+import re
 import textwrap
 from collections.abc import Sequence
 from html import escape
@@ -63,12 +64,21 @@ def table_radius(n: int, vetoes: Sequence[bool]) -> float:
     return max(150.0, (widest + SPACING) / (2 * math.sin(step / 2)))
 
 
+def _wrapped(lines: Sequence[str], size: int, width: float) -> list[str]:
+    """Lines wrapped to the picture's width at ``size`` (sans-serif runs about 0.56 em a
+    character), so that nothing is cut off when the picture is projected."""
+    fits = int((width - 40) / (0.56 * size))
+    return [part for line in lines for part in textwrap.wrap(line, fits) or [""]]
+
+
 def chamber(
     seats: Sequence[tuple[str, str, bool, str | None]],
     *,
     heading: str,
     caption: Sequence[str],
     description: str,
+    subtitle: Sequence[str] = (),
+    key: Sequence[str] = (),
 ) -> str:
     """An SVG of the horseshoe table.
 
@@ -77,11 +87,14 @@ def chamber(
         heading: The line above the table (the symbol and date).
         caption: Lines beneath it, in plain words (the outcome, the votes).
         description: The text alternative: what a screen reader says.
+        subtitle: Lines under the heading (the draft's subject and sponsors).
+        key: Lines at the foot saying what the codes on the seats stand for.
     """
     n = max(len(seats), 1)
     radius = table_radius(n, [veto for _, _, veto, _ in seats])
     width = max(2 * (radius + 60), 720.0)
-    top = 70.0
+    under = _wrapped(subtitle, 13, width)
+    top = 70.0 + 20 * len(under)
     cx, cy = width / 2, top + radius
     # The horseshoe: an arc of 240 degrees opening towards the viewer.
     start, span = math.radians(210), math.radians(240)
@@ -111,16 +124,18 @@ def chamber(
     # below the lowest seats, at the open end of the horseshoe
     lines_y = cy + radius * math.sin(math.radians(30)) + extent(True) + 34
     text = [
-        f'<text x="{cx:.1f}" y="{top - 35:.1f}" text-anchor="middle" font-size="16" '
+        f'<text x="{cx:.1f}" y="35.0" text-anchor="middle" font-size="16" '
         f'font-family="sans-serif" font-weight="bold">{escape(heading)}</text>'
     ]
-    # Each caption line wrapped to the picture's width (sans-serif runs about 0.56 em a
-    # character), so that nothing is cut off when the picture is projected.
+    text += [
+        f'<text x="{cx:.1f}" y="{55 + 20 * k:.1f}" text-anchor="middle" font-size="13" '
+        f'font-family="sans-serif">{escape(line)}</text>'
+        for k, line in enumerate(under)
+    ]
     shown: list[tuple[str, int]] = []
     for k, line in enumerate(caption):
         size = 15 if k == 0 else 13
-        fits = int((width - 40) / (0.56 * size))
-        shown += [(part, size) for part in textwrap.wrap(line, fits) or [""]]
+        shown += [(part, size) for part in _wrapped([line], size, width)]
     for k, (line, size) in enumerate(shown):
         text.append(
             f'<text x="{cx:.1f}" y="{lines_y + 22 * k:.1f}" text-anchor="middle" '
@@ -138,12 +153,16 @@ def chamber(
             f'<text x="{x - 24:.1f}" y="{legend_y:.1f}" font-size="11" '
             f'font-family="sans-serif">{escape(letter)} {escape(vote)}</text>'
         )
+    foot: list[str] = []
     if any(veto for _, _, veto, _ in seats):
+        foot.append("thick ring: holds the veto")
+    foot += _wrapped(key, 11, width)
+    for k, line in enumerate(foot):
         legend.append(
-            f'<text x="{cx:.1f}" y="{legend_y + 20:.1f}" text-anchor="middle" font-size="11" '
-            'font-family="sans-serif">thick ring: holds the veto</text>'
+            f'<text x="{cx:.1f}" y="{legend_y + 20 * (k + 1):.1f}" text-anchor="middle" '
+            f'font-size="11" font-family="sans-serif">{escape(line)}</text>'
         )
-    height = legend_y + 34
+    height = legend_y + 20 * len(foot) + 14
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width:.0f}" '
         f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
@@ -167,6 +186,63 @@ _LISTED = {
 }
 
 
+def about(record: Resolution) -> list[str]:
+    """What the draft was about and who put it forward, as far as the record says.
+
+    Examples:
+        >>> from unsc import history
+        >>> about(history.get("S/2023/772"))
+        ['Russian draft resolution on the situation in Gaza (humanitarian ceasefire)', \
+'Put forward by the Russian Federation']
+    """
+    lines = [record.title] if record.title else []
+    if not record.title and record.topic:
+        lines.append(f"Subject: {record.topic}")
+    if record.sponsors:
+        lines.append(f"Put forward by {sponsors(record)}")
+    return lines
+
+
+def sponsors(record: Resolution) -> str:
+    """The sponsors as a sentence names them, as the Council knew them where they sat on it."""
+    from unsc.members import state_name
+
+    council = record.council
+    names = [council[code].in_prose if code in council else state_name(code)
+             for code in record.sponsors]  # fmt: skip
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# A run of seats like "NP01" to "NP06": letters, then a number.
+_NUMBERED = re.compile(r"([A-Z]+)(\d+)")
+
+
+def key(seats: Sequence[tuple[str, str, bool, bool]]) -> list[str]:
+    """What the codes on the seats stand for: each state's code and name, and runs of
+    numbered seats of a reform model as one entry ("NP01–NP06: new permanent seats
+    without a veto").
+
+    Args:
+        seats: (code, name, permanent, holds the veto) per seat, in order.
+    """
+    entries: list[str] = []
+    runs: dict[tuple[str, bool, bool], list[str]] = {}
+    for code, name, permanent, veto in seats:
+        numbered = _NUMBERED.fullmatch(code)
+        if numbered is None:  # a state, by its ISO code
+            entries.append(f"{code} {name}")
+            continue
+        runs.setdefault((numbered.group(1), permanent, veto), []).append(code)
+    for (_, permanent, veto), codes in runs.items():
+        what = "new permanent" if permanent else "elected"
+        holding = " with a veto" if veto else (" without a veto" if permanent else "")
+        span = codes[0] if len(codes) == 1 else f"{codes[0]}–{codes[-1]}"
+        plural = "s" if len(codes) > 1 else ""
+        entries.append(f"{span}: {what} seat{plural}{holding}")
+    # Non-breaking spaces inside an entry: a wrapped key never parts a code from its name.
+    return ["Key: " + " · ".join(e.replace(" ", "\u00a0") for e in entries)] if entries else []
+
+
 def chamber_of(record: Resolution, caption: Sequence[str]) -> str:
     """The SVG of ``record``'s vote; its text alternative says the caption and every
     member's vote in sentences."""
@@ -181,7 +257,8 @@ def chamber_of(record: Resolution, caption: Sequence[str]) -> str:
     by_vote: dict[str | None, list[object]] = {}
     for member, vote in zip(council.members, record.ballot):
         by_vote.setdefault(None if vote is None else vote.value, []).append(member)
-    sentences = [_sentence(line) for line in caption]
+    subtitle = about(record)
+    sentences = [_sentence(line) for line in (*subtitle, *caption)]
     sentences += [
         f"{_LISTED[vote]}: {prose_list(by_vote[vote])}."  # type: ignore[arg-type]
         for vote in _LISTED
@@ -190,9 +267,18 @@ def chamber_of(record: Resolution, caption: Sequence[str]) -> str:
     if council.veto:
         holders = [m for m in council.members if m.code in council.veto]
         sentences.append(f"Ringed seats hold the veto: {prose_list(holders)}.")
+    without = [m for m in council.members if m.permanent and m.code not in council.veto]
+    if without:
+        sentences.append(f"Permanent seats without a veto: {prose_list(without)}.")
     description = f"{record.symbol}{when}. " + " ".join(sentences)
+    codes = key([(m.code, m.name, m.permanent, m.code in council.veto) for m in council.members])
     return chamber(
-        seats, heading=f"{record.symbol}{when}", caption=caption, description=description
+        seats,
+        heading=f"{record.symbol}{when}",
+        caption=caption,
+        description=description,
+        subtitle=subtitle,
+        key=codes,
     )
 
 

@@ -168,6 +168,16 @@ def cmd_replay(args: argparse.Namespace) -> tuple[Output, int]:
     if not result.agrees:
         extra += f"\nDisagreement: {result.reason}"
     output = _decision_output(result.decision, extra.strip())
+    from unsc._svg import about
+
+    # What the draft was about and who put it forward, under the symbol and date.
+    record = result.decision.resolution
+    told = about(record)
+    if not (record.title or record.topic):
+        told.insert(0, "Subject: not in the bundled record")
+    if not record.sponsors:
+        told.append("Sponsors: not in the bundled record")
+    output.before = "\n".join([output.before, *told])
     return output, 0 if result.agrees else 1
 
 
@@ -556,6 +566,8 @@ def cmd_replay_undl(args: argparse.Namespace) -> tuple[Output, int]:
 
 
 def cmd_quiz(args: argparse.Namespace) -> tuple[Output, int]:
+    import shutil
+
     from unsc.teaching import iter_exercises, run_quiz, worksheet
 
     # Made one at a time as they are asked: a long quiz starts at once.
@@ -586,7 +598,9 @@ def cmd_quiz(args: argparse.Namespace) -> tuple[Output, int]:
     def write(line: str) -> None:
         print(line, file=talk, flush=True)
 
-    score = run_quiz(questions, read, write, total=args.count)
+    # Wrapped to the terminal (COLUMNS where set; 80 columns when not at a terminal).
+    width = max(20, shutil.get_terminal_size().columns)
+    score = run_quiz(questions, read, write, total=args.count, width=width)
     if collect:
         data = {"seed": args.seed, "topic": args.topic, **score.to_dict()}
         print(json.dumps(data, indent=2, ensure_ascii=False))

@@ -70,9 +70,10 @@ class ReformModel:
 def _seats(
     prefix: str, label: str, count: int, *, permanent: bool, groups: tuple[str | None, ...] = ()
 ) -> list[Member]:
+    """Numbered seats: codes ``prefix01``…, names ``label`` with the number in its ``{}``."""
     groups = groups or (None,) * count
     return [
-        Member(f"{prefix}{i + 1:02d}", f"{label} {i + 1}", permanent, groups[i])
+        Member(f"{prefix}{i + 1:02d}", label.format(i + 1), permanent, groups[i])
         for i in range(count)
     ]
 
@@ -84,12 +85,12 @@ def _p5() -> list[Member]:
 def _g4() -> ReformModel:
     new = _seats(
         "NP",
-        "New permanent seat",
+        "New permanent seat {} (without a veto)",
         6,
         permanent=True,
         groups=("AFR", "AFR", "APG", "APG", "GRULAC", "WEOG"),
     )
-    elected = _seats("E", "Elected seat", 14, permanent=False)
+    elected = _seats("E", "Elected seat {}", 14, permanent=False)
     council = Council(
         [*_p5(), *new, *elected],
         rules=Rules("G4 model, 14 of 25", 14, source="A/59/L.64 (threshold assumed)"),
@@ -106,8 +107,8 @@ def _g4() -> ReformModel:
 
 
 def _au() -> ReformModel:
-    new = _seats("NP", "New permanent seat", 6, permanent=True)
-    elected = _seats("E", "Elected seat", 15, permanent=False)
+    new = _seats("NP", "New permanent seat {} (with a veto)", 6, permanent=True)
+    elected = _seats("E", "Elected seat {}", 15, permanent=False)
     council = Council(
         [*_p5(), *new, *elected],
         rules=Rules("African Union model, 15 of 26", 15, source="A/59/L.67 (threshold assumed)"),
@@ -123,7 +124,7 @@ def _au() -> ReformModel:
 
 
 def _ufc() -> ReformModel:
-    elected = _seats("E", "Elected seat", 20, permanent=False)
+    elected = _seats("E", "Elected seat {}", 20, permanent=False)
     council = Council(
         [*_p5(), *elected],
         rules=Rules(

@@ -532,7 +532,7 @@ TWO_VETOES = Rules(
 SIMPLE_MAJORITY = Rules(
     "Misreading: a simple majority (8 of 15)",
     8,
-    source="a misreading; Article 27(3) asks nine votes",
+    source="a misreading; Article 27(3) asks for nine votes",
 )
 #: Misreading: more yes than no among those present and voting adopts (the General
 #: Assembly's rules 85 and 86), so abstentions count for nothing.
@@ -540,7 +540,8 @@ PRESENT_AND_VOTING = Rules(
     "Misreading: a majority of those present and voting",
     1,
     majority=Majority.PRESENT_AND_VOTING,
-    source="a misreading from the General Assembly's rules 85-86; Article 27(3) asks nine votes",
+    source="a misreading from the General Assembly's rules 85-86; "
+    "Article 27(3) asks for nine votes",
 )
 #: Misreading: two-thirds of those present and voting (Article 18(2), for the General
 #: Assembly's important questions), so that each abstention lowers the bar.
@@ -549,7 +550,7 @@ TWO_THIRDS_VOTING = Rules(
     1,
     majority=Majority.TWO_THIRDS_PRESENT_AND_VOTING,
     source="a misreading from Article 18(2) and the General Assembly's rule 86; "
-    "Article 27(3) asks nine votes",
+    "Article 27(3) asks for nine votes",
 )
 #: Misreading: a permanent member's abstention blocks like a "no".
 ABSTENTION_VETO = Rules(

@@ -15,6 +15,7 @@ from unsc.teaching.exercises import (
     exercises,
     generated,
     iter_exercises,
+    wrap,
 )
 from unsc.teaching.quiz import Answered, Score, run_quiz
 from unsc.teaching.sheet import worksheet
@@ -32,4 +33,5 @@ __all__ = [
     "iter_exercises",
     "run_quiz",
     "worksheet",
+    "wrap",
 ]

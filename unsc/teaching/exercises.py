@@ -16,9 +16,12 @@ Examples:
 
 from __future__ import annotations
 
+import datetime
+import functools
 import itertools
 import random
 import re
+import textwrap
 from collections.abc import Callable, Iterator
 
 import attrs
@@ -26,7 +29,7 @@ import attrs
 from unsc.analysis.paths import path_to_adoption, swing
 from unsc.council import Council
 from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownPresetError, UnknownStateError
-from unsc.members import Member, fold, prose_list, resolve, state_name
+from unsc.members import Member, fold, prose_list, resolve
 from unsc.resolution import Resolution
 from unsc.rules import (
     ABSTENTION_VETO,
@@ -55,6 +58,7 @@ __all__ = [
     "exercises",
     "generated",
     "iter_exercises",
+    "wrap",
 ]
 
 #: The kinds of exercise.
@@ -184,6 +188,8 @@ class Exercise:
         kind: How answers are read: ``"choice"``, ``"member"``, ``"number"``, ``"order"``
             (numbers in order) or ``"parts"`` (one choice per part, e.g. ``"2, 3"``).
         model: The model answer, as a sentence.
+        records: The symbols of the real decisions it is built on, as ``unsc.history``
+            knows them (empty for hypothetical votes).
     """
 
     topic: str
@@ -194,6 +200,7 @@ class Exercise:
     source: str
     kind: str = "choice"
     model: str = ""
+    records: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
         return f"<Exercise {self.topic} on {self.source}>"
@@ -206,9 +213,12 @@ class Exercise:
         if self.kind == "choice":
             expected = self.choices[int(expected) - 1] if expected.isdigit() else expected
         parts: tuple[bool, ...] = ()
-        if self.kind in ("order", "parts"):  # judged place by place, part by part
+        # Judged place by place, part by part, only when the answer is an answer of that
+        # shape (an order that is a permutation of the choices, one choice per part): then
+        # every part is right exactly when the whole is, and a score never contradicts itself.
+        if self.kind in ("order", "parts") and self.unreadable(response) is None:
             want, got = expected.split(), given.split()
-            parts = tuple(i < len(got) and got[i] == w for i, w in enumerate(want))
+            parts = tuple(g == w for g, w in zip(got, want, strict=True))
         if self.kind == "parts":  # shown as the choices' words
             expected = ", ".join(self.choices[int(k) - 1] for k in expected.split())
         return Check(given in self.answers, expected, self.explanation, self.model, parts)
@@ -238,11 +248,14 @@ class Exercise:
             if len(picked) == want and all(p.isdigit() and 1 <= int(p) <= count for p in picked):
                 return None
             return f"Give {want} answers, each a number from 1 to {count}, e.g. 1, 3"
-        if (
-            self.kind in ("number", "order")
-            and not text.replace(",", " ").replace(" ", "").isdigit()
-        ):
-            return "Answer with " + ("a whole number" if self.kind == "number" else "numbers")
+        if self.kind == "order":
+            numbers = text.replace(",", " ").split()
+            if sorted(numbers) == sorted(str(i) for i in range(1, count + 1)):
+                return None
+            example = " ".join(str(i) for i in range(count, 0, -1))
+            return f"Give each number from 1 to {count} once, in voting order, e.g. {example}"
+        if self.kind == "number" and not text.isdigit():
+            return "Answer with a whole number"
         if self.kind == "member":
             try:
                 resolve(text)
@@ -274,6 +287,53 @@ class Exercise:
     def __str__(self) -> str:
         options = "\n".join(f"  {i}. {c}" for i, c in enumerate(self.choices, 1))
         return self.question + (f"\n{options}" if options else "")
+
+    def text(self, width: int = 80) -> str:
+        """The question and its numbered choices, wrapped to ``width`` columns (words are
+        never broken).
+
+        Examples:
+            >>> print(exercises(count=1)[0].text(width=60))  # doctest: +ELLIPSIS
+            The Russian draft on Gaza, 16 October 2023 (S/PV.9439), on
+            the 2023 Council (9 votes needed). In favour (5): China,
+            ...
+              1. adopted
+              2. vetoed
+              3. insufficient votes
+
+        Raises:
+            InvalidFieldError: For a width below 20 columns.
+        """
+        return wrap(str(self), width)
+
+
+def wrap(text: str, width: int) -> str:
+    """``text`` wrapped to ``width`` columns, line by line: a numbered choice
+    ("  2. vetoed") keeps its indent and its number hangs; words are never broken.
+
+    Raises:
+        InvalidFieldError: For a width below 20 columns.
+        InvalidTypeError: For a width that is not a whole number.
+    """
+    if isinstance(width, bool) or not isinstance(width, int):
+        raise InvalidTypeError("width", width, "give a whole number of columns, e.g. 80")
+    if width < 20:
+        raise InvalidFieldError("width", width, "give 20 columns or more")
+    lines = []
+    for line in text.split("\n"):
+        numbered = re.match(r"\s*(\d+\.\s+)?", line)
+        hang = " " * (numbered.end() if numbered else 0)
+        # An answer in numbers ("e.g. 2 1 3 4", "1, 3") is kept on one line.
+        kept = _NUMBERS.sub(lambda m: m.group().replace(" ", "\0"), line)
+        filled = textwrap.fill(
+            kept, width, subsequent_indent=hang, break_long_words=False, break_on_hyphens=False
+        )
+        lines.append(filled.replace("\0", " ") if line.strip() else line)
+    return "\n".join(lines)
+
+
+# Numbers in a row, as an answer in numbers is written: "2 1 3 4", "1, 3".
+_NUMBERS = re.compile(r"\b\d+(?:,? \d+)+\b")
 
 
 @attrs.frozen
@@ -311,19 +371,49 @@ def _ordinal(n: int) -> str:
     return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
 
 
+def _or(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
 def _list(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
+# How a ballot's groups read in a question, in this order.
+_VOTED = {
+    "yes": "in favour",
+    "no": "against",
+    "abstain": "abstaining",
+    "absent": "absent",
+    "not participating": "present and not participating",
+}
+
+
 def _describe(record: Resolution, label: str) -> str:
+    """The vote in words a student reads: each member by the name the Council knew it by."""
     groups: dict[str, list[str]] = {}
     for member, vote in zip(record.council.members, record.ballot):
         if vote is not None:
-            groups.setdefault(vote.value, []).append(member.code)
-    votes = "; ".join(f"{v}: {' '.join(codes)}" for v, codes in groups.items())
-    council = f"the {record.council.year} Council (quota {record.council.rules.quota})"
+            groups.setdefault(vote.value, []).append(member.name)
+    votes = "; ".join(
+        f"{words} ({len(groups[vote])}): {', '.join(groups[vote])}"
+        for vote, words in _VOTED.items()
+        if vote in groups
+    )
+    council = f"the {record.council.year} Council ({record.council.rules.quota} votes needed)"
     matter = " (a procedural matter)" if record.matter.value == "procedural" else ""
-    return f"{label}{matter}, on {council} — {votes}."
+    return f"{label}{matter}, on {council}. {_capital(votes)}."
+
+
+def _day(day: datetime.date | None) -> str:
+    return f"{day.day} {day:%B %Y}" if day else "a day not on record"
+
+
+def _real(record: Resolution, subject: str) -> str:
+    """A real decision introduced as the record has it: its subject, day and meeting."""
+    when = f", {_day(record.date)}" if record.date else ""
+    meeting = f" ({record.meeting})" if record.meeting else ""
+    return f"{subject}{when}{meeting}"
 
 
 def _choice(answer: str, choices: tuple[str, ...] = _OUTCOMES) -> tuple[str, ...]:
@@ -372,32 +462,70 @@ def veto_or_votes(record: Resolution, label: str, source: str) -> Exercise:
     )
 
 
+# A vote, as "had X ..." and "instead of ..." say it.
+_HAD = {
+    Vote.YES: "voted yes",
+    Vote.NO: "voted no",
+    Vote.ABSTAIN: "abstained",
+    Vote.ABSENT: "been absent",
+    Vote.NOT_PARTICIPATING: "not participated",
+}
+_INSTEAD = {
+    Vote.YES: "voting yes",
+    Vote.NO: "voting no",
+    Vote.ABSTAIN: "abstaining",
+    Vote.ABSENT: "being absent",
+    Vote.NOT_PARTICIPATING: "not participating",
+}
+_MADE = {
+    Outcome.ADOPTED: "it would have been adopted",
+    Outcome.VETOED: "it would have been vetoed",
+    Outcome.INSUFFICIENT_VOTES: "it would have had too few votes in favour",
+}
+
+
 def swing_voter(record: Resolution, label: str, source: str) -> Exercise | None:
     """Name a member whose single change of vote would change the outcome."""
     found = swing(record)
     if not found:
         return None
-    codes = sorted({s.member.code for s in found})
-    names = ", ".join(codes)
+    members = sorted({s.member for s in found}, key=_by_name)
     before = record.decide().outcome.value
+    # One sentence for the members who could change it the same ways: "Had the United
+    # States voted yes, abstained or been absent instead of voting no, it would have been
+    # adopted."
+    ways: dict[tuple[Member, Vote, Outcome], list[Vote]] = {}
+    for s in found:
+        ways.setdefault((s.member, s.before, s.outcome), []).append(s.after)
+    alike: dict[tuple[Vote, Outcome, tuple[Vote, ...]], list[Member]] = {}
+    for (member, vote, made), after in ways.items():
+        alike.setdefault((vote, made, tuple(after)), []).append(member)
+    said = [
+        f"Had {_one_of(who)} {_or([_HAD[v] for v in after])} instead of "
+        f"{_INSTEAD[vote]}, {_MADE[made]}."
+        for (vote, made, after), who in alike.items()
+    ]
+    who = _capital(_one_of(members))
     return Exercise(
         "swing",
         f"{_describe(record, label)} The outcome was: {before}. Name one member whose "
         "change of vote alone would have changed it.",
         (),
-        tuple(c.casefold() for c in codes),
-        f"Any of {names}: "
-        + "; ".join(str(s) for s in found[:4])
-        + ("; …" if len(found) > 4 else ""),
+        tuple(m.code.casefold() for m in members),
+        " ".join(said),
         source,
         kind="member",
-        model=f"Any one of {prose_list(sorted({s.member for s in found}, key=_by_code))}: "
-        "each, changing its vote alone, would have changed the outcome.",
+        model=f"{who}, by changing its vote alone, would have changed the outcome.",
     )
 
 
-def _by_code(member: Member) -> str:
-    return member.code
+def _by_name(member: Member) -> str:
+    return member.name
+
+
+def _one_of(members: list[Member]) -> str:
+    """ "the United States", or "any one of France and the United States"."""
+    return members[0].in_prose if len(members) == 1 else f"any one of {prose_list(members)}"
 
 
 def fewest_changes(record: Resolution, label: str, source: str) -> Exercise | None:
@@ -490,7 +618,8 @@ def agenda_2018() -> Exercise:
 
 
 def order_exercise() -> Exercise:
-    """Put the votes of 16 October 2023 in order (rules 32 and 33)."""
+    """Put the Gaza proposals of October 2023 in their order of voting (rules 32 and 33)."""
+    from unsc import history
     from unsc.procedure import OCTOBER_2023
 
     meeting = OCTOBER_2023[0]
@@ -499,19 +628,24 @@ def order_exercise() -> Exercise:
     random.Random(1016).shuffle(shuffled)
     voting = [item.symbol for item in meeting.order()]
     answer = " ".join(str(shuffled.index(s) + 1) for s in voting)
+    first, amended = history.get("S/2023/772"), history.get("S/2023/773")
     return Exercise(
         "order",
-        "On 16 October 2023 these proposals were before the Council (S/2023/772 was "
-        "submitted first, then S/2023/773, then the Russian amendments to S/2023/773). In "
-        "what order are they put to the vote? Answer with the numbers in order, e.g. 2 1 3 4.",
+        f"In October 2023 four proposals on Gaza were before the Council, submitted in this "
+        f"order: the Russian draft S/2023/772, the Brazilian draft S/2023/773, then two "
+        f"Russian amendments to S/2023/773. S/2023/772 was voted on {_day(first.date)} "
+        f"({first.meeting}); the amendments and S/2023/773 on {_day(amended.date)} "
+        f"({amended.meeting}). In what order were they put to the vote? Answer with the "
+        "numbers in order, e.g. 2 1 3 4.",
         tuple(shuffled),
         (answer,),
         "Draft resolutions are voted in the order of their submission (rule 32), and "
         "amendments before the draft they amend (rule 33): S/2023/772 first, then the "
         "amendments to S/2023/773, then S/2023/773 itself.",
-        "S/PV.9439",
+        f"{first.meeting}, {amended.meeting}",
         kind="order",
         model=f"In this order: {', then '.join(voting)}.",
+        records=(first.symbol, amended.symbol),
     )
 
 
@@ -523,9 +657,11 @@ def competing_drafts(first: Resolution, second: Resolution) -> Exercise:
         f"{r.symbol} ({_owner(r)}) {_SAID[d.outcome.value][3:].rstrip('.')}"
         for r, d in zip((first, second), decided)
     ]
+    meeting = f" ({first.meeting})" if first.meeting else ""
+    when = _day(first.date)
     return Exercise(
         "competing-drafts",
-        f"On {_day(first)} the Council voted on two drafts on the same question. "
+        f"On {when}{meeting} the Council voted on two drafts on the same question. "
         f"{_describe(first, f'First, {first.symbol} ({_owner(first)})')} "
         f"{_describe(second, f'Then {second.symbol} ({_owner(second)})')} "
         "What was the outcome of each? Answer with two numbers, e.g. 1, 3.",
@@ -537,19 +673,14 @@ def competing_drafts(first: Resolution, second: Resolution) -> Exercise:
         f"{first.symbol}, {second.symbol}",
         kind="parts",
         model=f"{_capital(said[0])}, and {said[1]}.",
+        records=(first.symbol, second.symbol),
     )
 
 
-def _day(record: Resolution) -> str:
-    return f"{record.date.day} {record.date:%B %Y}" if record.date else "the same day"
-
-
 def _owner(record: Resolution) -> str:
-    names = [
-        record.council[code].in_prose if code in record.council else state_name(code)
-        for code in record.sponsors
-    ]
-    return "put forward by " + " and ".join(names) if names else "no sponsor on record"
+    from unsc._svg import sponsors
+
+    return f"put forward by {sponsors(record)}" if record.sponsors else "no sponsor on record"
 
 
 def amendments_first() -> Exercise:
@@ -562,12 +693,13 @@ def amendments_first() -> Exercise:
     vetoed = Outcome.VETOED in (first.recorded, second.recorded)
     answer = "a veto" if vetoed else "a lack of votes"  # as the record has it
     choices = ("a veto", "a lack of votes")
+    when = f"On {_day(first.date)} ({first.meeting})"
     return Exercise(
         "amendments",
-        "On 18 October 2023 Russia proposed two amendments to the Brazilian draft S/2023/773 "
-        "(on Gaza). Under rule 33 the amendments were voted first. Each failed, and the "
-        "United States was the only member to vote against each. Was that a veto or a lack "
-        "of votes? (S/2023/773 itself was then voted on, unamended.)",
+        f"{when} the Council voted on two Russian amendments to the Brazilian draft "
+        "S/2023/773 (on Gaza). Under rule 33 the amendments were voted first. Each failed, "
+        "and the United States was the only member to vote against each. Was that a veto or "
+        "a lack of votes? (S/2023/773 itself was then voted on, unamended.)",
         choices,
         _choice(answer, choices),
         "An amendment is a substantive decision, so a permanent member's no can veto it, but "
@@ -575,8 +707,9 @@ def amendments_first() -> Exercise:
         "the amendments not adopted, each had fewer than nine. A veto would have been "
         "recorded as one. Because both failed, the draft was put to the vote as submitted "
         "(rule 33: amendments first, then the draft as it stands).",
-        "S/PV.9442",
+        first.meeting,
         model="A lack of votes: fewer than nine in favour, so the US no was not a veto.",
+        records=(first.symbol, second.symbol),
     )
 
 
@@ -590,16 +723,22 @@ def curated() -> list[Exercise]:
         history.get("S/2014/916"),
         history.get("S/RES/2504 (2020)"),
     )
-    label = {
-        "S/2023/772": "The Russian draft on Gaza, 16 October 2023",
-        "S/2023/773": "The Brazilian draft on Gaza, 18 October 2023",
-        "S/RES/83 (1950)": "The draft of resolution 83 on Korea, 27 June 1950",
-        "S/2014/916": "The draft on a Palestinian state, 30 December 2014",
-        "S/RES/2504 (2020)": "The draft of resolution 2504 on Syria, 10 January 2020",
+    # What each draft was about; its day and meeting come from the record.
+    subject = {
+        "S/2023/772": "The Russian draft on Gaza",
+        "S/2023/773": "The Brazilian draft on Gaza",
+        "S/RES/83 (1950)": "The draft of resolution 83 on Korea",
+        "S/2014/916": "The draft on a Palestinian state",
+        "S/RES/2504 (2020)": "The draft of resolution 2504 on Syria",
+        "S/2000/1171": "The draft on the Palestinian question",
+        "S/2022/231": "The Russian draft on humanitarian aid in Ukraine",
+        "S/2016/1085": "The draft arms embargo on South Sudan",
+        "S/RES/2712 (2023)": "The draft of resolution 2712 on Gaza",
     }
 
     def ask(maker: Maker, record: Resolution) -> Exercise | None:
-        return maker(record, label[record.symbol], record.symbol)
+        made = maker(record, _real(record, subject[record.symbol]), record.symbol)
+        return None if made is None else attrs.evolve(made, records=(record.symbol,))
 
     found: list[Exercise | None] = [
         ask(outcome, s772),
@@ -622,20 +761,15 @@ def curated() -> list[Exercise]:
     ]
     # The Model UN misconceptions, each on a real vote it would have decided otherwise.
     mun = {
-        "S/2000/1171": ("The draft on the Palestinian question, 18 December 2000",
-                        "mun-simple-majority"),
-        "S/2014/916": ("The draft on a Palestinian state, 30 December 2014",
-                       "mun-simple-majority"),
-        "S/2023/772": ("The Russian draft on Gaza, 16 October 2023", "mun-present-and-voting"),
-        "S/2022/231": ("The Russian draft on humanitarian aid in Ukraine, 23 March 2022",
-                       "mun-present-and-voting"),
-        "S/2016/1085": ("The draft arms embargo on South Sudan, 23 December 2016",
-                        "mun-two-thirds"),
-        "S/RES/2712 (2023)": ("The draft of resolution 2712 on Gaza, 15 November 2023",
-                              "mun-abstention-veto"),
-    }  # fmt: skip
-    for symbol, (text, key) in mun.items():
-        found.append(both_ways(history.get(symbol), text, symbol, key))
+        "S/2000/1171": "mun-simple-majority",
+        "S/2014/916": "mun-simple-majority",
+        "S/2023/772": "mun-present-and-voting",
+        "S/2022/231": "mun-present-and-voting",
+        "S/2016/1085": "mun-two-thirds",
+        "S/RES/2712 (2023)": "mun-abstention-veto",
+    }
+    for symbol, key in mun.items():
+        found.append(ask(functools.partial(both_ways, key=key), history.get(symbol)))
     found.append(agenda_2018())
     return [e for e in found if e is not None]
 
@@ -686,9 +820,8 @@ def _generate(seed: int, topics: tuple[str, ...]) -> Iterator[Exercise]:
             )[0]
             for m in council.members
         ]
-        record = Resolution(
-            f"hypothetical draft {made + 1}", council=council, ballot=tuple(ballot)
-        )
+        # Named as a student reads it ("3 changes would adopt the hypothetical draft").
+        record = Resolution("the hypothetical draft", council=council, ballot=tuple(ballot))
         exercise = None
         if topic != "veto-or-votes" or not record.decide().adopted:
             exercise = makers[topic](record, "A hypothetical vote", f"hypothetical (seed {seed})")

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sized
 import attrs
 
 from unsc.errors import InvalidTypeError
-from unsc.teaching.exercises import Check, Exercise
+from unsc.teaching.exercises import Check, Exercise, wrap
 
 __all__ = ["Answered", "Score", "run_quiz"]
 
@@ -96,6 +96,7 @@ def run_quiz(
     write: Callable[[str], None],
     *,
     total: int | None = None,
+    width: int | None = None,
 ) -> Score:
     """Ask each question, check each answer, explain, and return the score.
 
@@ -107,7 +108,19 @@ def run_quiz(
         write: Shows a line.
         total: How many questions there are, for "Question 3 of 10" (default: the length
             of ``questions``, which then must have one).
+        width: Wrap everything written to this many columns (``unsc quiz`` gives the
+            terminal's width); ``None`` writes each paragraph as one line.
+
+    Raises:
+        InvalidTypeError: For an iterator without ``total``, or a width that is no number.
+        InvalidFieldError: For a width below 20 columns.
     """
+    if width is not None:
+        wrap("", width)  # a bad width is refused before the first question
+
+    def say(text: str) -> None:
+        write(text if width is None else wrap(text, width))
+
     if total is None:
         if not isinstance(questions, Sized):
             raise InvalidTypeError(
@@ -117,19 +130,19 @@ def run_quiz(
     answered: list[Answered] = []
     try:
         for number, exercise in enumerate(questions, start=1):
-            write(f"\nQuestion {number} of {total} ({exercise.topic}, {exercise.source})")
-            write(str(exercise))
+            say(f"\nQuestion {number} of {total} ({exercise.topic}, {exercise.source})")
+            say(str(exercise))
             answer = read("Your answer: ")
             # an empty line, or one that answers nothing asked, asks again
             while (why := exercise.unreadable(answer)) is not None:
-                write(f"{why} (Ctrl-D to stop).")
+                say(f"{why} (Ctrl-D to stop).")
                 answer = read("Your answer: ")
             check = exercise.check(answer)
             answered.append(Answered(number, exercise, answer.strip(), check))
-            write(str(check))
+            say(str(check))
     except (EOFError, KeyboardInterrupt):
         write("")
     right = sum(a.check.correct for a in answered)
     score = Score(len(answered), right, total, len(answered) == total, tuple(answered))
-    write(f"\n{score}")
+    say(f"\n{score}")
     return score
