@@ -559,6 +559,8 @@ def position(key: object, size: int, what: str) -> int:
     if isinstance(key, bool) or not isinstance(key, int) or not -size <= key < size:
         raise NoSuchPositionError(what, key, size)
     return key
+
+
 class DownloadError(UNSCError, ConnectionError):
     """A download that failed: no network, a server error, a connection cut short.
 
