@@ -544,3 +544,12 @@ def test_listings_refuse_positions_and_records_they_cannot_hold() -> None:
             call()
     with pytest.raises(TypeError):
         history.votes(bogus=1)  # type: ignore[call-arg]
+
+
+def test_a_facts_row_corrected_with_its_evidence() -> None:
+    """The elected members' Gaza draft of 20 November 2024 is found by the symbol the UN's
+    own record of the meeting gives; the correction is on record."""
+    record = history.get("S/2024/835")
+    assert (record.date, record.recorded) == (datetime.date(2024, 11, 20), Outcome.VETOED)
+    assert "corrected: id 'S/2024/835'" in record.note
+    assert record.vote_of("USA") is Vote.NO

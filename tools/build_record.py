@@ -554,6 +554,18 @@ def decisions_of(row: TableRow, procedural: dict[str, str]) -> list[Decision]:
     return out
 
 
+def _correct(target: Decision, fix: Correction) -> None:
+    """One correction applied, and said in the note (sureness V2: no longer one source's word)."""
+    if fix.field == "tally":
+        yes, no, abstain = (part for part in fix.value.split("-"))
+        target.fields.update(yes=yes, no=no, abstain=abstain)
+    else:
+        target.fields[fix.field] = fix.value
+    mark = f"corrected: {fix.field} {fix.value!r} ({fix.evidence})"
+    target.fields["note"] = "; ".join(p for p in (target.fields["note"], mark) if p)
+    target.fields["sureness"] = "V2"
+
+
 def _apply(decisions: list[Decision], corrections: Sequence[Correction], path: str) -> None:
     """Apply the corrections, each to exactly the entry it names."""
     for fix in corrections:
@@ -575,14 +587,7 @@ def _apply(decisions: list[Decision], corrections: Sequence[Correction], path: s
         if fix.field == "drop":
             decisions.remove(target)
             continue
-        if fix.field == "tally":
-            yes, no, abstain = (part for part in fix.value.split("-"))
-            target.fields.update(yes=yes, no=no, abstain=abstain)
-        else:
-            target.fields[fix.field] = fix.value
-        mark = f"corrected: {fix.field} {fix.value!r} ({fix.evidence})"
-        target.fields["note"] = "; ".join(p for p in (target.fields["note"], mark) if p)
-        target.fields["sureness"] = "V2"
+        _correct(target, fix)
     for fix in corrections:
         if fix.field != "add":
             continue
@@ -598,14 +603,20 @@ def _apply(decisions: list[Decision], corrections: Sequence[Correction], path: s
         decisions.append(Decision(fields, path, fix.line))
 
 
-def _later(path: Path, members: _Members) -> list[Decision]:
-    """Decisions from a facts file (``recent.csv``, ``later.csv``), each with its members."""
+def _later(
+    path: Path, members: _Members, corrections: Sequence[Correction] = ()
+) -> list[Decision]:
+    """Decisions from a facts file (``recent.csv``, ``later.csv``), each corrected where a
+    correction names it, then given its members."""
     out = []
     for line, row in facts.read_rows(path, BuildError):
         fields = facts.fields_of(row, COLUMNS, (str(path), line), BuildError)
         if not facts.counts_known(row) and row["modality"] == "vote":
             fields["note"] = "; ".join((fields["note"], facts.partial_tally_note(row)))
         decision = Decision(fields, str(path), line)
+        for fix in corrections:
+            if fix.target == fields["id"] and fields["date"][:4] == str(fix.year):
+                _correct(decision, fix)
         members.add(decision, row)
         out.append(decision)
     return out
@@ -984,17 +995,25 @@ def build(
     names, checked."""
     fixes = read_corrections(corrections) if corrections is not None else []
     step = read_members_step(fixes, incomplete)
+    # a correction whose target is a facts row's id is applied to that row when it is read
+    given = {
+        facts.record_id(row) for path in later for _, row in facts.read_rows(path, BuildError)
+    }
+    of_facts = [
+        f for f in fixes
+        if f.target in given and f.field in CORRECTABLE and f.field not in NOT_VOTING_FIXES
+    ]  # fmt: skip
     decisions: list[Decision] = []
     if bundle is not None:
-        decisions = _from_bundle(bundle, later)
+        decisions = _from_bundle(bundle, later, of_facts)
     else:
         procedural = _procedural()
         for path in tables(paths):
             for row in fix_rows(read_table(path), fixes, str(corrections)):
                 decisions.extend(decisions_of(row, procedural))
-        _apply(decisions, fixes, str(corrections))
+        _apply(decisions, [f for f in fixes if f not in of_facts], str(corrections))
     for path in later:
-        decisions.extend(_later(path, step))
+        decisions.extend(_later(path, step, of_facts))
     if members is not None:
         apply_members(decisions, members, step)
     if ballots is not None:
@@ -1003,11 +1022,14 @@ def build(
     return finish(decisions, read_missing(missing))
 
 
-def _from_bundle(bundle: Path, later: Sequence[Path]) -> list[Decision]:
+def _from_bundle(
+    bundle: Path, later: Sequence[Path], corrections: Sequence[Correction] = ()
+) -> list[Decision]:
     """The bundle's rows that the facts files do not give: the tables' part, corrected."""
     given = {
         facts.record_id(row) for path in later for _, row in facts.read_rows(path, BuildError)
     }
+    given |= {fix.value for fix in corrections if fix.field == "id"}  # ids facts rows take
     with bundle.open(encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
         if tuple(reader.fieldnames or ()) != COLUMNS:
