@@ -553,3 +553,16 @@ def test_a_facts_row_corrected_with_its_evidence() -> None:
     assert (record.date, record.recorded) == (datetime.date(2024, 11, 20), Outcome.VETOED)
     assert "corrected: id 'S/2024/835'" in record.note
     assert record.vote_of("USA") is Vote.NO
+
+
+def test_the_votes_table_shows_itself() -> None:
+    table = history.votes(year=2024)
+    text = table.table(limit=3)
+    assert "more rows" in text and text.endswith("(each decision names its own).")
+    assert "<table>" in table._repr_html_()
+    assert str(table) == table.table()
+    assert table.to_rows()[0][3] == "2024-01-08" or table.to_rows()[0][3].startswith("2024")
+    assert table.to_dicts()[0]["symbol"] == table[0].symbol
+    empty = history.votes(year=2030)
+    assert repr(empty) == "<VoteTable: no votes>"
+    assert empty.table().startswith("0 votes on 0 decisions")
