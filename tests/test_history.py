@@ -558,7 +558,8 @@ def test_a_facts_row_corrected_with_its_evidence() -> None:
 def test_the_votes_table_shows_itself() -> None:
     table = history.votes(year=2024)
     text = table.table(limit=3)
-    assert "more rows" in text and text.endswith("(each decision names its own).")
+    assert "more rows" in text
+    assert text.endswith("(each decision names its own).")
     assert "<table>" in table._repr_html_()
     assert str(table) == table.table()
     assert table.to_rows()[0][3] == "2024-01-08" or table.to_rows()[0][3].startswith("2024")
