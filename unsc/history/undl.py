@@ -35,6 +35,7 @@ import datetime
 import functools
 import html
 import io
+import itertools
 import operator
 import os
 import re
@@ -231,6 +232,8 @@ class UndlReader:
         self._bad_bytes = _Undecodable()
         self._seen_bad = 0
         self._councils: dict[str, tuple[datetime.date, Council]] = {}
+        # Each resolution read, by its symbol: its first line and the record.
+        self._seen: dict[str, tuple[int, Resolution]] = {}
         self._handler = f"unsc-undl-{id(self)}"
 
     def __iter__(self) -> Iterator[Resolution]:
@@ -241,6 +244,7 @@ class UndlReader:
         self._bad_bytes = _Undecodable()
         self._seen_bad = 0
         self._councils = {}
+        self._seen = {}
         if not self.strict:
             codecs.register_error(self._handler, self._bad_bytes)
         errors = "strict" if self.strict else self._handler
@@ -254,11 +258,12 @@ class UndlReader:
             raise FileError(self.path, f"cannot be read: {exc.strerror or exc}") from None
         with f:
             try:
-                yield from self._read(f)
+                text = f.readlines()
             except UnicodeDecodeError as exc:
                 raise self._decode_error(exc) from None
             except OSError as exc:
                 raise FileError(self.path, f"cannot be read: {exc.strerror or exc}") from None
+        yield from self._read(text)
 
     def __repr__(self) -> str:
         mode = "strict" if self.strict else "lenient"
@@ -270,8 +275,11 @@ class UndlReader:
             raise error
         self.problems.append(error)
 
-    def _read(self, f: IO[str]) -> Iterator[Resolution]:
-        reader = csv.reader(f)
+    def _read(self, text: list[str]) -> Iterator[Resolution]:
+        # ``text``: the file's lines. The UN's fields never hold a line break, so every
+        # row is one line: a row that runs over several lines is a stray quote, read
+        # again line by line, and never a field that swallows the rows after it.
+        reader = csv.reader(text)
         try:
             header = next(reader, None)
         except csv.Error as exc:
@@ -287,19 +295,21 @@ class UndlReader:
         id_column = self._index[0]
         group: list[list[str]] = []
         # The lines of the group's rows: its first line, while every row is one line
-        # after the other; a list once a row of several lines (or a skipped one) joins.
+        # after the other; a list once a line inside it is skipped.
         lines: int | list[int] = 0
         numbered: list[int] = []
         explicit = False  # whether ``numbered`` holds the group's lines
         current: str | None = None
+        offset = 0  # the lines before the reader's first (it starts again after a bad line)
         last = reader.line_num
         while True:
+            error = None
             try:
                 # The hot loop: per row a line count, a length check, the id and an
                 # append. The fields a resolution's rows share are checked, and the
                 # rest picked out, once per resolution.
                 for row in reader:
-                    end = reader.line_num
+                    end = offset + reader.line_num
                     if end == last + 1 and len(row) == width:
                         last = end
                         if row[id_column] != current:
@@ -308,37 +318,90 @@ class UndlReader:
                                 if record is not None:
                                     yield record
                             group, lines, current, explicit = [row], end, row[id_column], False
+                            if current == header[id_column]:
+                                group, current = self._second_header(end)
                         else:
                             group.append(row)
                             if explicit:
                                 numbered.append(end)
                         continue
-                    for number, fields in self._irregular(row, last + 1, end):
-                        if fields[id_column] != current:
-                            if group:
-                                record = self._complete(group, numbered if explicit else lines)
-                                if record is not None:
-                                    yield record
-                            group, current, numbered = [], fields[id_column], []
-                        elif not explicit:
-                            numbered = _numbered(lines, len(group))
-                        explicit = True
-                        group.append(fields)
-                        numbered.append(number)
+                    if end != last + 1:  # a field ran on past its line
+                        break
                     last = end
-                break
+                    if row:  # a blank line is not a row
+                        self._problem(
+                            f"row has {len(row)} of {width} columns (truncated or malformed)",
+                            end,
+                        )
+                    if group and not explicit:  # the group's lines are no longer one run
+                        numbered, explicit = _numbered(lines, len(group)), True
+                else:
+                    break  # the end of the file
             except csv.Error as exc:
-                last = reader.line_num
-                self._problem(f"cannot be read as CSV: {exc}", last)
+                error = str(exc)
+            # The row that began on the line after ``last`` ran past it: a stray quote,
+            # or a field beyond the csv module's limits. Read that line on its own, and
+            # the file again from the line after it, so that no row is swallowed.
+            last = offset = last + 1
+            fields = self._alone(text[last - 1], last, error)
+            if fields is not None:
+                if fields[id_column] != current:
+                    if group:
+                        record = self._complete(group, numbered if explicit else lines)
+                        if record is not None:
+                            yield record
+                    group, current, numbered = [], fields[id_column], []
+                elif not explicit:
+                    numbered = _numbered(lines, len(group))
+                explicit = True
+                group.append(fields)
+                numbered.append(last)
+            elif group and not explicit:
+                numbered, explicit = _numbered(lines, len(group)), True
+            reader = csv.reader(itertools.islice(text, last, None))
         if group:
             record = self._complete(group, numbered if explicit else lines)
             if record is not None:
                 yield record
 
+    def _second_header(self, line: int) -> tuple[list[list[str]], None]:
+        """Name a header row after the first (two downloads joined); an empty group."""
+        self._problem(
+            "a second header row (two files joined into one?); the rows after it are read, "
+            "and resolutions they repeat are named",
+            line,
+        )
+        return [], None
+
+    def _alone(self, text: str, line: int, error: str | None) -> list[str] | None:
+        """A line whose row ran past it, read on its own: named, and under strict=False
+        read with a stray quote taken as a character when that gives a whole row."""
+        try:
+            fields = next(csv.reader([text]), [])
+        except csv.Error as exc:
+            self._problem(f"cannot be read as CSV: {error or exc}", line)
+            return None
+        width = len(self._header)
+        # The quote opened the last field the line holds, and nothing closed it.
+        column = self._header[min(len(fields), width) - 1] if fields else None
+        plain = next(csv.reader([text.rstrip("\r\n")], quoting=csv.QUOTE_NONE), [])
+        whole = len(plain) == width
+        self._problem(
+            'a stray quote (") opens a field that this line does not close, so that it '
+            "would swallow the rows after it; "
+            + (
+                "the row is read with the quote as a character" if whole else "the row is not read"
+            ),
+            line,
+            column,
+        )
+        return plain if whole else None
+
     def _complete(self, group: list[list[str]], lines: int | list[int]) -> Resolution | None:
         # ``lines``: the first line of a group of consecutive one-line rows, or each row's.
         """The resolution of a complete group of rows: bad bytes and rows that contradict
-        the first row of the resolution named first."""
+        the first row of the resolution named first, and a resolution read before named
+        and not read again."""
         self.rows += len(group)
         if self._bad_bytes.count != self._seen_bad:
             for number, fields in zip(_numbered(lines, len(group)), group):
@@ -349,26 +412,33 @@ class UndlReader:
             numbers = _numbered(lines, len(group))
             for number, fields in zip(numbers, group):
                 self._contradiction(shared(fields), first, number, numbers[0])
-        return self._resolution(group, lines)
+        record = self._resolution(group, lines)
+        if record is None:
+            return None
+        first_line = lines if isinstance(lines, int) else lines[0]
+        key = _key(record.symbol)
+        seen = self._seen.get(key)
+        if seen is None:
+            self._seen[key] = (first_line, record)
+            return record
+        self._repeat(record, first_line, *seen)
+        return None
 
-    def _irregular(self, row: list[str], start: int, end: int) -> list[tuple[int, list[str]]]:
-        """The rows in a row that is not one line of the right width: what can be read,
-        with its line; the rest named in problems."""
-        width = len(self._header)
-        rows: tuple[tuple[int, list[str]], ...] = ((start, row),)
-        if end != start:  # one row over several lines: line breaks in a field, or a quote
-            rows = self._unjoin(row, start, end)
-        found = []
-        for number, fields in rows:
-            if len(fields) != width:
-                if fields:  # a blank line is not a row
-                    self._problem(
-                        f"row has {len(fields)} of {width} columns (truncated or malformed)",
-                        number,
-                    )
-                continue
-            found.append((number, fields))
-        return found
+    def _repeat(self, record: Resolution, line: int, before: int, first: Resolution) -> None:
+        """Name a resolution the file gives again: identical, or differing (a conflict)."""
+        if record == first:
+            self._problem(
+                f"{record.symbol} again, identical to its rows from line {before}; read once",
+                line,
+                "resolution",
+            )
+            return
+        self._problem(
+            f"{record.symbol} again, in conflict with its rows from line {before} "
+            f"({_difference(first, record)}); the first is kept",
+            line,
+            "resolution",
+        )
 
     def _start(self, header: list[str]) -> None:
         """Find the columns by their names in ``header``."""
@@ -385,52 +455,6 @@ class UndlReader:
         self._shared = operator.itemgetter(*(where[c] for c in self._shared_columns))
         self._code_of = operator.itemgetter(self._index[1])
         self._vote_of = operator.itemgetter(self._index[3])
-
-    def _unjoin(self, row: list[str], start: int, end: int) -> tuple[tuple[int, list[str]], ...]:
-        """A row that spans lines ``start`` to ``end``: a field that holds line breaks, or
-        rows joined by a stray quote.
-
-        A quote that opens a field runs to the next quote in the file, and everything
-        between, line breaks and commas included, becomes one field. The lines wholly
-        inside it hold no quote (one would have closed it), so they are exactly the
-        lines of the file: if any of them is a row of its own, rows were joined. They
-        are named at the line of the stray quote and, when reading leniently, read one
-        by one; the line with the stray quote and the line that closes it are named as
-        malformed.
-        """
-        width = len(self._header)
-        for i, value in enumerate(row):
-            if "\n" not in value:
-                continue
-            pieces = value.split("\n")
-            inner = pieces[1:-1]
-            parsed = []
-            for offset, text in enumerate(inner, start=1):
-                try:
-                    fields = next(csv.reader([text.removesuffix("\r")]), [])
-                except csv.Error:
-                    fields = []
-                parsed.append((start + offset, fields))
-            hidden = [number for number, fields in parsed if len(fields) == width]
-            if not hidden:
-                continue
-            closes = pieces[-1] not in ("", "\r")  # else it ran to the end of the file
-            closing = start + len(pieces) - 1
-            where = f"to line {closing}" if closes else "to the end of the file"
-            self._problem(
-                f'a stray quote (") opens a field that runs {where}, joining '
-                f"{len(hidden)} row{'s' if len(hidden) != 1 else ''} into this one; check "
-                "the quotes in this line",
-                start,
-                self._header[i],
-            )
-            if closes:
-                self._problem(
-                    f"the quote opened on line {start} closes in this line, which cannot be read",
-                    closing,
-                )
-            return tuple(parsed)
-        return ((start, row),)  # a field that holds line breaks: one row, as written
 
     def _contradiction(
         self, row: tuple[str, ...], first: tuple[str, ...], line: int, first_line: int
@@ -483,6 +507,15 @@ class UndlReader:
         first_line = lines if isinstance(lines, int) else lines[0]
         first = self._fields(group[0])
         (_, _, _, _, date, symbol, draft, meeting, description, agenda, note) = first[:11]
+        number = _resolution_number(symbol)
+        if number is None:
+            what = "is blank" if not symbol.strip() else f"{symbol!r} is not a resolution symbol"
+            self._problem(
+                f"the resolution {what}; expected a symbol such as S/RES/2712(2023)",
+                first_line,
+                "resolution",
+            )
+            return None
         found = self._councils.get(date)
         if found is None:
             try:
@@ -501,6 +534,12 @@ class UndlReader:
             day, council = found
         modality = first[16]
         without_vote = modality != "Vote" and modality.strip().lower() == "without vote"
+        if modality != "Vote" and not without_vote:
+            self._problem(
+                f"{modality!r} is not a modality; use 'Vote' or 'Without Vote' (read as 'Vote')",
+                first_line,
+                "modality",
+            )
         ballot = self._ballot(group, lines, council, symbol, date)
         if note and "absent" in note.lower():
             for seat in _absentees(note, council):
@@ -515,7 +554,15 @@ class UndlReader:
             )
             return None
         self._check_totals(symbol, first_line, first, ballot)
-        number = _resolution_number(symbol)
+        if without_vote:
+            self._votes_without_a_vote(group, lines, symbol)
+        elif _YES not in ballot:
+            self._problem(
+                f"{symbol} was adopted by a vote, the modality says, yet no member voted yes; "
+                "if it was adopted without a vote, its modality is 'Without Vote'",
+                first_line,
+                "modality",
+            )
         # Every value here is checked above and already in the record's own types; every
         # seat has a vote (or none was taken). A resolution adopted without a vote carries
         # no votes: the file's X (or Y) rows say only that every member was there.
@@ -549,6 +596,22 @@ class UndlReader:
                 "complete": True,
             }
         )
+
+    def _votes_without_a_vote(
+        self, group: list[list[str]], lines: int | list[int], symbol: str
+    ) -> None:
+        """Name the first row that records a vote in a resolution adopted without one."""
+        for line, row in zip(_numbered(lines, len(group)), group):
+            code = self._vote_of(row)
+            if code in _CAST:
+                self._problem(
+                    f"{symbol} was adopted without a vote, the modality says, yet this row "
+                    f"records the vote {code!r}; rows of a resolution adopted without a vote "
+                    "carry X (read as adopted without a vote)",
+                    line,
+                    "ms_vote",
+                )
+                return
 
     def _ballot(
         self,
@@ -631,6 +694,26 @@ def _resolution_number(symbol: str) -> int | None:
 
 
 _DIGITS = tuple(str(n) for n in range(1000))
+_CAST = frozenset(("Y", "N", "A"))
+
+
+def _difference(first: Resolution, again: Resolution) -> str:
+    """What a resolution's second reading changes, in words."""
+    changes = [
+        f"{member.code} {_said(a)} there, {_said(b)} here"
+        for member, a, b in zip(first.council.members, first.ballot, again.ballot)
+        if a is not b
+    ]
+    for name in ("date", "without_vote", "title", "meeting", "topic", "draft", "council"):
+        if getattr(first, name) != getattr(again, name):
+            changes.append(
+                f"{name} {getattr(first, name)!s:.40} there, {getattr(again, name)!s:.40} here"
+            )
+    return "; ".join(changes) or "they differ"
+
+
+def _said(vote: Vote | None) -> str:
+    return "no vote" if vote is None else vote.value
 
 
 def _numbered(lines: int | list[int], count: int) -> list[int]:
