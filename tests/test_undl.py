@@ -358,3 +358,133 @@ def test_missing_file_is_an_os_error(tmp_path: Path) -> None:
         list(history.load_undl(tmp_path / "nowhere.csv"))
     with pytest.raises(OSError, match="is a directory"):
         list(history.load_undl(tmp_path))
+
+
+# -- repeats, second headers, blank symbols, modalities, the bundle ------------------------
+
+
+def _block_of(lines: list[str], symbol: str) -> list[str]:
+    return [line for line in lines if f",{symbol}," in line]
+
+
+def test_two_downloads_joined_read_once(tmp_path: Path, sample_text: str) -> None:
+    """A file followed by itself: the second header is named as such, each resolution it
+    repeats is named once, and the replay counts each resolution once."""
+    path = _write(tmp_path, sample_text + sample_text)
+    second = sample_text.count("\n") + 1
+
+    with pytest.raises(DataError, match=rf"line {second}: a second header row"):
+        list(history.load_undl(path))
+    reader = history.load_undl(path, strict=False)
+    read = list(reader)
+    report = history.replay_undl(path, strict=False)
+
+    assert len(read) == len({r.symbol for r in read}) == 16
+    assert report.resolutions == 16
+    assert len(reader.problems) == 1 + 16
+    assert "identical to its rows from line 2; read once" in str(reader.problems[1])
+    assert reader.problems[1].line == second + 1
+
+
+def test_a_repeat_with_other_votes_is_a_conflict(tmp_path: Path, sample_text: str) -> None:
+    """A resolution given again with a vote changed: named, with the change, at the line
+    where the repeat begins; the first reading is kept and replayed once."""
+    lines = sample_text.splitlines(keepends=True)
+    again = _block_of(lines, "S/RES/2712 (2023)")
+    again[2] = again[2].replace(",CHN,CHINA,True,Y,", ",CHN,CHINA,True,N,")
+    path = _write(tmp_path, "".join(lines + again))
+    repeat = len(lines) + 1
+
+    with pytest.raises(DataError, match=rf"line {repeat}, column 'resolution': S/RES/2712"):
+        list(history.load_undl(path))
+    reader = history.load_undl(path, strict=False)
+    read = [r for r in reader if r.symbol == "S/RES/2712 (2023)"]
+    report = history.replay_undl(path, strict=False)
+
+    assert len(read) == 1
+    assert read[0].vote_of("CHN") is Vote.YES
+    conflict = str(reader.problems[-1])
+    assert "in conflict with its rows from line 158 (CHN yes there, no here)" in conflict
+    assert "the first is kept" in conflict
+    assert report.resolutions == 16
+
+
+def test_blank_resolution_is_named(tmp_path: Path, sample_text: str) -> None:
+    """A blank symbol is a problem at its line, not a record with an empty symbol."""
+    lines = sample_text.splitlines(keepends=True)
+    block = [i for i, line in enumerate(lines) if ",S/RES/2712 (2023)," in line]
+    for i in block:
+        lines[i] = lines[i].replace(",S/RES/2712 (2023),", ",,")
+    path = _write(tmp_path, "".join(lines))
+
+    with pytest.raises(DataError, match=r"line 158, column 'resolution': the resolution is blank"):
+        list(history.load_undl(path))
+    reader = history.load_undl(path, strict=False)
+    assert "" not in {r.symbol for r in reader}
+    assert [p.line for p in reader.problems] == [158]
+
+
+def test_a_symbol_that_is_not_a_resolution(tmp_path: Path, sample_text: str) -> None:
+    """A symbol without a resolution number is named with what would be valid."""
+    text = sample_text.replace(",S/RES/2712 (2023),", ",S/RES/two thousand,")
+
+    with pytest.raises(DataError, match=r"'S/RES/two thousand' is not a resolution symbol; exp"):
+        list(history.load_undl(_write(tmp_path, text)))
+
+
+def test_without_vote_with_votes_is_named(tmp_path: Path, sample_text: str) -> None:
+    """Modality 'Without Vote' on rows that carry Y/N/A is named at the first such row."""
+    text = sample_text.replace(",12,0,3,0,15,Vote,", ",12,0,3,0,15,Without Vote,")
+
+    with pytest.raises(
+        DataError, match=r"line 158, column 'ms_vote': S/RES/2712 \(2023\) was adopted without"
+    ):
+        list(history.load_undl(_write(tmp_path, text)))
+
+
+def test_vote_without_a_yes_is_named(tmp_path: Path, sample_text: str) -> None:
+    """Modality 'Vote' on a resolution no member voted for: named, not read as a failed vote."""
+    text = sample_text.replace("Without Vote", "Vote")
+
+    with pytest.raises(
+        DataError, match=r"line 2, column 'modality': S/RES/11\(1946\) was adopted"
+    ):
+        list(history.load_undl(_write(tmp_path, text)))
+
+
+def test_unknown_modality_is_named(tmp_path: Path, sample_text: str) -> None:
+    """A modality that is neither 'Vote' nor 'Without Vote' says what is valid."""
+    text = sample_text.replace(",12,0,3,0,15,Vote,", ",12,0,3,0,15,Voted,")
+
+    with pytest.raises(DataError, match=r"'Voted' is not a modality; use 'Vote' or"):
+        list(history.load_undl(_write(tmp_path, text)))
+
+
+def test_load_keeps_the_bundles_sourced_votes(tmp_path: Path, sample_text: str) -> None:
+    """Same tally, other members: a conflict naming the members, and the bundle's votes kept."""
+    text = sample_text.replace(",CHN,CHINA,True,Y,2023-11-15,", ",CHN,CHINA,True,A,2023-11-15,")
+    text = text.replace(
+        ",USA,UNITED STATES,True,A,2023-11-15,", ",USA,UNITED STATES,True,Y,2023-11-15,"
+    )
+    bundled = history.get("S/RES/2712 (2023)")
+
+    merged = history.load(undl=_write(tmp_path, text))
+
+    kept = merged.get("S/RES/2712 (2023)")
+    assert kept.ballot == bundled.ballot
+    conflict = next(c for c in merged.conflicts if c.field == "votes")
+    assert (conflict.symbol, conflict.bundled, conflict.file) == (
+        "S/RES/2712 (2023)",
+        "CHN yes, USA abstain",
+        "CHN abstain, USA yes",
+    )
+    assert conflict.line == 158
+    assert "(line 158)" in str(conflict)
+
+
+def test_load_takes_the_files_votes_where_the_bundle_has_none() -> None:
+    """A resolution the bundle holds as a tally only takes the file's member votes."""
+    merged = history.load(undl=SAMPLE)
+
+    assert not history.get("S/RES/472 (1980)").has_ballot
+    assert merged.get("S/RES/472 (1980)").vote_of("CHN") is Vote.NOT_PARTICIPATING

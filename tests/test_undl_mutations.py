@@ -352,3 +352,45 @@ def test_nothing_silently_lost_added_repeated_or_altered(
 if __name__ == "__main__":
     for key, value in run(int(sys.argv[1]) if len(sys.argv) > 1 else CASES).items():
         print(f"{key}: {value}")
+
+
+def _swap_votes(lines: list[Line], rnd: random.Random) -> str:
+    """Two members of one resolution trade votes: the tally stays, the members change."""
+    start, end = _block(lines, rnd)
+    i, j = rnd.sample(range(start, end), 2)
+    vote_i, vote_j = (_fields(lines[k].text)[HEADER.index("ms_vote")] for k in (i, j))
+    lines[i], lines[j] = _set(lines[i], "ms_vote", vote_j), _set(lines[j], "ms_vote", vote_i)
+    return f"votes of lines {i + 1} and {j + 1} swapped"
+
+
+def test_load_never_replaces_the_bundles_votes_silently(
+    bases: dict[str, tuple[str, list[Resolution]]], tmp_path: Path
+) -> None:
+    """Files whose members trade votes (or with any other mutation), merged with the bundle:
+    every member vote the bundle holds is kept, and each resolution on which the file's
+    votes differ from them is named by a conflict or a problem."""
+    text, _ = bases["sample"]
+    rnd = random.Random(f"{SEED}-load")
+    path = tmp_path / "mutated.csv"
+    failures = []
+    for case in range(40):
+        lines = _lines(text)
+        done = [_swap_votes(lines, rnd) for _ in range(rnd.choice((1, 2)))]
+        if rnd.random() < 0.3:
+            done.append(rnd.choice(MUTATIONS)(lines, rnd))
+        path.write_text("".join(line.text for line in lines), encoding="utf-8")
+        merged = history.load(undl=path)
+        file_read = {r.symbol: r for r in history.load_undl(path, strict=False)}
+        named = {c.symbol for c in merged.conflicts} | _named(lines, list(merged.problems), [])
+        for symbol, record in file_read.items():
+            try:
+                mine = history.get(symbol)
+            except LookupError:
+                continue
+            if not mine.has_ballot or mine.without_vote:
+                continue
+            if merged.get(symbol).ballot != mine.ballot:
+                failures.append(f"case {case} ({'; '.join(done)}): {symbol} votes replaced")
+            if record.ballot != mine.ballot and symbol not in named:
+                failures.append(f"case {case} ({'; '.join(done)}): {symbol} differs, unnamed")
+    assert failures == []

@@ -947,7 +947,8 @@ class Conflict:
 
     Attributes:
         symbol: The resolution.
-        field: What they disagree on (``"date"``, ``"tally"``, ``"modality"``).
+        field: What they disagree on (``"date"``, ``"tally"``, ``"modality"``,
+            ``"votes"``: the members whose sourced votes in the bundle the file contradicts).
         bundled: What the bundled record says.
         file: What the file says.
         line: The file's line for the resolution.
@@ -975,9 +976,10 @@ def load(undl: str | os.PathLike[str] | None = None, *, strict: bool = False) ->
     of the UN Digital Library's voting data.
 
     Each resolution in the file is matched to the bundled record by its number. Where the
-    two agree (date, tally, adopted with or without a vote), the record takes the file's
-    member-by-member votes; where they disagree, the bundled record is kept and the
-    disagreement is reported in the result's ``conflicts``, never resolved silently.
+    two agree (date, tally, adopted with or without a vote, and every member's vote the
+    bundle holds with its source), the record takes the file's member-by-member votes for
+    the seats the bundle has none for; where they disagree, the bundled record is kept and
+    each disagreement is reported in the result's ``conflicts``, never resolved silently.
     Resolutions the bundle does not hold yet are taken from the file. Failed drafts come
     from the bundle, as the file lists adopted resolutions only.
 
@@ -1008,11 +1010,13 @@ def load(undl: str | os.PathLike[str] | None = None, *, strict: bool = False) ->
         mine = bundled[i]
         found = _differences(mine, record)
         if found:
-            conflicts.extend(Conflict(mine.symbol, f, b, u) for f, b, u in found)
+            line = reader._seen[_key(record.symbol)][0]
+            conflicts.extend(Conflict(mine.symbol, f, b, u, line) for f, b, u in found)
             continue
         merged[i] = attrs.evolve(
             mine,
-            ballot=record.ballot,
+            # The bundle's sourced votes stay; the file fills the seats it has none for.
+            ballot=tuple(b if a is None else a for a, b in zip(mine.ballot, record.ballot)),
             counts=None,
             permanent_against=None,
             matter=record.matter if record.matter is Matter.PROCEDURAL else mine.matter,
@@ -1038,6 +1042,21 @@ def _differences(mine: Resolution, theirs: Resolution) -> list[tuple[str, str, s
         a, b = mine.tally, theirs.tally
         if (a.yes, a.no, a.abstain, a.idle) != (b.yes, b.no, b.abstain, b.idle):
             found.append(("tally", str(a), str(b)))
+    if not (mine.without_vote or theirs.without_vote) and mine.council == theirs.council:
+        members = mine.council.members
+        changed = [
+            i
+            for i, (a, b) in enumerate(zip(mine.ballot, theirs.ballot))
+            if a is not None and a is not b
+        ]
+        if changed:
+            found.append(
+                (
+                    "votes",
+                    ", ".join(f"{members[i].code} {_said(mine.ballot[i])}" for i in changed),
+                    ", ".join(f"{members[i].code} {_said(theirs.ballot[i])}" for i in changed),
+                )
+            )
     return found
 
 
