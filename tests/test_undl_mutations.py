@@ -25,6 +25,7 @@ import pytest
 
 from unsc import history
 from unsc.errors import DataError
+from unsc.history import undl
 from unsc.history.undl import HEADER
 from unsc.resolution import Resolution
 
@@ -327,11 +328,19 @@ def _bases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[str, lis
     }
 
 
+@pytest.mark.parametrize("chunk", [None, 2000])
 @pytest.mark.parametrize("base", ["sample", "long", "quoted"])
 def test_nothing_silently_lost_added_repeated_or_altered(
-    base: str, bases: dict[str, tuple[str, list[Resolution]]], tmp_path: Path
+    base: str,
+    chunk: int | None,
+    bases: dict[str, tuple[str, list[Resolution]]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Every mutated file is read with every change to a resolution named."""
+    """Every mutated file is read with every change to a resolution named, also when the
+    reader takes the file in chunks of a few lines (a bad row at a chunk's end)."""
+    if chunk is not None:
+        monkeypatch.setattr(undl, "_CHUNK", chunk)
     text, original = bases[base]
     rnd = random.Random(f"{SEED}-{base}")
     failures = []

@@ -232,8 +232,9 @@ class UndlReader:
         self._bad_bytes = _Undecodable()
         self._seen_bad = 0
         self._councils: dict[str, tuple[datetime.date, Council]] = {}
-        # Each resolution read, by its symbol: its first line and the record.
-        self._seen: dict[str, tuple[int, Resolution]] = {}
+        # Each resolution read, by its symbol: the first and last line of its rows (lines,
+        # not records: a reader's memory does not grow with what it has read).
+        self._seen: dict[str, tuple[int, int]] = {}
         self._handler = f"unsc-undl-{id(self)}"
 
     def __iter__(self) -> Iterator[Resolution]:
@@ -258,12 +259,11 @@ class UndlReader:
             raise FileError(self.path, f"cannot be read: {exc.strerror or exc}") from None
         with f:
             try:
-                text = f.readlines()
+                yield from self._read(f)
             except UnicodeDecodeError as exc:
                 raise self._decode_error(exc) from None
             except OSError as exc:
                 raise FileError(self.path, f"cannot be read: {exc.strerror or exc}") from None
-        yield from self._read(text)
 
     def __repr__(self) -> str:
         mode = "strict" if self.strict else "lenient"
@@ -275,11 +275,13 @@ class UndlReader:
             raise error
         self.problems.append(error)
 
-    def _read(self, text: list[str]) -> Iterator[Resolution]:
-        # ``text``: the file's lines. The UN's fields never hold a line break, so every
-        # row is one line: a row that runs over several lines is a stray quote, read
-        # again line by line, and never a field that swallows the rows after it.
-        reader = csv.reader(text)
+    def _read(self, f: IO[str]) -> Iterator[Resolution]:
+        # The UN's fields never hold a line break, so every row is one line: a row that
+        # runs past its line is a stray quote, and the file is read again from the next
+        # line, so that no field swallows the rows after it. The file is read in chunks
+        # of whole lines, to keep the lines a bad row needs at hand.
+        chunk = f.readlines(_CHUNK)
+        reader = csv.reader(chunk, strict=True)
         try:
             header = next(reader, None)
         except csv.Error as exc:
@@ -300,9 +302,11 @@ class UndlReader:
         numbered: list[int] = []
         explicit = False  # whether ``numbered`` holds the group's lines
         current: str | None = None
-        offset = 0  # the lines before the reader's first (it starts again after a bad line)
-        last = reader.line_num
-        while True:
+        start = 0  # the lines of the file before ``chunk``
+        skip = reader.line_num  # the lines of ``chunk`` read
+        while chunk:
+            last = offset = start + skip  # the lines before the reader's first
+            reader = csv.reader(itertools.islice(chunk, skip, None), strict=True)
             error = None
             try:
                 # The hot loop: per row a line count, a length check, the id and an
@@ -325,7 +329,7 @@ class UndlReader:
                             if explicit:
                                 numbered.append(end)
                         continue
-                    if end != last + 1:  # a field ran on past its line
+                    if end != last + 1:  # a quoted field ran on past its line
                         break
                     last = end
                     if row:  # a blank line is not a row
@@ -336,14 +340,16 @@ class UndlReader:
                     if group and not explicit:  # the group's lines are no longer one run
                         numbered, explicit = _numbered(lines, len(group)), True
                 else:
-                    break  # the end of the file
+                    start += len(chunk)
+                    chunk, skip = f.readlines(_CHUNK), 0
+                    continue
             except csv.Error as exc:
                 error = str(exc)
-            # The row that began on the line after ``last`` ran past it: a stray quote,
-            # or a field beyond the csv module's limits. Read that line on its own, and
-            # the file again from the line after it, so that no row is swallowed.
-            last = offset = last + 1
-            fields = self._alone(text[last - 1], last, error)
+            # The row that began on the line after ``last`` ran past it (a stray quote),
+            # or broke the csv module's rules or limits: read that line on its own, and
+            # the rest of the chunk again from the line after it.
+            last += 1
+            fields = self._alone(chunk[last - start - 1], last, error)
             if fields is not None:
                 if fields[id_column] != current:
                     if group:
@@ -358,7 +364,7 @@ class UndlReader:
                 numbered.append(last)
             elif group and not explicit:
                 numbered, explicit = _numbered(lines, len(group)), True
-            reader = csv.reader(itertools.islice(text, last, None))
+            skip = last - start
         if group:
             record = self._complete(group, numbered if explicit else lines)
             if record is not None:
@@ -374,24 +380,40 @@ class UndlReader:
         return [], None
 
     def _alone(self, text: str, line: int, error: str | None) -> list[str] | None:
-        """A line whose row ran past it, read on its own: named, and under strict=False
-        read with a stray quote taken as a character when that gives a whole row."""
-        try:
-            fields = next(csv.reader([text]), [])
-        except csv.Error as exc:
-            self._problem(f"cannot be read as CSV: {error or exc}", line)
-            return None
+        """A line whose row ran past it or broke the csv module's rules, read on its own:
+        named, and under strict=False read with its quotes taken as characters when that
+        gives a whole row."""
         width = len(self._header)
-        # The quote opened the last field the line holds, and nothing closed it.
-        column = self._header[min(len(fields), width) - 1] if fields else None
-        plain = next(csv.reader([text.rstrip("\r\n")], quoting=csv.QUOTE_NONE), [])
+        try:
+            fields = next(csv.reader([text], strict=True), [])
+        except csv.Error as exc:
+            reason = str(exc)
+        else:  # the line is a row on its own: the trouble was past it
+            if len(fields) == width:
+                return fields
+            reason = error or "unexpected end of data"
+        if "field larger" in reason:
+            self._problem(f"cannot be read as CSV: {reason}", line)
+            return None
+        loose = next(csv.reader([text]), [])
+        # The quote is in the last field csv reads when quotes are not checked.
+        column = self._header[min(len(loose), width) - 1] if loose else None
+        try:
+            plain = next(csv.reader([text.rstrip("\r\n")], quoting=csv.QUOTE_NONE), [])
+        except csv.Error:
+            plain = []
         whole = len(plain) == width
+        if reason == "unexpected end of data":
+            what = (
+                'a stray quote (") opens a field that this line does not close, so that it '
+                "would swallow the rows after it"
+            )
+        else:
+            what = f'a stray quote ("): {reason}'
         self._problem(
-            'a stray quote (") opens a field that this line does not close, so that it '
-            "would swallow the rows after it; "
-            + (
-                "the row is read with the quote as a character" if whole else "the row is not read"
-            ),
+            what
+            + "; the row is "
+            + ("read with the quote as a character" if whole else "not read"),
             line,
             column,
         )
@@ -415,17 +437,20 @@ class UndlReader:
         record = self._resolution(group, lines)
         if record is None:
             return None
-        first_line = lines if isinstance(lines, int) else lines[0]
         key = _key(record.symbol)
         seen = self._seen.get(key)
         if seen is None:
-            self._seen[key] = (first_line, record)
+            if isinstance(lines, int):
+                self._seen[key] = (lines, lines + len(group) - 1)
+            else:
+                self._seen[key] = (lines[0], lines[-1])
             return record
-        self._repeat(record, first_line, *seen)
+        self._repeat(record, lines if isinstance(lines, int) else lines[0], *seen)
         return None
 
-    def _repeat(self, record: Resolution, line: int, before: int, first: Resolution) -> None:
+    def _repeat(self, record: Resolution, line: int, before: int, end: int) -> None:
         """Name a resolution the file gives again: identical, or differing (a conflict)."""
+        first = self._reread(before, end)
         if record == first:
             self._problem(
                 f"{record.symbol} again, identical to its rows from line {before}; read once",
@@ -439,6 +464,18 @@ class UndlReader:
             line,
             "resolution",
         )
+
+    def _reread(self, first: int, last: int) -> Resolution | None:
+        """The resolution on lines ``first`` to ``last``, read again without a word (a cold
+        path: only for a resolution the file repeats)."""
+        with open(self.path, encoding="utf-8-sig", newline="", errors="replace") as f:
+            text = list(itertools.islice(f, first - 1, last))
+        width, at = len(self._header), self._index[0]
+        rows = [row for row in map(_row, text) if len(row) == width]
+        rows = [row for row in rows if row[at] == rows[0][at]]
+        quiet = UndlReader(self.path, strict=False)
+        quiet._start(self._header)
+        return quiet._resolution(rows, first) if rows else None
 
     def _start(self, header: list[str]) -> None:
         """Find the columns by their names in ``header``."""
@@ -694,11 +731,15 @@ def _resolution_number(symbol: str) -> int | None:
 
 
 _DIGITS = tuple(str(n) for n in range(1000))
+# Characters read at a time: whole lines of about a megabyte.
+_CHUNK = 1 << 20
 _CAST = frozenset(("Y", "N", "A"))
 
 
-def _difference(first: Resolution, again: Resolution) -> str:
+def _difference(first: Resolution | None, again: Resolution) -> str:
     """What a resolution's second reading changes, in words."""
+    if first is None:  # its first rows read alone do not make a resolution
+        return "its first rows cannot be read again"
     changes = [
         f"{member.code} {_said(a)} there, {_said(b)} here"
         for member, a, b in zip(first.council.members, first.ballot, again.ballot)
@@ -719,6 +760,14 @@ def _said(vote: Vote | None) -> str:
 def _numbered(lines: int | list[int], count: int) -> list[int]:
     """The lines of a group's ``count`` rows as a list (``lines``: the first, or the list)."""
     return list(range(lines, lines + count)) if isinstance(lines, int) else lines
+
+
+def _row(line: str) -> list[str]:
+    """One line read as a row on its own ([] for a line the csv module refuses)."""
+    try:
+        return next(csv.reader([line]), [])
+    except csv.Error:
+        return []
 
 
 _SURROGATE = re.compile("[\udc80-\udcff]+")
