@@ -488,3 +488,40 @@ def test_load_takes_the_files_votes_where_the_bundle_has_none() -> None:
 
     assert not history.get("S/RES/472 (1980)").has_ballot
     assert merged.get("S/RES/472 (1980)").vote_of("CHN") is Vote.NOT_PARTICIPATING
+
+
+def test_a_quote_after_a_closing_quote_is_named(tmp_path: Path, sample_text: str) -> None:
+    """A quoted field followed by more text breaks the CSV rules: named at its line, and
+    read leniently with the quotes as characters."""
+    lines = sample_text.splitlines(keepends=True)
+    lines[6] = lines[6].replace(",S/PV.80,", ',"S/PV"80,', 1)
+    path = _write(tmp_path, "".join(lines))
+
+    with pytest.raises(DataError, match=r"line 7, column 'meeting': a stray quote \(\"\): ','"):
+        list(history.load_undl(path))
+    reader = history.load_undl(path, strict=False)
+    assert len(list(reader)) == 16
+    assert [p.line for p in reader.problems] == [7]
+
+
+def test_a_repeat_whose_first_rows_cannot_be_read_again(tmp_path: Path, sample_text: str) -> None:
+    """A repeat whose first copy read only with a lenient repair is still named, once."""
+    lines = sample_text.splitlines(keepends=True)
+    again = _block_of(lines, "S/RES/2712 (2023)")
+    first = lines.index(again[0])
+    lines[first] = lines[first].replace(",S/PV.", ',"S/PV.', 1)
+    path = _write(tmp_path, "".join(lines + again))
+
+    reader = history.load_undl(path, strict=False)
+    read = [r for r in reader if r.symbol == "S/RES/2712 (2023)"]
+
+    assert len(read) == 1
+    assert "S/RES/2712 (2023) again" in str(reader.problems[-1])
+
+
+def test_totals_that_are_not_numbers(tmp_path: Path, sample_text: str) -> None:
+    """Totals that are not whole numbers are named at the resolution's first line."""
+    text = sample_text.replace(",12,0,3,0,15,Vote,", ",twelve,0,3,0,15,Vote,")
+
+    with pytest.raises(DataError, match=r"line 158, column 'total_yes': the totals are not whole"):
+        list(history.load_undl(_write(tmp_path, text)))

@@ -384,25 +384,22 @@ class UndlReader:
         named, and under strict=False read with its quotes taken as characters when that
         gives a whole row."""
         width = len(self._header)
+        reason = error or "unexpected end of data"
         try:
-            fields = next(csv.reader([text], strict=True), [])
+            next(csv.reader([text], strict=True), [])
         except csv.Error as exc:
             reason = str(exc)
-        else:  # the line is a row on its own: the trouble was past it
-            if len(fields) == width:
-                return fields
-            reason = error or "unexpected end of data"
         if "field larger" in reason:
             self._problem(f"cannot be read as CSV: {reason}", line)
             return None
-        loose = next(csv.reader([text]), [])
-        # The quote is in the last field csv reads when quotes are not checked.
-        column = self._header[min(len(loose), width) - 1] if loose else None
-        try:
-            plain = next(csv.reader([text.rstrip("\r\n")], quoting=csv.QUOTE_NONE), [])
-        except csv.Error:
-            plain = []
+        plain = _row(text.rstrip("\r\n"), quote=False)
         whole = len(plain) == width
+        # The quote: in the first field that holds one when quotes are characters, or
+        # else in the last field csv reads when quotes are not checked.
+        quoted = [i for i, value in enumerate(plain) if '"' in value] if whole else []
+        loose = _row(text)
+        at = quoted[0] if quoted else min(len(loose), width) - 1
+        column = self._header[at] if at >= 0 else None
         if reason == "unexpected end of data":
             what = (
                 'a stray quote (") opens a field that this line does not close, so that it '
@@ -762,10 +759,11 @@ def _numbered(lines: int | list[int], count: int) -> list[int]:
     return list(range(lines, lines + count)) if isinstance(lines, int) else lines
 
 
-def _row(line: str) -> list[str]:
-    """One line read as a row on its own ([] for a line the csv module refuses)."""
+def _row(line: str, *, quote: bool = True) -> list[str]:
+    """One line read as a row on its own ([] for a line the csv module refuses); with
+    ``quote=False``, quotes are characters like any other."""
     try:
-        return next(csv.reader([line]), [])
+        return next(csv.reader([line], quoting=csv.QUOTE_MINIMAL if quote else csv.QUOTE_NONE), [])
     except csv.Error:
         return []
 
