@@ -22,9 +22,15 @@ What the reader does with the file's peculiarities:
 
 Problems with the file itself (a missing column, an unknown vote code, a member twice
 in one resolution or not on the Council that year, bytes that are not UTF-8, an empty
-file, a truncated row) raise [`DataError`][unsc.errors.DataError] naming the file, line and
-column; with ``strict=False`` they are collected in `UndlReader.problems` and the
-reading goes on. Nothing is dropped silently.
+file, a truncated row, a stray quote, a second header, a resolution given twice, a blank
+symbol, a modality its votes contradict) raise [`DataError`][unsc.errors.DataError] naming
+the file, line and column; with ``strict=False`` they are collected in
+`UndlReader.problems` and the reading goes on. Nothing is dropped silently.
+
+Every row is one line: the UN's fields never hold a line break, so a quote that would
+open a field running past its line (and swallow the rows after it) is named at the line
+where it opened, and the rows after it are read. A resolution is read once: a repeat
+is named, as identical to its first rows or in conflict with them, and the first kept.
 """
 
 from __future__ import annotations
@@ -204,10 +210,12 @@ class UndlReader:
     counts and problems, not twice as many.
 
     Every row of the file is either read into a resolution or named, at its line, in a
-    problem: rows cut short or too long, a stray quote that would join rows into one,
-    a field too long for a CSV reader, bytes that are not UTF-8, a row that contradicts
-    the first row of its resolution (date, symbol, totals, note, modality), a member
-    twice or not on the Council that day.
+    problem: rows cut short or too long, a stray quote that would join rows into one (the
+    rows after it are read), a field too long for a CSV reader, bytes that are not UTF-8,
+    a row that contradicts the first row of its resolution (date, symbol, totals, note,
+    modality), a member twice or not on the Council that day, a second header. Each
+    resolution is yielded once: a repeat of one read before is a problem, identical or
+    in conflict with the first (which is kept).
     """
 
     def __init__(self, path: str | os.PathLike[str], *, strict: bool = True) -> None:
