@@ -525,3 +525,17 @@ def test_totals_that_are_not_numbers(tmp_path: Path, sample_text: str) -> None:
 
     with pytest.raises(DataError, match=r"line 158, column 'total_yes': the totals are not whole"):
         list(history.load_undl(_write(tmp_path, text)))
+
+
+def test_the_first_rows_text_must_agree_with_the_others(tmp_path: Path, sample_text: str) -> None:
+    """The record takes its title from its first row: a first row whose description the
+    other rows do not give is named, at each row that disagrees."""
+    lines = sample_text.splitlines(keepends=True)
+    lines[157] = lines[157].replace(",Resolution 2712 (2023) on", ",Resolution 2713 (2023) on", 1)
+    path = _write(tmp_path, "".join(lines))
+
+    with pytest.raises(DataError, match=r"line 159, column 'description': says 'Resolution 2712"):
+        list(history.load_undl(path))
+    reader = history.load_undl(path, strict=False)
+    list(reader)
+    assert [p.line for p in reader.problems] == list(range(159, 173))

@@ -110,6 +110,9 @@ _SHARED = (
     "date", "resolution", "vote_note", "total_yes", "total_no", "total_abstentions",
     "total_non_voting", "modality",
 )  # fmt: skip
+# The text the record takes from its first row. The UN's file repeats it on every row;
+# one other row that agrees is enough to show that the first was not changed alone.
+_TEXT = ("draft", "meeting", "description", "agenda")
 _VOTES = {"Y": Vote.YES, "N": Vote.NO, "A": Vote.ABSTAIN, "X": Vote.NOT_PARTICIPATING}
 # A code the file may write for a seat whose holder unsc codes otherwise.
 _EQUIVALENT = {"RUS": "SUN", "SUN": "RUS", "COD": "ZAR", "ZAR": "COD"}
@@ -235,6 +238,8 @@ class UndlReader:
         self._fields: Callable[[list[str]], tuple[str, ...]] = tuple
         self._shared: Callable[[list[str]], tuple[str, ...]] = tuple
         self._shared_columns: tuple[str, ...] = ()
+        self._text: Callable[[list[str]], tuple[str, ...]] = tuple
+        self._every: Callable[[list[str]], tuple[str, ...]] = tuple
         self._code_of: Callable[[list[str]], str] = operator.itemgetter(1)
         self._vote_of: Callable[[list[str]], str] = operator.itemgetter(4)
         self._bad_bytes = _Undecodable()
@@ -433,12 +438,15 @@ class UndlReader:
         if self._bad_bytes.count != self._seen_bad:
             for number, fields in zip(_numbered(lines, len(group)), group):
                 self._seen_bad = self._repair(fields, number, self._seen_bad)
-        shared = self._shared
+        shared, text = self._shared, self._text
         first = shared(group[0])
-        if not all(map(first.__eq__, map(shared, group))):  # C-level: one pass
+        if not all(map(first.__eq__, map(shared, group))) or (  # C-level: one pass
+            text(group[0]) != text(group[-1])
+        ):
             numbers = _numbered(lines, len(group))
+            every = self._every
             for number, fields in zip(numbers, group):
-                self._contradiction(shared(fields), first, number, numbers[0])
+                self._contradiction(every(fields), every(group[0]), number, numbers[0])
         record = self._resolution(group, lines)
         if record is None:
             return None
@@ -493,8 +501,11 @@ class UndlReader:
         self._header = header
         self._index = [where[c] for c in COLUMNS]
         self._fields = operator.itemgetter(*self._index)
-        self._shared_columns = tuple(c for c in _SHARED if c in where)
-        self._shared = operator.itemgetter(*(where[c] for c in self._shared_columns))
+        shared = [c for c in _SHARED if c in where]
+        self._shared = operator.itemgetter(*(where[c] for c in shared))
+        self._text = operator.itemgetter(*(where[c] for c in _TEXT))
+        self._shared_columns = (*shared, *_TEXT)
+        self._every = operator.itemgetter(*(where[c] for c in self._shared_columns))
         self._code_of = operator.itemgetter(self._index[1])
         self._vote_of = operator.itemgetter(self._index[3])
 
