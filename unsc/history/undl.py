@@ -405,12 +405,12 @@ class UndlReader:
         if "field larger" in reason:
             self._problem(f"cannot be read as CSV: {reason}", line)
             return None
-        plain = _row(text.rstrip("\r\n"), quote=False)
+        plain = _row(text, quote=False)
         whole = len(plain) == width
         # The quote: in the first field that holds one when quotes are characters, or
         # else in the last field csv reads when quotes are not checked.
         quoted = [i for i, value in enumerate(plain) if '"' in value] if whole else []
-        loose = _row(text)
+        loose = next(csv.reader([text]), [])  # the same, quotes not checked
         at = quoted[0] if quoted else min(len(loose), width) - 1
         column = self._header[at] if at >= 0 else None
         if reason == "unexpected end of data":
@@ -484,7 +484,7 @@ class UndlReader:
         with open(self.path, encoding="utf-8-sig", newline="", errors="replace") as f:
             text = list(itertools.islice(f, first - 1, last))
         width, at = len(self._header), self._index[0]
-        rows = [row for row in map(_row, text) if len(row) == width]
+        rows = [row for row in (_as_read(line, width) for line in text) if len(row) == width]
         rows = [row for row in rows if row[at] == rows[0][at]]
         quiet = UndlReader(self.path, strict=False)
         quiet._start(self._header)
@@ -779,12 +779,21 @@ def _numbered(lines: int | list[int], count: int) -> list[int]:
 
 
 def _row(line: str, *, quote: bool = True) -> list[str]:
-    """One line read as a row on its own ([] for a line the csv module refuses); with
-    ``quote=False``, quotes are characters like any other."""
+    """One line read as a row on its own, by the CSV rules ([] for a line that breaks
+    them); with ``quote=False``, quotes are characters like any other."""
     try:
-        return next(csv.reader([line], quoting=csv.QUOTE_MINIMAL if quote else csv.QUOTE_NONE), [])
+        if quote:
+            return next(csv.reader([line], strict=True), [])
+        return next(csv.reader([line.rstrip("\r\n")], quoting=csv.QUOTE_NONE), [])
     except csv.Error:
         return []
+
+
+def _as_read(line: str, width: int) -> list[str]:
+    """A line as the reader reads it: by the CSV rules, or else with its quotes as
+    characters when that gives a whole row."""
+    row = _row(line)
+    return row if len(row) == width else _row(line, quote=False)
 
 
 _SURROGATE = re.compile("[\udc80-\udcff]+")
