@@ -293,18 +293,17 @@ class UndlReader:
         # runs past its line is a stray quote, and the file is read again from the next
         # line, so that no field swallows the rows after it. The file is read in chunks
         # of whole lines, to keep the lines a bad row needs at hand.
-        chunk = f.readlines(_CHUNK)
-        reader = csv.reader(chunk, strict=True)
+        first = f.readline()
+        if not first:
+            raise DataError(
+                self.path, "the file is empty; expected a header row with " + ", ".join(COLUMNS)
+            )
         try:
-            header = next(reader, None)
+            header = next(csv.reader([first], strict=True))
         except csv.Error as exc:
             raise DataError(
                 self.path, f"the header cannot be read as CSV: {exc}", line=1
             ) from None
-        if header is None:
-            raise DataError(
-                self.path, "the file is empty; expected a header row with " + ", ".join(COLUMNS)
-            )
         self._start(header)
         width = len(header)
         id_column = self._index[0]
@@ -315,40 +314,44 @@ class UndlReader:
         numbered: list[int] = []
         explicit = False  # whether ``numbered`` holds the group's lines
         current: str | None = None
-        start = 0  # the lines of the file before ``chunk``
-        skip = reader.line_num  # the lines of ``chunk`` read
+        start = 1  # the lines of the file before ``chunk``
+        chunk, skip = f.readlines(_CHUNK), 0  # ``skip``: the lines of ``chunk`` read
         while chunk:
-            last = offset = start + skip  # the lines before the reader's first
-            reader = csv.reader(itertools.islice(chunk, skip, None), strict=True)
+            offset = start + skip  # the lines of the file before the reader's first
+            reader = csv.reader(
+                itertools.islice(chunk, skip, None) if skip else chunk, strict=True
+            )
+            last = 0  # the lines the reader has read
             error = None
             try:
                 # The hot loop: per row a line count, a length check, the id and an
                 # append. The fields a resolution's rows share are checked, and the
                 # rest picked out, once per resolution.
                 for row in reader:
-                    end = offset + reader.line_num
-                    if end == last + 1 and len(row) == width:
-                        last = end
+                    n = reader.line_num
+                    if n == last + 1 and len(row) == width:
+                        last = n
                         if row[id_column] != current:
                             if group:
                                 record = self._complete(group, numbered if explicit else lines)
                                 if record is not None:
                                     yield record
-                            group, lines, current, explicit = [row], end, row[id_column], False
+                            group, lines, current = [row], offset + n, row[id_column]
+                            explicit = False
                             if current == header[id_column]:
-                                group, current = self._second_header(end)
+                                group, current = self._second_header(offset + n)
                         else:
                             group.append(row)
                             if explicit:
-                                numbered.append(end)
+                                numbered.append(offset + n)
                         continue
-                    if end != last + 1:  # a quoted field ran on past its line
+                    if n != last + 1:  # a quoted field ran on past its line
                         break
-                    last = end
+                    last = n
                     if row:  # a blank line is not a row
                         self._problem(
                             f"row has {len(row)} of {width} columns (truncated or malformed)",
-                            end,
+                            offset + n,
                         )
                     if group and not explicit:  # the group's lines are no longer one run
                         numbered, explicit = _numbered(lines, len(group)), True
@@ -358,11 +361,11 @@ class UndlReader:
                     continue
             except csv.Error as exc:
                 error = str(exc)
-            # The row that began on the line after ``last`` ran past it (a stray quote),
-            # or broke the csv module's rules or limits: read that line on its own, and
-            # the rest of the chunk again from the line after it.
-            last += 1
-            fields = self._alone(chunk[last - start - 1], last, error)
+            # The row that began on the line after the reader's last ran past it (a
+            # stray quote), or broke the csv module's rules or limits: read that line on
+            # its own, and the rest of the chunk again from the line after it.
+            line = offset + last + 1
+            fields = self._alone(chunk[line - start - 1], line, error)
             if fields is not None:
                 if fields[id_column] != current:
                     if group:
@@ -374,10 +377,10 @@ class UndlReader:
                     numbered = _numbered(lines, len(group))
                 explicit = True
                 group.append(fields)
-                numbered.append(last)
+                numbered.append(line)
             elif group and not explicit:
                 numbered, explicit = _numbered(lines, len(group)), True
-            skip = last - start
+            skip = line - start
         if group:
             record = self._complete(group, numbered if explicit else lines)
             if record is not None:
@@ -450,7 +453,7 @@ class UndlReader:
         record = self._resolution(group, lines)
         if record is None:
             return None
-        key = _key(record.symbol)
+        key = record.symbol.replace(" ", "")
         seen = self._seen.get(key)
         if seen is None:
             if isinstance(lines, int):
@@ -1085,7 +1088,7 @@ def load(undl: str | os.PathLike[str] | None = None, *, strict: bool = False) ->
         mine = bundled[i]
         found = _differences(mine, record)
         if found:
-            line = reader._seen[_key(record.symbol)][0]
+            line = reader._seen[record.symbol.replace(" ", "")][0]
             conflicts.extend(Conflict(mine.symbol, f, b, u, line) for f, b, u in found)
             continue
         merged[i] = attrs.evolve(
