@@ -609,10 +609,10 @@ class UndlReader:
                 "ms_code",
             )
             return None
-        self._check_totals(symbol, first_line, first, ballot)
+        yes = self._check_totals(symbol, first_line, first, ballot)
         if without_vote:
             self._votes_without_a_vote(group, lines, symbol)
-        elif _YES not in ballot:
+        elif not yes:
             self._problem(
                 f"{symbol} was adopted by a vote, the modality says, yet no member voted yes; "
                 "if it was adopted without a vote, its modality is 'Without Vote'",
@@ -721,20 +721,22 @@ class UndlReader:
 
     def _check_totals(
         self, symbol: str, line: int, first: tuple[str, ...], ballot: list[Vote | None]
-    ) -> None:
+    ) -> int:
+        """Compare the stated totals with the votes; return the votes in favour."""
         # Every seat has a vote here, so the non-voting are what is left.
         yes, no, abstain = ballot.count(_YES), ballot.count(_NO), ballot.count(_ABSTAIN)
         counted = (yes, no, abstain, len(ballot) - yes - no - abstain)
         # The common case compares the file's own strings: no number is parsed.
         if first[11:15] == tuple(map(_DIGITS.__getitem__, counted)):
-            return
+            return yes
         try:
             stated = (int(first[11]), int(first[12]), int(first[13]), int(first[14]))
         except ValueError:
             self._problem("the totals are not whole numbers", line, "total_yes")
-            return
+            return yes
         if stated != counted:
             self.mismatches.append(TotalsMismatch(symbol, line, stated, counted))
+        return yes
 
 
 _YES, _NO, _ABSTAIN = Vote.YES, Vote.NO, Vote.ABSTAIN
@@ -746,7 +748,8 @@ def _resolution_number(symbol: str) -> int | None:
     """The number in a resolution's symbol ("S/RES/504(1982)" -> 504), if it has one."""
     head, _, _ = symbol.partition("(")
     digits = head.rstrip().rpartition("/")[2]
-    return int(digits) if digits.isdigit() and int(digits) > 0 else None
+    number = int(digits) if digits.isdigit() else 0
+    return number if number > 0 else None
 
 
 _DIGITS = tuple(str(n) for n in range(1000))
