@@ -753,8 +753,8 @@ def _resolution_number(symbol: str) -> int | None:
 
 
 _DIGITS = tuple(str(n) for n in range(1000))
-# Characters read at a time: whole lines of about a megabyte.
-_CHUNK = 1 << 20
+# Characters read at a time: whole lines, about a quarter of a megabyte.
+_CHUNK = 1 << 18
 _CAST = frozenset(("Y", "N", "A"))
 
 
