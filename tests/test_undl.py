@@ -539,3 +539,20 @@ def test_the_first_rows_text_must_agree_with_the_others(tmp_path: Path, sample_t
     reader = history.load_undl(path, strict=False)
     list(reader)
     assert [p.line for p in reader.problems] == list(range(159, 173))
+
+
+def test_a_repeat_under_the_same_id_is_named_once(tmp_path: Path, sample_text: str) -> None:
+    """A resolution's rows given twice in a row, under its one undl_id: one problem, not
+    one for each member, and the resolution read once."""
+    lines = sample_text.splitlines(keepends=True)
+    block = _block_of(lines, "S/RES/83 (1950)")
+    end = lines.index(block[-1]) + 1
+    path = _write(tmp_path, "".join(lines[:end] + block + lines[end:]))
+
+    reader = history.load_undl(path, strict=False)
+    read = [r.symbol for r in reader]
+
+    assert read.count("S/RES/83 (1950)") == 1
+    assert len(read) == 16
+    assert [p.line for p in reader.problems] == [end + 1]
+    assert "S/RES/83 (1950) again, identical to its rows from line 54" in str(reader.problems[0])

@@ -437,6 +437,11 @@ class UndlReader:
         """The resolution of a complete group of rows: bad bytes and rows that contradict
         the first row of the resolution named first, and a resolution read before named
         and not read again."""
+        if len(group) > _MOST_SEATS:  # the rows again, under the same id: split them
+            runs = self._runs(group, lines)
+            if len(runs) > 1:
+                records = [self._complete(rows, numbers) for rows, numbers in runs]
+                return next((r for r in records if r is not None), None)
         self.rows += len(group)
         if self._bad_bytes.count != self._seen_bad:
             for number, fields in zip(_numbered(lines, len(group)), group):
@@ -463,6 +468,16 @@ class UndlReader:
             return record
         self._repeat(record, lines if isinstance(lines, int) else lines[0], *seen)
         return None
+
+    def _runs(
+        self, group: list[list[str]], lines: int | list[int]
+    ) -> list[tuple[list[list[str]], list[int]]]:
+        """A group cut where its first member's row comes again, with each part's lines."""
+        codes = list(map(self._code_of, group))
+        starts = [i for i, code in enumerate(codes) if code == codes[0]]
+        numbers = _numbered(lines, len(group))
+        ends = [*starts[1:], len(group)]
+        return [(group[a:b], numbers[a:b]) for a, b in zip(starts, ends)]
 
     def _repeat(self, record: Resolution, line: int, before: int, end: int) -> None:
         """Name a resolution the file gives again: identical, or differing (a conflict)."""
@@ -756,6 +771,8 @@ _DIGITS = tuple(str(n) for n in range(1000))
 # Characters read at a time: whole lines, about a quarter of a megabyte.
 _CHUNK = 1 << 18
 _CAST = frozenset(("Y", "N", "A"))
+# The most seats the Council has had (15 since 1966): a resolution with more rows repeats.
+_MOST_SEATS = 15
 
 
 def _difference(first: Resolution | None, again: Resolution) -> str:
