@@ -556,3 +556,27 @@ def test_a_repeat_under_the_same_id_is_named_once(tmp_path: Path, sample_text: s
     assert len(read) == 16
     assert [p.line for p in reader.problems] == [end + 1]
     assert "S/RES/83 (1950) again, identical to its rows from line 54" in str(reader.problems[0])
+
+
+def test_a_stray_quote_beside_a_quoted_field_is_read_without_it(
+    tmp_path: Path, sample_text: str
+) -> None:
+    """In a row whose description is quoted (it holds commas), a stray quote is named at
+    its line, and a lenient reading still reads the row."""
+    lines = sample_text.splitlines(keepends=True)
+    for i in range(1, 12):  # every row of resolution 11 (1946): a description with commas
+        lines[i] = lines[i].replace(
+            ",Security Council resolution 11 (1946) [on", ',"Security, on', 1
+        )
+        lines[i] = lines[i].replace("Statute of the ICJ],", 'Statute of the ICJ]",', 1)
+    lines[3] = lines[3].replace(",S/PV.80,", ',"S/PV.80,', 1)
+    path = _write(tmp_path, "".join(lines))
+
+    with pytest.raises(DataError, match=r"line 4, column '\w+': a stray quote"):
+        list(history.load_undl(path))
+    reader = history.load_undl(path, strict=False)
+    read = list(reader)
+
+    assert len(read) == 16
+    assert [p.line for p in reader.problems] == [4]
+    assert "; the row is read" in str(reader.problems[0])

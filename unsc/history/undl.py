@@ -409,12 +409,11 @@ class UndlReader:
             self._problem(f"cannot be read as CSV: {reason}", line)
             return None
         plain = _row(text, quote=False)
-        whole = len(plain) == width
+        loose = next(csv.reader([text]), [])  # the same, quotes not checked
         # The quote: in the first field that holds one when quotes are characters, or
         # else in the last field csv reads when quotes are not checked.
-        quoted = [i for i, value in enumerate(plain) if '"' in value] if whole else []
-        loose = next(csv.reader([text]), [])  # the same, quotes not checked
-        at = quoted[0] if quoted else min(len(loose), width) - 1
+        quoted = [i for i, value in enumerate(plain) if '"' in value]
+        at = quoted[0] if quoted and len(plain) == width else min(len(loose), width) - 1
         column = self._header[at] if at >= 0 else None
         if reason == "unexpected end of data":
             what = (
@@ -423,14 +422,9 @@ class UndlReader:
             )
         else:
             what = f'a stray quote ("): {reason}'
-        self._problem(
-            what
-            + "; the row is "
-            + ("read with the quote as a character" if whole else "not read"),
-            line,
-            column,
-        )
-        return plain if whole else None
+        row, how = _meant(text, width, plain, loose)
+        self._problem(f"{what}; the row is {how}", line, column)
+        return row
 
     def _complete(self, group: list[list[str]], lines: int | list[int]) -> Resolution | None:
         # ``lines``: the first line of a group of consecutive one-line rows, or each row's.
@@ -801,22 +795,43 @@ def _numbered(lines: int | list[int], count: int) -> list[int]:
     return list(range(lines, lines + count)) if isinstance(lines, int) else lines
 
 
-def _row(line: str, *, quote: bool = True) -> list[str]:
+def _row(line: str, *, quote: bool = True, strict: bool = True) -> list[str]:
     """One line read as a row on its own, by the CSV rules ([] for a line that breaks
-    them); with ``quote=False``, quotes are characters like any other."""
+    them); with ``quote=False``, quotes are characters like any other; with
+    ``strict=False``, quotes as a CSV reader that does not check them reads them."""
     try:
         if quote:
-            return next(csv.reader([line], strict=True), [])
+            return next(csv.reader([line], strict=strict), [])
         return next(csv.reader([line.rstrip("\r\n")], quoting=csv.QUOTE_NONE), [])
     except csv.Error:
         return []
+
+
+def _meant(
+    text: str, width: int, plain: list[str], loose: list[str]
+) -> tuple[list[str] | None, str]:
+    """The row a line with a stray quote most likely meant, and how it was read: with its
+    quotes as characters (``plain``), read without checking quotes (``loose``), or
+    without one of its quotes; None if none of these gives a whole row."""
+    if len(plain) == width:
+        return plain, "read with the quote as a character"
+    if len(loose) == width:
+        return loose, "read as a CSV reader that does not check quotes reads it"
+    for at, char in enumerate(text):
+        if char == '"':
+            row = _row(text[:at] + text[at + 1 :])
+            if len(row) == width:
+                return row, f"read without the quote at character {at + 1} of the line"
+    return None, "not read"
 
 
 def _as_read(line: str, width: int) -> list[str]:
     """A line as the reader reads it: by the CSV rules, or else with its quotes as
     characters when that gives a whole row."""
     row = _row(line)
-    return row if len(row) == width else _row(line, quote=False)
+    if len(row) == width:
+        return row
+    return _meant(line, width, _row(line, quote=False), _row(line, strict=False))[0] or []
 
 
 _SURROGATE = re.compile("[\udc80-\udcff]+")
