@@ -264,7 +264,8 @@ def _line_of(text: str, needle: str) -> int:
 
 def test_two_stray_quotes_do_not_hide_rows(tmp_path: Path, sample_text: str) -> None:
     """Two stray quotes would fold the rows between them into one field: the first is
-    named at its line, and a lenient reading reads every other row."""
+    named at its line, and a lenient reading reads every row, the one with the quote too
+    (the quote read as a character); the second quote, inside a field, is a character."""
     lines = sample_text.splitlines(keepends=True)
     opening, closing = 30, 60  # 1-based lines of the quotes
     lines[opening - 1] = lines[opening - 1].replace(",S/PV.", ',"S/PV.', 1)
@@ -275,12 +276,43 @@ def test_two_stray_quotes_do_not_hide_rows(tmp_path: Path, sample_text: str) -> 
         list(history.load_undl(path))
     reader = history.load_undl(path, strict=False)
     read = list(reader)
-    named = {p.line for p in reader.problems}
 
-    assert {opening, closing} <= named
-    # every row is either read or named at its line
-    assert reader.rows + len(named) >= sample_text.count("\n") - 1
-    assert len(read) >= 13
+    assert [p.line for p in reader.problems] == [opening]
+    assert "the row is read with the quote as a character" in str(reader.problems[0])
+    assert reader.rows == sample_text.count("\n") - 1
+    assert len(read) == 16
+
+
+def test_a_stray_quote_in_long_rows_swallows_nothing(tmp_path: Path, sample_text: str) -> None:
+    """With rows as long as the UN's, a quote that never closes would run past the csv
+    module's field limit and take every row up to it: each is read, and the quote named
+    at its own line."""
+    rows = sample_text.splitlines(keepends=True)
+    long = [rows[0]] + [r.replace(",S/PV.", ",S/PV." + "x" * 1000, 1) for r in rows[1:]]
+    long[20] = long[20].replace(",S/PV.", ',"S/PV.', 1)
+    path = _write(tmp_path, "".join(long))
+
+    with pytest.raises(DataError, match=r"line 21, column 'meeting': a stray quote"):
+        list(history.load_undl(path))
+    reader = history.load_undl(path, strict=False)
+
+    assert len(list(reader)) == 16
+    assert [p.line for p in reader.problems] == [21]
+
+
+def test_a_row_over_two_lines_is_named(tmp_path: Path, sample_text: str) -> None:
+    """A quoted field holding a line break is not the UN's format: the line where it
+    opens is named, and the rest of the row, on the next line, too."""
+    lines = sample_text.splitlines(keepends=True)
+    lines[4] = lines[4].replace(",S/PV.80,", ',"S/PV.80\nmore",', 1)
+    reader = history.load_undl(_write(tmp_path, "".join(lines)), strict=False)
+
+    read = list(reader)
+
+    assert [p.line for p in reader.problems][:2] == [5, 6]
+    assert "row is not read" in str(reader.problems[0])
+    assert "S/RES/11(1946) has no row for" in str(reader.problems[-1])
+    assert len(read) == 15
 
 
 def test_one_stray_quote_is_blamed_on_its_own_line(tmp_path: Path, sample_text: str) -> None:
@@ -326,3 +358,225 @@ def test_missing_file_is_an_os_error(tmp_path: Path) -> None:
         list(history.load_undl(tmp_path / "nowhere.csv"))
     with pytest.raises(OSError, match="is a directory"):
         list(history.load_undl(tmp_path))
+
+
+# -- repeats, second headers, blank symbols, modalities, the bundle ------------------------
+
+
+def _block_of(lines: list[str], symbol: str) -> list[str]:
+    return [line for line in lines if f",{symbol}," in line]
+
+
+def test_two_downloads_joined_read_once(tmp_path: Path, sample_text: str) -> None:
+    """A file followed by itself: the second header is named as such, each resolution it
+    repeats is named once, and the replay counts each resolution once."""
+    path = _write(tmp_path, sample_text + sample_text)
+    second = sample_text.count("\n") + 1
+
+    with pytest.raises(DataError, match=rf"line {second}: a second header row"):
+        list(history.load_undl(path))
+    reader = history.load_undl(path, strict=False)
+    read = list(reader)
+    report = history.replay_undl(path, strict=False)
+
+    assert len(read) == len({r.symbol for r in read}) == 16
+    assert report.resolutions == 16
+    assert len(reader.problems) == 1 + 16
+    assert "identical to its rows from line 2; read once" in str(reader.problems[1])
+    assert reader.problems[1].line == second + 1
+
+
+def test_a_repeat_with_other_votes_is_a_conflict(tmp_path: Path, sample_text: str) -> None:
+    """A resolution given again with a vote changed: named, with the change, at the line
+    where the repeat begins; the first reading is kept and replayed once."""
+    lines = sample_text.splitlines(keepends=True)
+    again = _block_of(lines, "S/RES/2712 (2023)")
+    again[2] = again[2].replace(",CHN,CHINA,True,Y,", ",CHN,CHINA,True,N,")
+    path = _write(tmp_path, "".join(lines + again))
+    repeat = len(lines) + 1
+
+    with pytest.raises(DataError, match=rf"line {repeat}, column 'resolution': S/RES/2712"):
+        list(history.load_undl(path))
+    reader = history.load_undl(path, strict=False)
+    read = [r for r in reader if r.symbol == "S/RES/2712 (2023)"]
+    report = history.replay_undl(path, strict=False)
+
+    assert len(read) == 1
+    assert read[0].vote_of("CHN") is Vote.YES
+    conflict = str(reader.problems[-1])
+    assert "in conflict with its rows from line 158 (CHN yes there, no here)" in conflict
+    assert "the first is kept" in conflict
+    assert report.resolutions == 16
+
+
+def test_blank_resolution_is_named(tmp_path: Path, sample_text: str) -> None:
+    """A blank symbol is a problem at its line, not a record with an empty symbol."""
+    lines = sample_text.splitlines(keepends=True)
+    block = [i for i, line in enumerate(lines) if ",S/RES/2712 (2023)," in line]
+    for i in block:
+        lines[i] = lines[i].replace(",S/RES/2712 (2023),", ",,")
+    path = _write(tmp_path, "".join(lines))
+
+    with pytest.raises(DataError, match=r"line 158, column 'resolution': the resolution is blank"):
+        list(history.load_undl(path))
+    reader = history.load_undl(path, strict=False)
+    assert "" not in {r.symbol for r in reader}
+    assert [p.line for p in reader.problems] == [158]
+
+
+def test_a_symbol_that_is_not_a_resolution(tmp_path: Path, sample_text: str) -> None:
+    """A symbol without a resolution number is named with what would be valid."""
+    text = sample_text.replace(",S/RES/2712 (2023),", ",S/RES/two thousand,")
+
+    with pytest.raises(DataError, match=r"'S/RES/two thousand' is not a resolution symbol; exp"):
+        list(history.load_undl(_write(tmp_path, text)))
+
+
+def test_without_vote_with_votes_is_named(tmp_path: Path, sample_text: str) -> None:
+    """Modality 'Without Vote' on rows that carry Y/N/A is named at the first such row."""
+    text = sample_text.replace(",12,0,3,0,15,Vote,", ",12,0,3,0,15,Without Vote,")
+
+    with pytest.raises(
+        DataError, match=r"line 158, column 'ms_vote': S/RES/2712 \(2023\) was adopted without"
+    ):
+        list(history.load_undl(_write(tmp_path, text)))
+
+
+def test_vote_without_a_yes_is_named(tmp_path: Path, sample_text: str) -> None:
+    """Modality 'Vote' on a resolution no member voted for: named, not read as a failed vote."""
+    text = sample_text.replace("Without Vote", "Vote")
+
+    with pytest.raises(
+        DataError, match=r"line 2, column 'modality': S/RES/11\(1946\) was adopted"
+    ):
+        list(history.load_undl(_write(tmp_path, text)))
+
+
+def test_unknown_modality_is_named(tmp_path: Path, sample_text: str) -> None:
+    """A modality that is neither 'Vote' nor 'Without Vote' says what is valid."""
+    text = sample_text.replace(",12,0,3,0,15,Vote,", ",12,0,3,0,15,Voted,")
+
+    with pytest.raises(DataError, match=r"'Voted' is not a modality; use 'Vote' or"):
+        list(history.load_undl(_write(tmp_path, text)))
+
+
+def test_load_keeps_the_bundles_sourced_votes(tmp_path: Path, sample_text: str) -> None:
+    """Same tally, other members: a conflict naming the members, and the bundle's votes kept."""
+    text = sample_text.replace(",CHN,CHINA,True,Y,2023-11-15,", ",CHN,CHINA,True,A,2023-11-15,")
+    text = text.replace(
+        ",USA,UNITED STATES,True,A,2023-11-15,", ",USA,UNITED STATES,True,Y,2023-11-15,"
+    )
+    bundled = history.get("S/RES/2712 (2023)")
+
+    merged = history.load(undl=_write(tmp_path, text))
+
+    kept = merged.get("S/RES/2712 (2023)")
+    assert kept.ballot == bundled.ballot
+    conflict = next(c for c in merged.conflicts if c.field == "votes")
+    assert (conflict.symbol, conflict.bundled, conflict.file) == (
+        "S/RES/2712 (2023)",
+        "CHN yes, USA abstain",
+        "CHN abstain, USA yes",
+    )
+    assert conflict.line == 158
+    assert "(line 158)" in str(conflict)
+
+
+def test_load_takes_the_files_votes_where_the_bundle_has_none() -> None:
+    """A resolution the bundle holds as a tally only takes the file's member votes."""
+    merged = history.load(undl=SAMPLE)
+
+    assert not history.get("S/RES/472 (1980)").has_ballot
+    assert merged.get("S/RES/472 (1980)").vote_of("CHN") is Vote.NOT_PARTICIPATING
+
+
+def test_a_quote_after_a_closing_quote_is_named(tmp_path: Path, sample_text: str) -> None:
+    """A quoted field followed by more text breaks the CSV rules: named at its line, and
+    read leniently with the quotes as characters."""
+    lines = sample_text.splitlines(keepends=True)
+    lines[6] = lines[6].replace(",S/PV.80,", ',"S/PV"80,', 1)
+    path = _write(tmp_path, "".join(lines))
+
+    with pytest.raises(DataError, match=r"line 7, column 'meeting': a stray quote \(\"\): ','"):
+        list(history.load_undl(path))
+    reader = history.load_undl(path, strict=False)
+    assert len(list(reader)) == 16
+    assert [p.line for p in reader.problems] == [7]
+
+
+def test_a_repeat_whose_first_rows_cannot_be_read_again(tmp_path: Path, sample_text: str) -> None:
+    """A repeat whose first copy read only with a lenient repair is still named, once."""
+    lines = sample_text.splitlines(keepends=True)
+    again = _block_of(lines, "S/RES/2712 (2023)")
+    first = lines.index(again[0])
+    lines[first] = lines[first].replace(",S/PV.", ',"S/PV.', 1)
+    path = _write(tmp_path, "".join(lines + again))
+
+    reader = history.load_undl(path, strict=False)
+    read = [r for r in reader if r.symbol == "S/RES/2712 (2023)"]
+
+    assert len(read) == 1
+    assert "S/RES/2712 (2023) again" in str(reader.problems[-1])
+
+
+def test_totals_that_are_not_numbers(tmp_path: Path, sample_text: str) -> None:
+    """Totals that are not whole numbers are named at the resolution's first line."""
+    text = sample_text.replace(",12,0,3,0,15,Vote,", ",twelve,0,3,0,15,Vote,")
+
+    with pytest.raises(DataError, match=r"line 158, column 'total_yes': the totals are not whole"):
+        list(history.load_undl(_write(tmp_path, text)))
+
+
+def test_the_first_rows_text_must_agree_with_the_others(tmp_path: Path, sample_text: str) -> None:
+    """The record takes its title from its first row: a first row whose description the
+    other rows do not give is named, at each row that disagrees."""
+    lines = sample_text.splitlines(keepends=True)
+    lines[157] = lines[157].replace(",Resolution 2712 (2023) on", ",Resolution 2713 (2023) on", 1)
+    path = _write(tmp_path, "".join(lines))
+
+    with pytest.raises(DataError, match=r"line 159, column 'description': says 'Resolution 2712"):
+        list(history.load_undl(path))
+    reader = history.load_undl(path, strict=False)
+    list(reader)
+    assert [p.line for p in reader.problems] == list(range(159, 173))
+
+
+def test_a_repeat_under_the_same_id_is_named_once(tmp_path: Path, sample_text: str) -> None:
+    """A resolution's rows given twice in a row, under its one undl_id: one problem, not
+    one for each member, and the resolution read once."""
+    lines = sample_text.splitlines(keepends=True)
+    block = _block_of(lines, "S/RES/83 (1950)")
+    end = lines.index(block[-1]) + 1
+    path = _write(tmp_path, "".join(lines[:end] + block + lines[end:]))
+
+    reader = history.load_undl(path, strict=False)
+    read = [r.symbol for r in reader]
+
+    assert read.count("S/RES/83 (1950)") == 1
+    assert len(read) == 16
+    assert [p.line for p in reader.problems] == [end + 1]
+    assert "S/RES/83 (1950) again, identical to its rows from line 54" in str(reader.problems[0])
+
+
+def test_a_stray_quote_beside_a_quoted_field_is_read_without_it(
+    tmp_path: Path, sample_text: str
+) -> None:
+    """In a row whose description is quoted (it holds commas), a stray quote is named at
+    its line, and a lenient reading still reads the row."""
+    lines = sample_text.splitlines(keepends=True)
+    for i in range(1, 12):  # every row of resolution 11 (1946): a description with commas
+        lines[i] = lines[i].replace(
+            ",Security Council resolution 11 (1946) [on", ',"Security, on', 1
+        )
+        lines[i] = lines[i].replace("Statute of the ICJ],", 'Statute of the ICJ]",', 1)
+    lines[3] = lines[3].replace(",S/PV.80,", ',"S/PV.80,', 1)
+    path = _write(tmp_path, "".join(lines))
+
+    with pytest.raises(DataError, match=r"line 4, column '\w+': a stray quote"):
+        list(history.load_undl(path))
+    reader = history.load_undl(path, strict=False)
+    read = list(reader)
+
+    assert len(read) == 16
+    assert [p.line for p in reader.problems] == [4]
+    assert "; the row is read" in str(reader.problems[0])

@@ -22,9 +22,15 @@ What the reader does with the file's peculiarities:
 
 Problems with the file itself (a missing column, an unknown vote code, a member twice
 in one resolution or not on the Council that year, bytes that are not UTF-8, an empty
-file, a truncated row) raise [`DataError`][unsc.errors.DataError] naming the file, line and
-column; with ``strict=False`` they are collected in `UndlReader.problems` and the
-reading goes on. Nothing is dropped silently.
+file, a truncated row, a stray quote, a second header, a resolution given twice, a blank
+symbol, a modality its votes contradict) raise [`DataError`][unsc.errors.DataError] naming
+the file, line and column; with ``strict=False`` they are collected in
+`UndlReader.problems` and the reading goes on. Nothing is dropped silently.
+
+Every row is one line: the UN's fields never hold a line break, so a quote that would
+open a field running past its line (and swallow the rows after it) is named at the line
+where it opened, and the rows after it are read. A resolution is read once: a repeat
+is named, as identical to its first rows or in conflict with them, and the first kept.
 """
 
 from __future__ import annotations
@@ -35,6 +41,7 @@ import datetime
 import functools
 import html
 import io
+import itertools
 import operator
 import os
 import re
@@ -103,6 +110,9 @@ _SHARED = (
     "date", "resolution", "vote_note", "total_yes", "total_no", "total_abstentions",
     "total_non_voting", "modality",
 )  # fmt: skip
+# The text the record takes from its first row. The UN's file repeats it on every row;
+# one other row that agrees is enough to show that the first was not changed alone.
+_TEXT = ("draft", "meeting", "description", "agenda")
 _VOTES = {"Y": Vote.YES, "N": Vote.NO, "A": Vote.ABSTAIN, "X": Vote.NOT_PARTICIPATING}
 # A code the file may write for a seat whose holder unsc codes otherwise.
 _EQUIVALENT = {"RUS": "SUN", "SUN": "RUS", "COD": "ZAR", "ZAR": "COD"}
@@ -203,10 +213,12 @@ class UndlReader:
     counts and problems, not twice as many.
 
     Every row of the file is either read into a resolution or named, at its line, in a
-    problem: rows cut short or too long, a stray quote that would join rows into one,
-    a field too long for a CSV reader, bytes that are not UTF-8, a row that contradicts
-    the first row of its resolution (date, symbol, totals, note, modality), a member
-    twice or not on the Council that day.
+    problem: rows cut short or too long, a stray quote that would join rows into one (the
+    rows after it are read), a field too long for a CSV reader, bytes that are not UTF-8,
+    a row that contradicts the first row of its resolution (date, symbol, totals, note,
+    modality), a member twice or not on the Council that day, a second header. Each
+    resolution is yielded once: a repeat of one read before is a problem, identical or
+    in conflict with the first (which is kept).
     """
 
     def __init__(self, path: str | os.PathLike[str], *, strict: bool = True) -> None:
@@ -226,11 +238,16 @@ class UndlReader:
         self._fields: Callable[[list[str]], tuple[str, ...]] = tuple
         self._shared: Callable[[list[str]], tuple[str, ...]] = tuple
         self._shared_columns: tuple[str, ...] = ()
+        self._text: Callable[[list[str]], tuple[str, ...]] = tuple
+        self._every: Callable[[list[str]], tuple[str, ...]] = tuple
         self._code_of: Callable[[list[str]], str] = operator.itemgetter(1)
         self._vote_of: Callable[[list[str]], str] = operator.itemgetter(4)
         self._bad_bytes = _Undecodable()
         self._seen_bad = 0
         self._councils: dict[str, tuple[datetime.date, Council]] = {}
+        # Each resolution read, by its symbol: the first and last line of its rows (lines,
+        # not records: a reader's memory does not grow with what it has read).
+        self._seen: dict[str, tuple[int, int]] = {}
         self._handler = f"unsc-undl-{id(self)}"
 
     def __iter__(self) -> Iterator[Resolution]:
@@ -241,6 +258,7 @@ class UndlReader:
         self._bad_bytes = _Undecodable()
         self._seen_bad = 0
         self._councils = {}
+        self._seen = {}
         if not self.strict:
             codecs.register_error(self._handler, self._bad_bytes)
         errors = "strict" if self.strict else self._handler
@@ -271,104 +289,218 @@ class UndlReader:
         self.problems.append(error)
 
     def _read(self, f: IO[str]) -> Iterator[Resolution]:
-        reader = csv.reader(f)
+        # The UN's fields never hold a line break, so every row is one line: a row that
+        # runs past its line is a stray quote, and the file is read again from the next
+        # line, so that no field swallows the rows after it. The file is read in chunks
+        # of whole lines, to keep the lines a bad row needs at hand.
+        first = f.readline()
+        if not first:
+            raise DataError(
+                self.path, "the file is empty; expected a header row with " + ", ".join(COLUMNS)
+            )
         try:
-            header = next(reader, None)
+            header = next(csv.reader([first], strict=True))
         except csv.Error as exc:
             raise DataError(
                 self.path, f"the header cannot be read as CSV: {exc}", line=1
             ) from None
-        if header is None:
-            raise DataError(
-                self.path, "the file is empty; expected a header row with " + ", ".join(COLUMNS)
-            )
         self._start(header)
         width = len(header)
         id_column = self._index[0]
         group: list[list[str]] = []
         # The lines of the group's rows: its first line, while every row is one line
-        # after the other; a list once a row of several lines (or a skipped one) joins.
+        # after the other; a list once a line inside it is skipped.
         lines: int | list[int] = 0
         numbered: list[int] = []
         explicit = False  # whether ``numbered`` holds the group's lines
         current: str | None = None
-        last = reader.line_num
-        while True:
+        start = 1  # the lines of the file before ``chunk``
+        chunk, skip = f.readlines(_CHUNK), 0  # ``skip``: the lines of ``chunk`` read
+        while chunk:
+            offset = start + skip  # the lines of the file before the reader's first
+            reader = csv.reader(
+                itertools.islice(chunk, skip, None) if skip else chunk, strict=True
+            )
+            last = 0  # the lines the reader has read
+            error = None
             try:
                 # The hot loop: per row a line count, a length check, the id and an
                 # append. The fields a resolution's rows share are checked, and the
                 # rest picked out, once per resolution.
                 for row in reader:
-                    end = reader.line_num
-                    if end == last + 1 and len(row) == width:
-                        last = end
+                    n = reader.line_num
+                    if n == last + 1 and len(row) == width:
+                        last = n
                         if row[id_column] != current:
                             if group:
                                 record = self._complete(group, numbered if explicit else lines)
                                 if record is not None:
                                     yield record
-                            group, lines, current, explicit = [row], end, row[id_column], False
+                            group, lines, current = [row], offset + n, row[id_column]
+                            explicit = False
+                            if current == header[id_column]:
+                                group, current = self._second_header(offset + n)
                         else:
                             group.append(row)
                             if explicit:
-                                numbered.append(end)
+                                numbered.append(offset + n)
                         continue
-                    for number, fields in self._irregular(row, last + 1, end):
-                        if fields[id_column] != current:
-                            if group:
-                                record = self._complete(group, numbered if explicit else lines)
-                                if record is not None:
-                                    yield record
-                            group, current, numbered = [], fields[id_column], []
-                        elif not explicit:
-                            numbered = _numbered(lines, len(group))
-                        explicit = True
-                        group.append(fields)
-                        numbered.append(number)
-                    last = end
-                break
+                    if n != last + 1:  # a quoted field ran on past its line
+                        break
+                    last = n
+                    if row:  # a blank line is not a row
+                        self._problem(
+                            f"row has {len(row)} of {width} columns (truncated or malformed)",
+                            offset + n,
+                        )
+                    if group and not explicit:  # the group's lines are no longer one run
+                        numbered, explicit = _numbered(lines, len(group)), True
+                else:
+                    start += len(chunk)
+                    chunk, skip = f.readlines(_CHUNK), 0
+                    continue
             except csv.Error as exc:
-                last = reader.line_num
-                self._problem(f"cannot be read as CSV: {exc}", last)
+                error = str(exc)
+            # The row that began on the line after the reader's last ran past it (a
+            # stray quote), or broke the csv module's rules or limits: read that line on
+            # its own, and the rest of the chunk again from the line after it.
+            line = offset + last + 1
+            fields = self._alone(chunk[line - start - 1], line, error)
+            if fields is not None:
+                if fields[id_column] != current:
+                    if group:
+                        record = self._complete(group, numbered if explicit else lines)
+                        if record is not None:
+                            yield record
+                    group, current, numbered = [], fields[id_column], []
+                elif not explicit:
+                    numbered = _numbered(lines, len(group))
+                explicit = True
+                group.append(fields)
+                numbered.append(line)
+            elif group and not explicit:
+                numbered, explicit = _numbered(lines, len(group)), True
+            skip = line - start
         if group:
             record = self._complete(group, numbered if explicit else lines)
             if record is not None:
                 yield record
 
+    def _second_header(self, line: int) -> tuple[list[list[str]], None]:
+        """Name a header row after the first (two downloads joined); an empty group."""
+        self._problem(
+            "a second header row (two files joined into one?); the rows after it are read, "
+            "and resolutions they repeat are named",
+            line,
+        )
+        return [], None
+
+    def _alone(self, text: str, line: int, error: str | None) -> list[str] | None:
+        """A line whose row ran past it or broke the csv module's rules, read on its own:
+        named, and under strict=False read with its quotes taken as characters when that
+        gives a whole row."""
+        width = len(self._header)
+        reason = error or "unexpected end of data"
+        try:
+            next(csv.reader([text], strict=True), [])
+        except csv.Error as exc:
+            reason = str(exc)
+        if "field larger" in reason:
+            self._problem(f"cannot be read as CSV: {reason}", line)
+            return None
+        plain = _row(text, quote=False)
+        loose = next(csv.reader([text]), [])  # the same, quotes not checked
+        # The quote: in the first field that holds one when quotes are characters, or
+        # else in the last field csv reads when quotes are not checked.
+        quoted = [i for i, value in enumerate(plain) if '"' in value]
+        at = quoted[0] if quoted and len(plain) == width else min(len(loose), width) - 1
+        column = self._header[at] if at >= 0 else None
+        if reason == "unexpected end of data":
+            what = (
+                'a stray quote (") opens a field that this line does not close, so that it '
+                "would swallow the rows after it"
+            )
+        else:
+            what = f'a stray quote ("): {reason}'
+        row, how = _meant(text, width, plain, loose)
+        self._problem(f"{what}; the row is {how}", line, column)
+        return row
+
     def _complete(self, group: list[list[str]], lines: int | list[int]) -> Resolution | None:
         # ``lines``: the first line of a group of consecutive one-line rows, or each row's.
         """The resolution of a complete group of rows: bad bytes and rows that contradict
-        the first row of the resolution named first."""
+        the first row of the resolution named first, and a resolution read before named
+        and not read again."""
+        if len(group) > _MOST_SEATS:  # the rows again, under the same id: split them
+            runs = self._runs(group, lines)
+            if len(runs) > 1:
+                records = [self._complete(rows, numbers) for rows, numbers in runs]
+                return next((r for r in records if r is not None), None)
         self.rows += len(group)
         if self._bad_bytes.count != self._seen_bad:
             for number, fields in zip(_numbered(lines, len(group)), group):
                 self._seen_bad = self._repair(fields, number, self._seen_bad)
-        shared = self._shared
+        shared, text = self._shared, self._text
         first = shared(group[0])
-        if not all(map(first.__eq__, map(shared, group))):  # C-level: one pass
+        if not all(map(first.__eq__, map(shared, group))) or (  # C-level: one pass
+            text(group[0]) != text(group[-1])
+        ):
             numbers = _numbered(lines, len(group))
+            every = self._every
             for number, fields in zip(numbers, group):
-                self._contradiction(shared(fields), first, number, numbers[0])
-        return self._resolution(group, lines)
+                self._contradiction(every(fields), every(group[0]), number, numbers[0])
+        record = self._resolution(group, lines)
+        if record is None:
+            return None
+        key = record.symbol.replace(" ", "")
+        seen = self._seen.get(key)
+        if seen is None:
+            if isinstance(lines, int):
+                self._seen[key] = (lines, lines + len(group) - 1)
+            else:
+                self._seen[key] = (lines[0], lines[-1])
+            return record
+        self._repeat(record, lines if isinstance(lines, int) else lines[0], *seen)
+        return None
 
-    def _irregular(self, row: list[str], start: int, end: int) -> list[tuple[int, list[str]]]:
-        """The rows in a row that is not one line of the right width: what can be read,
-        with its line; the rest named in problems."""
-        width = len(self._header)
-        rows: tuple[tuple[int, list[str]], ...] = ((start, row),)
-        if end != start:  # one row over several lines: line breaks in a field, or a quote
-            rows = self._unjoin(row, start, end)
-        found = []
-        for number, fields in rows:
-            if len(fields) != width:
-                if fields:  # a blank line is not a row
-                    self._problem(
-                        f"row has {len(fields)} of {width} columns (truncated or malformed)",
-                        number,
-                    )
-                continue
-            found.append((number, fields))
-        return found
+    def _runs(
+        self, group: list[list[str]], lines: int | list[int]
+    ) -> list[tuple[list[list[str]], list[int]]]:
+        """A group cut where its first member's row comes again, with each part's lines."""
+        codes = list(map(self._code_of, group))
+        starts = [i for i, code in enumerate(codes) if code == codes[0]]
+        numbers = _numbered(lines, len(group))
+        ends = [*starts[1:], len(group)]
+        return [(group[a:b], numbers[a:b]) for a, b in zip(starts, ends)]
+
+    def _repeat(self, record: Resolution, line: int, before: int, end: int) -> None:
+        """Name a resolution the file gives again: identical, or differing (a conflict)."""
+        first = self._reread(before, end)
+        if record == first:
+            self._problem(
+                f"{record.symbol} again, identical to its rows from line {before}; read once",
+                line,
+                "resolution",
+            )
+            return
+        self._problem(
+            f"{record.symbol} again, in conflict with its rows from line {before} "
+            f"({_difference(first, record)}); the first is kept",
+            line,
+            "resolution",
+        )
+
+    def _reread(self, first: int, last: int) -> Resolution | None:
+        """The resolution on lines ``first`` to ``last``, read again without a word (a cold
+        path: only for a resolution the file repeats)."""
+        with open(self.path, encoding="utf-8-sig", newline="", errors="replace") as f:
+            text = list(itertools.islice(f, first - 1, last))
+        width, at = len(self._header), self._index[0]
+        rows = [row for row in (_as_read(line, width) for line in text) if len(row) == width]
+        rows = [row for row in rows if row[at] == rows[0][at]]
+        quiet = UndlReader(self.path, strict=False)
+        quiet._start(self._header)
+        return quiet._resolution(rows, first) if rows else None
 
     def _start(self, header: list[str]) -> None:
         """Find the columns by their names in ``header``."""
@@ -381,56 +513,13 @@ class UndlReader:
         self._header = header
         self._index = [where[c] for c in COLUMNS]
         self._fields = operator.itemgetter(*self._index)
-        self._shared_columns = tuple(c for c in _SHARED if c in where)
-        self._shared = operator.itemgetter(*(where[c] for c in self._shared_columns))
+        shared = [c for c in _SHARED if c in where]
+        self._shared = operator.itemgetter(*(where[c] for c in shared))
+        self._text = operator.itemgetter(*(where[c] for c in _TEXT))
+        self._shared_columns = (*shared, *_TEXT)
+        self._every = operator.itemgetter(*(where[c] for c in self._shared_columns))
         self._code_of = operator.itemgetter(self._index[1])
         self._vote_of = operator.itemgetter(self._index[3])
-
-    def _unjoin(self, row: list[str], start: int, end: int) -> tuple[tuple[int, list[str]], ...]:
-        """A row that spans lines ``start`` to ``end``: a field that holds line breaks, or
-        rows joined by a stray quote.
-
-        A quote that opens a field runs to the next quote in the file, and everything
-        between, line breaks and commas included, becomes one field. The lines wholly
-        inside it hold no quote (one would have closed it), so they are exactly the
-        lines of the file: if any of them is a row of its own, rows were joined. They
-        are named at the line of the stray quote and, when reading leniently, read one
-        by one; the line with the stray quote and the line that closes it are named as
-        malformed.
-        """
-        width = len(self._header)
-        for i, value in enumerate(row):
-            if "\n" not in value:
-                continue
-            pieces = value.split("\n")
-            inner = pieces[1:-1]
-            parsed = []
-            for offset, text in enumerate(inner, start=1):
-                try:
-                    fields = next(csv.reader([text.removesuffix("\r")]), [])
-                except csv.Error:
-                    fields = []
-                parsed.append((start + offset, fields))
-            hidden = [number for number, fields in parsed if len(fields) == width]
-            if not hidden:
-                continue
-            closes = pieces[-1] not in ("", "\r")  # else it ran to the end of the file
-            closing = start + len(pieces) - 1
-            where = f"to line {closing}" if closes else "to the end of the file"
-            self._problem(
-                f'a stray quote (") opens a field that runs {where}, joining '
-                f"{len(hidden)} row{'s' if len(hidden) != 1 else ''} into this one; check "
-                "the quotes in this line",
-                start,
-                self._header[i],
-            )
-            if closes:
-                self._problem(
-                    f"the quote opened on line {start} closes in this line, which cannot be read",
-                    closing,
-                )
-            return tuple(parsed)
-        return ((start, row),)  # a field that holds line breaks: one row, as written
 
     def _contradiction(
         self, row: tuple[str, ...], first: tuple[str, ...], line: int, first_line: int
@@ -483,6 +572,15 @@ class UndlReader:
         first_line = lines if isinstance(lines, int) else lines[0]
         first = self._fields(group[0])
         (_, _, _, _, date, symbol, draft, meeting, description, agenda, note) = first[:11]
+        number = _resolution_number(symbol)
+        if number is None:
+            what = "is blank" if not symbol.strip() else f"{symbol!r} is not a resolution symbol"
+            self._problem(
+                f"the resolution {what}; expected a symbol such as S/RES/2712(2023)",
+                first_line,
+                "resolution",
+            )
+            return None
         found = self._councils.get(date)
         if found is None:
             try:
@@ -501,6 +599,12 @@ class UndlReader:
             day, council = found
         modality = first[16]
         without_vote = modality != "Vote" and modality.strip().lower() == "without vote"
+        if modality != "Vote" and not without_vote:
+            self._problem(
+                f"{modality!r} is not a modality; use 'Vote' or 'Without Vote' (read as 'Vote')",
+                first_line,
+                "modality",
+            )
         ballot = self._ballot(group, lines, council, symbol, date)
         if note and "absent" in note.lower():
             for seat in _absentees(note, council):
@@ -514,8 +618,16 @@ class UndlReader:
                 "ms_code",
             )
             return None
-        self._check_totals(symbol, first_line, first, ballot)
-        number = _resolution_number(symbol)
+        yes = self._check_totals(symbol, first_line, first, ballot)
+        if without_vote:
+            self._votes_without_a_vote(group, lines, symbol)
+        elif not yes:
+            self._problem(
+                f"{symbol} was adopted by a vote, the modality says, yet no member voted yes; "
+                "if it was adopted without a vote, its modality is 'Without Vote'",
+                first_line,
+                "modality",
+            )
         # Every value here is checked above and already in the record's own types; every
         # seat has a vote (or none was taken). A resolution adopted without a vote carries
         # no votes: the file's X (or Y) rows say only that every member was there.
@@ -549,6 +661,22 @@ class UndlReader:
                 "complete": True,
             }
         )
+
+    def _votes_without_a_vote(
+        self, group: list[list[str]], lines: int | list[int], symbol: str
+    ) -> None:
+        """Name the first row that records a vote in a resolution adopted without one."""
+        for line, row in zip(_numbered(lines, len(group)), group):
+            code = self._vote_of(row)
+            if code in _CAST:
+                self._problem(
+                    f"{symbol} was adopted without a vote, the modality says, yet this row "
+                    f"records the vote {code!r}; rows of a resolution adopted without a vote "
+                    "carry X (read as adopted without a vote)",
+                    line,
+                    "ms_vote",
+                )
+                return
 
     def _ballot(
         self,
@@ -602,20 +730,22 @@ class UndlReader:
 
     def _check_totals(
         self, symbol: str, line: int, first: tuple[str, ...], ballot: list[Vote | None]
-    ) -> None:
+    ) -> int:
+        """Compare the stated totals with the votes; return the votes in favour."""
         # Every seat has a vote here, so the non-voting are what is left.
         yes, no, abstain = ballot.count(_YES), ballot.count(_NO), ballot.count(_ABSTAIN)
         counted = (yes, no, abstain, len(ballot) - yes - no - abstain)
         # The common case compares the file's own strings: no number is parsed.
         if first[11:15] == tuple(map(_DIGITS.__getitem__, counted)):
-            return
+            return yes
         try:
             stated = (int(first[11]), int(first[12]), int(first[13]), int(first[14]))
         except ValueError:
             self._problem("the totals are not whole numbers", line, "total_yes")
-            return
+            return yes
         if stated != counted:
             self.mismatches.append(TotalsMismatch(symbol, line, stated, counted))
+        return yes
 
 
 _YES, _NO, _ABSTAIN = Vote.YES, Vote.NO, Vote.ABSTAIN
@@ -627,15 +757,81 @@ def _resolution_number(symbol: str) -> int | None:
     """The number in a resolution's symbol ("S/RES/504(1982)" -> 504), if it has one."""
     head, _, _ = symbol.partition("(")
     digits = head.rstrip().rpartition("/")[2]
-    return int(digits) if digits.isdigit() and int(digits) > 0 else None
+    number = int(digits) if digits.isdigit() else 0
+    return number if number > 0 else None
 
 
 _DIGITS = tuple(str(n) for n in range(1000))
+# Characters read at a time: whole lines, about a quarter of a megabyte.
+_CHUNK = 1 << 18
+_CAST = frozenset(("Y", "N", "A"))
+# The most seats the Council has had (15 since 1966): a resolution with more rows repeats.
+_MOST_SEATS = 15
+
+
+def _difference(first: Resolution | None, again: Resolution) -> str:
+    """What a resolution's second reading changes, in words."""
+    if first is None:  # its first rows read alone do not make a resolution
+        return "its first rows cannot be read again"
+    changes = [
+        f"{member.code} {_said(a)} there, {_said(b)} here"
+        for member, a, b in zip(first.council.members, first.ballot, again.ballot)
+        if a is not b
+    ]
+    for name in ("date", "without_vote", "title", "meeting", "topic", "draft", "council"):
+        if getattr(first, name) != getattr(again, name):
+            changes.append(
+                f"{name} {getattr(first, name)!s:.40} there, {getattr(again, name)!s:.40} here"
+            )
+    return "; ".join(changes) or "they differ"
+
+
+def _said(vote: Vote | None) -> str:
+    return "no vote" if vote is None else vote.value
 
 
 def _numbered(lines: int | list[int], count: int) -> list[int]:
     """The lines of a group's ``count`` rows as a list (``lines``: the first, or the list)."""
     return list(range(lines, lines + count)) if isinstance(lines, int) else lines
+
+
+def _row(line: str, *, quote: bool = True, strict: bool = True) -> list[str]:
+    """One line read as a row on its own, by the CSV rules ([] for a line that breaks
+    them); with ``quote=False``, quotes are characters like any other; with
+    ``strict=False``, quotes as a CSV reader that does not check them reads them."""
+    try:
+        if quote:
+            return next(csv.reader([line], strict=strict), [])
+        return next(csv.reader([line.rstrip("\r\n")], quoting=csv.QUOTE_NONE), [])
+    except csv.Error:
+        return []
+
+
+def _meant(
+    text: str, width: int, plain: list[str], loose: list[str]
+) -> tuple[list[str] | None, str]:
+    """The row a line with a stray quote most likely meant, and how it was read: with its
+    quotes as characters (``plain``), read without checking quotes (``loose``), or
+    without one of its quotes; None if none of these gives a whole row."""
+    if len(plain) == width:
+        return plain, "read with the quote as a character"
+    if len(loose) == width:
+        return loose, "read as a CSV reader that does not check quotes reads it"
+    for at, char in enumerate(text):
+        if char == '"':
+            row = _row(text[:at] + text[at + 1 :])
+            if len(row) == width:
+                return row, f"read without the quote at character {at + 1} of the line"
+    return None, "not read"
+
+
+def _as_read(line: str, width: int) -> list[str]:
+    """A line as the reader reads it: by the CSV rules, or else with its quotes as
+    characters when that gives a whole row."""
+    row = _row(line)
+    if len(row) == width:
+        return row
+    return _meant(line, width, _row(line, quote=False), _row(line, strict=False))[0] or []
 
 
 _SURROGATE = re.compile("[\udc80-\udcff]+")
@@ -864,7 +1060,8 @@ class Conflict:
 
     Attributes:
         symbol: The resolution.
-        field: What they disagree on (``"date"``, ``"tally"``, ``"modality"``).
+        field: What they disagree on (``"date"``, ``"tally"``, ``"modality"``,
+            ``"votes"``: the members whose sourced votes in the bundle the file contradicts).
         bundled: What the bundled record says.
         file: What the file says.
         line: The file's line for the resolution.
@@ -892,9 +1089,10 @@ def load(undl: str | os.PathLike[str] | None = None, *, strict: bool = False) ->
     of the UN Digital Library's voting data.
 
     Each resolution in the file is matched to the bundled record by its number. Where the
-    two agree (date, tally, adopted with or without a vote), the record takes the file's
-    member-by-member votes; where they disagree, the bundled record is kept and the
-    disagreement is reported in the result's ``conflicts``, never resolved silently.
+    two agree (date, tally, adopted with or without a vote, and every member's vote the
+    bundle holds with its source), the record takes the file's member-by-member votes for
+    the seats the bundle has none for; where they disagree, the bundled record is kept and
+    each disagreement is reported in the result's ``conflicts``, never resolved silently.
     Resolutions the bundle does not hold yet are taken from the file. Failed drafts come
     from the bundle, as the file lists adopted resolutions only.
 
@@ -925,11 +1123,13 @@ def load(undl: str | os.PathLike[str] | None = None, *, strict: bool = False) ->
         mine = bundled[i]
         found = _differences(mine, record)
         if found:
-            conflicts.extend(Conflict(mine.symbol, f, b, u) for f, b, u in found)
+            line = reader._seen[record.symbol.replace(" ", "")][0]
+            conflicts.extend(Conflict(mine.symbol, f, b, u, line) for f, b, u in found)
             continue
         merged[i] = attrs.evolve(
             mine,
-            ballot=record.ballot,
+            # The bundle's sourced votes stay; the file fills the seats it has none for.
+            ballot=tuple(b if a is None else a for a, b in zip(mine.ballot, record.ballot)),
             counts=None,
             permanent_against=None,
             matter=record.matter if record.matter is Matter.PROCEDURAL else mine.matter,
@@ -955,6 +1155,21 @@ def _differences(mine: Resolution, theirs: Resolution) -> list[tuple[str, str, s
         a, b = mine.tally, theirs.tally
         if (a.yes, a.no, a.abstain, a.idle) != (b.yes, b.no, b.abstain, b.idle):
             found.append(("tally", str(a), str(b)))
+    if not (mine.without_vote or theirs.without_vote) and mine.council == theirs.council:
+        members = mine.council.members
+        changed = [
+            i
+            for i, (a, b) in enumerate(zip(mine.ballot, theirs.ballot))
+            if a is not None and a is not b
+        ]
+        if changed:
+            found.append(
+                (
+                    "votes",
+                    ", ".join(f"{members[i].code} {_said(mine.ballot[i])}" for i in changed),
+                    ", ".join(f"{members[i].code} {_said(theirs.ballot[i])}" for i in changed),
+                )
+            )
     return found
 
 
