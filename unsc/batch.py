@@ -30,6 +30,7 @@ from typing import Any, overload
 import attrs
 from tabulate import tabulate
 
+from unsc._args import table_format
 from unsc._frames import frame
 from unsc.council import Council
 from unsc.errors import (
@@ -135,7 +136,7 @@ class Decisions(Sequence[Outcome]):
             (outcome.value, count, f"{count / total:.4f}" if total else "—")
             for outcome, count in self.counts().items()
         ]
-        return tabulate(rows, headers=("outcome", "ballots", "share"), tablefmt=fmt)
+        return tabulate(rows, headers=("outcome", "ballots", "share"), tablefmt=table_format(fmt))
 
     def _repr_html_(self) -> str:
         return self.table("html")

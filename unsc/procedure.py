@@ -38,6 +38,7 @@ from collections.abc import Callable, Iterable
 import attrs
 from tabulate import tabulate
 
+from unsc._args import table_format
 from unsc.council import Council
 from unsc.errors import InvalidFieldError, UnknownRecordError
 from unsc.members import Member
@@ -148,7 +149,7 @@ class MeetingResult:
             )
             for n, step in enumerate(self.steps)
         ]
-        return tabulate(rows, headers=("#", "proposal", "kind", "vote", "outcome"), tablefmt=fmt)
+        return tabulate(rows, headers=("#", "proposal", "kind", "vote", "outcome"), tablefmt=table_format(fmt))
 
     def __str__(self) -> str:
         meeting = self.meeting

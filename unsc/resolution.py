@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from tabulate import tabulate
 
+from unsc._args import table_format
 from unsc._frames import frame
 from unsc.council import Council, as_date
 from unsc.errors import (
@@ -655,7 +656,7 @@ class Resolution:
 
     def table(self, fmt: str = "simple") -> str:
         """The votes as a table, one row per member, in any tabulate format."""
-        return tabulate(self.rows(), headers=VOTE_COLUMNS, tablefmt=fmt)
+        return tabulate(self.rows(), headers=VOTE_COLUMNS, tablefmt=table_format(fmt))
 
     def svg(self, rules: Rules | None = None) -> str:
         """A picture of the chamber for this vote (SVG), with the verdict when complete."""

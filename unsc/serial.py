@@ -374,22 +374,24 @@ def _read_decision(data: Any) -> Decision:
             found.append(resolution.council[code])
         return tuple(found)
 
-    decision = Decision(
-        resolution, rules, outcome, members("vetoed_by"), members("permanent_against")
-    )
+    vetoed_by, permanent_against = members("vetoed_by"), members("permanent_against")
     # A decision is the engine's: reading one checks that the engine agrees with it.
     if not resolution.complete:
         raise SchemaError("resolution.ballot", "a decision needs every member's vote")
     again = _guard("resolution", lambda: rules.decide(resolution))
-    if again != decision:
-        said = " ".join(m.code for m in decision.vetoed_by) or "none"
+    if (again.outcome, again.vetoed_by, again.permanent_against) != (
+        outcome,
+        vetoed_by,
+        permanent_against,
+    ):
+        said = " ".join(m.code for m in vetoed_by) or "none"
         given = " ".join(m.code for m in again.vetoed_by) or "none"
         raise SchemaError(
             "outcome",
             f"the record says {outcome.value} (vetoes: {said}) but these votes under these "
             f"rules give {again.outcome.value} (vetoes: {given})",
         )
-    return decision
+    return again
 
 
 def _read_counts(data: Any, where: str) -> Tally | None:

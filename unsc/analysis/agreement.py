@@ -46,6 +46,7 @@ from typing import Any, overload
 import attrs
 from tabulate import tabulate
 
+from unsc._args import table_format
 from unsc._frames import frame
 from unsc._plot import RECORD_SOURCE, axes, label, style
 from unsc.errors import (
@@ -337,7 +338,7 @@ class Agreement(Sequence[Pair]):
             [a, *("—" if v is None else f"{float(v):.3f}" for v in values)]
             for a, values in zip(self.members, self.matrix(measure))
         ]
-        body = tabulate(rows, headers=("", *self.members), tablefmt=fmt)
+        body = tabulate(rows, headers=("", *self.members), tablefmt=table_format(fmt))
         return f"{body}\n\n{self.caption(measure)}"
 
     def __str__(self) -> str:
@@ -594,7 +595,7 @@ class Trend(Sequence[tuple[int, Agreement]]):
              *("—" if v is None else f"{float(v):.3f}" for v in values)]
             for year, found, values in zip(self.periods, self._found, self.values())
         ]  # fmt: skip
-        body = tabulate(rows, headers=("year", "decisions", *self.labels()), tablefmt=fmt)
+        body = tabulate(rows, headers=("year", "decisions", *self.labels()), tablefmt=table_format(fmt))
         return f"{body}\n\n{self.caption()}"
 
     def __str__(self) -> str:
@@ -779,7 +780,7 @@ class Blocs(Sequence[tuple[str, ...]]):
             cohesion = self.cohesion(bloc)
             rows.append((number, ", ".join(state_name(c) for c in bloc), len(bloc),
                          "—" if cohesion is None else f"{float(cohesion):.3f}"))  # fmt: skip
-        body = tabulate(rows, headers=("bloc", "members", "size", "cohesion"), tablefmt=fmt)
+        body = tabulate(rows, headers=("bloc", "members", "size", "cohesion"), tablefmt=table_format(fmt))
         return f"{body}\n\n{self.agreement.caption(self.measure)}; blocs by average linkage"
 
     def __str__(self) -> str:

@@ -40,6 +40,7 @@ from typing import Any, overload
 import attrs
 from tabulate import tabulate
 
+from unsc._args import table_format
 from unsc._frames import frame
 from unsc.analysis.agreement import _code, member_key, record_note
 from unsc.analysis.probability import PassProbability, pass_probability
@@ -278,7 +279,7 @@ class Learned(Mapping[str, VoteProbabilities]):
         ]
         headers = ("member", "yes", "no", "abstain", "votes", "absent")
         return (
-            f"{tabulate(rows, headers=headers, tablefmt=fmt, floatfmt='.3f')}\n\n{self.caption()}"
+            f"{tabulate(rows, headers=headers, tablefmt=table_format(fmt), floatfmt='.3f')}\n\n{self.caption()}"
         )
 
     def __str__(self) -> str:
@@ -574,7 +575,7 @@ class Forecast:
         outcomes = tabulate(
             [(o.value, round(float(p), 4)) for o, p in self.odds.items()],
             headers=("outcome", "probability"),
-            tablefmt=fmt,
+            tablefmt=table_format(fmt),
         )
         members = self.learned.table(fmt).split("\n\n")[0]
         return f"{outcomes}\n\n{members}\n\n{self.caption()}"
@@ -735,7 +736,7 @@ class Backtest(Sequence[Score]):
         """Accuracy and Brier score per model, then the caption."""
         rows = [(s.model, s.decisions, float(s.accuracy), s.brier) for s in self.scores]
         headers = ("model", "decisions", "accuracy", "Brier score")
-        body = tabulate(rows, headers=headers, tablefmt=fmt, floatfmt=".3f")
+        body = tabulate(rows, headers=headers, tablefmt=table_format(fmt), floatfmt=".3f")
         return f"{body}\n\n{self.caption()}"
 
     def calibration(self, model: str = "learned", fmt: str = "simple") -> str:
@@ -746,7 +747,7 @@ class Backtest(Sequence[Score]):
             (f"{lo:.1f}–{hi:.1f}", n, mean, share) for lo, hi, n, mean, share in score.calibration
         ]
         headers = ("predicted", "decisions", "mean predicted", "share adopted")
-        return tabulate(rows, headers=headers, tablefmt=fmt, floatfmt=".3f")
+        return tabulate(rows, headers=headers, tablefmt=table_format(fmt), floatfmt=".3f")
 
     def plot(self, *, ax: Any = None) -> Any:
         """The calibration of each model that gives more than one probability: the share

@@ -27,6 +27,7 @@ from numbers import Rational, Real
 import attrs
 from tabulate import tabulate
 
+from unsc._args import table_format
 from unsc.council import Council
 from unsc.errors import (
     InvalidFieldError,
@@ -106,7 +107,7 @@ class PassProbability(Mapping[Outcome, Fraction]):
             (outcome.value, str(value), round(float(value), digits))
             for outcome, value in self.items()
         ]
-        return tabulate(rows, headers=("outcome", "probability", "≈"), tablefmt=fmt)
+        return tabulate(rows, headers=("outcome", "probability", "≈"), tablefmt=table_format(fmt))
 
     def _repr_html_(self) -> str:
         return self.table("html")

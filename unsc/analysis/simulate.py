@@ -31,6 +31,7 @@ from fractions import Fraction
 import attrs
 from tabulate import tabulate
 
+from unsc._args import table_format
 from unsc.analysis.probability import UNIFORM, Distribution, _distribution
 from unsc.batch import Decisions, decide_many
 from unsc.council import Council
@@ -129,7 +130,7 @@ class Simulation:
             rows.append((outcome.value, f"{p:.4f}", f"{self.errors()[outcome]:.4f}",
                          f"{low:.4f}–{high:.4f}"))  # fmt: skip
         head = tabulate(rows, headers=("outcome", "estimate", "std. error", "95% interval"),
-                        tablefmt=fmt)  # fmt: skip
+                        tablefmt=table_format(fmt))  # fmt: skip
         return f"{head}\n\n{len(self):,} ballots drawn (seed {self.seed})."
 
     def _repr_html_(self) -> str:
