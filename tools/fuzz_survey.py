@@ -27,11 +27,11 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import unsc  # noqa: E402  (after choosing the backend)
-from unsc.errors import UNSCError  # noqa: E402
+import unsc
+from unsc.errors import UNSCError
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests"))
-from _hostile import hostile_values, samples, targets  # noqa: E402
+from _hostile import hostile_values, samples, targets
 
 
 class _Unbounded(BaseException):
@@ -72,9 +72,8 @@ def main(per_target: int = 60, seed: int = 1) -> int:
                 if p.default is not p.empty and rnd.random() < 0.5:
                     continue
                 value = rnd.choice(values)
-                if p.kind is p.KEYWORD_ONLY or (args is None):
-                    kwargs[p.name] = value
-                elif p.default is not p.empty and rnd.random() < 0.5:
+                by_name = p.default is not p.empty and rnd.random() < 0.5
+                if p.kind is p.KEYWORD_ONLY or by_name:
                     kwargs[p.name] = value
                 elif not kwargs:
                     args.append(value)
@@ -92,7 +91,7 @@ def main(per_target: int = 60, seed: int = 1) -> int:
                 pass
             except _Unbounded:
                 unbounded.setdefault(name, _show(args, kwargs))
-            except Exception as error:  # noqa: BLE001  (counting what escapes is the point)
+            except Exception as error:
                 raw[(type(error).__name__, _site(error))].append(f"{name}{_show(args, kwargs)}")
             finally:
                 signal.setitimer(signal.ITIMER_REAL, 0)

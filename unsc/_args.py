@@ -194,7 +194,6 @@ def table_format(fmt: object, what: str = "fmt") -> str:
         InvalidTypeError: For anything that is not text.
         UnknownPresetError: For text that names no format.
     """
-    from tabulate import tabulate_formats  # noqa: PLC0415  (read when a table is made)
+    from tabulate import tabulate_formats  # read when a table is made
 
     return choice(what, fmt, tabulate_formats)
-

@@ -149,7 +149,8 @@ class MeetingResult:
             )
             for n, step in enumerate(self.steps)
         ]
-        return tabulate(rows, headers=("#", "proposal", "kind", "vote", "outcome"), tablefmt=table_format(fmt))
+        headers = ("#", "proposal", "kind", "vote", "outcome")
+        return tabulate(rows, headers=headers, tablefmt=table_format(fmt))
 
     def __str__(self) -> str:
         meeting = self.meeting

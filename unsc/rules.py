@@ -96,7 +96,7 @@ class Outcome(enum.Enum):
 
     @classmethod
     def _missing_(cls, value: object) -> Outcome:
-        # Outcome("Adopted") reads as Outcome.parse does, and refuses in words, not with a bare ValueError.
+        # Outcome("Adopted") reads as parse() does: refused in words, not a bare ValueError.
         return cls.parse(value)  # type: ignore[arg-type]
 
     @classmethod
@@ -296,7 +296,7 @@ class Rules:
         year = as_year(year, "Rules.for_year(year)")
         if year < 1946:
             raise InvalidFieldError(
-                "Rules.for_year(year)", year, "the Council has voted since 1946: give 1946 or later"
+                "Rules.for_year(year)", year, "the Council has voted since 1946: give 1946 on"
             )
         return CHARTER_1945 if year < 1966 else CHARTER_1965
 
@@ -941,6 +941,10 @@ def _votes_word(n: int) -> str:
     return "vote" if n == 1 else "votes"
 
 
+def _outcome(value: Outcome | str) -> Outcome:
+    return Outcome.parse(value)
+
+
 # A dict-backed frozen class: attrs then builds it by writing to __dict__, about a third
 # faster than a slotted one, and a Decision is made on every call of decide().
 @attrs.frozen(slots=False, repr=False)
@@ -960,7 +964,7 @@ class Decision:
 
     resolution: Resolution
     rules: Rules
-    outcome: Outcome = attrs.field(converter=lambda value: Outcome.parse(value))
+    outcome: Outcome = attrs.field(converter=_outcome)
     vetoed_by: tuple[Member, ...] = ()
     permanent_against: tuple[Member, ...] = ()
 

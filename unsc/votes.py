@@ -41,7 +41,7 @@ class Vote(enum.Enum):
 
     @classmethod
     def _missing_(cls, value: object) -> Vote:
-        # Vote("Y") reads as Vote.parse does, and refuses in words, not with a bare ValueError.
+        # Vote("Y") reads as parse() does: refused in words, not a bare ValueError.
         return cls.parse(value)  # type: ignore[arg-type]
 
     @classmethod
@@ -203,7 +203,7 @@ class Matter(enum.Enum):
 
     @classmethod
     def _missing_(cls, value: object) -> Matter:
-        # Matter("Procedural") reads as Matter.parse does, and refuses in words, not with a bare ValueError.
+        # Matter("Procedural") reads as parse() does: refused in words, not a bare ValueError.
         return cls.parse(value)  # type: ignore[arg-type]
 
     @classmethod
@@ -236,7 +236,7 @@ class Kind(enum.Enum):
 
     @classmethod
     def _missing_(cls, value: object) -> Kind:
-        # Kind("draft") reads as Kind.parse does, and refuses in words, not with a bare ValueError.
+        # Kind("draft") reads as parse() does: refused in words, not a bare ValueError.
         return cls.parse(value)  # type: ignore[arg-type]
 
     @classmethod

@@ -595,7 +595,8 @@ class Trend(Sequence[tuple[int, Agreement]]):
              *("—" if v is None else f"{float(v):.3f}" for v in values)]
             for year, found, values in zip(self.periods, self._found, self.values())
         ]  # fmt: skip
-        body = tabulate(rows, headers=("year", "decisions", *self.labels()), tablefmt=table_format(fmt))
+        headers = ("year", "decisions", *self.labels())
+        body = tabulate(rows, headers=headers, tablefmt=table_format(fmt))
         return f"{body}\n\n{self.caption()}"
 
     def __str__(self) -> str:
@@ -780,7 +781,8 @@ class Blocs(Sequence[tuple[str, ...]]):
             cohesion = self.cohesion(bloc)
             rows.append((number, ", ".join(state_name(c) for c in bloc), len(bloc),
                          "—" if cohesion is None else f"{float(cohesion):.3f}"))  # fmt: skip
-        body = tabulate(rows, headers=("bloc", "members", "size", "cohesion"), tablefmt=table_format(fmt))
+        headers = ("bloc", "members", "size", "cohesion")
+        body = tabulate(rows, headers=headers, tablefmt=table_format(fmt))
         return f"{body}\n\n{self.agreement.caption(self.measure)}; blocs by average linkage"
 
     def __str__(self) -> str:

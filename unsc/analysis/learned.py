@@ -278,9 +278,8 @@ class Learned(Mapping[str, VoteProbabilities]):
             for m in self.members
         ]
         headers = ("member", "yes", "no", "abstain", "votes", "absent")
-        return (
-            f"{tabulate(rows, headers=headers, tablefmt=table_format(fmt), floatfmt='.3f')}\n\n{self.caption()}"
-        )
+        body = tabulate(rows, headers=headers, tablefmt=table_format(fmt), floatfmt=".3f")
+        return f"{body}\n\n{self.caption()}"
 
     def __str__(self) -> str:
         return self.table()
