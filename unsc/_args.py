@@ -19,7 +19,6 @@ from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
     NoSuchPositionError,
-    TooLargeError,
     choice,
 )
 
@@ -51,13 +50,12 @@ def as_whole(
 ) -> int:
     """``value`` as a whole number from ``low`` to ``high`` (either bound optional).
 
-    A count above ``high`` is a `TooLargeError` naming the limit (``limit`` says why it is
-    there); one below ``low`` an `InvalidFieldError`.
+    A count beyond what can exist is refused before any work, naming the limit (``limit``
+    says why it is there).
 
     Raises:
         InvalidTypeError: For ``True``/``False``, a float, text or anything not a whole number.
-        InvalidFieldError: Below ``low``.
-        TooLargeError: Above ``high``.
+        InvalidFieldError: Below ``low`` or above ``high``.
     """
     if isinstance(value, bool):
         raise InvalidTypeError(what, value, "give a whole number")
@@ -65,11 +63,15 @@ def as_whole(
         number = operator.index(value)  # type: ignore[arg-type]
     except TypeError:
         raise InvalidTypeError(what, value, "give a whole number") from None
-    if low is not None and number < low:
-        span = f"from {low} to {high}" if high is not None else f"{low} or more"
-        raise InvalidFieldError(what, number, f"give a whole number {span}")
-    if high is not None and number > high:
-        raise TooLargeError(what, number, high, limit)
+    outside = (low is not None and number < low) or (high is not None and number > high)
+    if outside:
+        if high is None:
+            span = f"{low} or more"
+        else:
+            span = f"up to {high:,}" if low is None else f"from {low} to {high:,}"
+        raise InvalidFieldError(
+            what, number, f"give a whole number {span}" + (f" ({limit})" if limit else "")
+        )
     return number
 
 

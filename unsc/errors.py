@@ -546,3 +546,23 @@ class NoSuchPositionError(NoSuchEntryError, IndexError):
     def __init__(self, what: str, position: object, size: int) -> None:
         valid = (f"0 to {size - 1}, or -{size} to -1",) if size else ("none: it is empty",)
         super().__init__(what, position, valid)
+
+
+class NoDataError(UNSCError, ValueError):
+    """A question asked of records that hold nothing to answer it from (a span of years
+    with no decision, an empty agreement to plot).
+
+    Attributes:
+        what: What was asked, in words.
+        reason: Why there is nothing, and what there is, in words.
+    """
+
+    def __init__(self, what: str, reason: str) -> None:
+        self.what = what
+        self.reason = reason
+        super().__init__(f"{what}: {reason}")
+
+
+# Classes added after the list at the top, each added to it here, so that branches written
+# in parallel add errors without editing the same lines.
+__all__ += ["NoDataError"]
