@@ -393,7 +393,7 @@ class Resolution:
         """Check the fields that need no conversion: a value of the right type costs one
         type test."""
         d = self.__dict__
-        if type(d["symbol"]) is not str or not d["symbol"]:
+        if type(d["symbol"]) is not str or not d["symbol"] or d["symbol"].isspace():
             _symbol(self, None, d["symbol"])
         if type(d["council"]) is not Council:
             _council(self, None, d["council"])
