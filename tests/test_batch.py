@@ -178,7 +178,7 @@ def test_simulation_reports_and_refuses() -> None:
     assert "seed 3" in str(result)
     assert repr(result).startswith("<Simulation of 100 ballots: adopted")
     assert "<table>" in result._repr_html_()
-    with pytest.raises(InvalidFieldError, match="at least one"):
+    with pytest.raises(InvalidFieldError, match="from 1 to 1,000,000"):
         simulate(council, n=0)
     with pytest.raises(InvalidTypeError, match="seed"):
         simulate(council, n=5, seed="x")  # type: ignore[arg-type]

@@ -386,7 +386,7 @@ def test_agreement_and_trends() -> None:
     [
         (("agreement", "--from", "1950", "--to", "1940"), "--from 1950 is after --to 1940"),
         (("agreement", "--members", "Atlantis"), "'Atlantis' is not a state"),
-        (("trends", "--window", "0"), "give 1 year or more"),
+        (("trends", "--window", "0"), "give a whole number from 1 to 155"),
         (("agreement", "--year", "1959"), "no decision with every member's"),
         (("agreement", "--year", "2023", "--from", "2020"), "not both"),
         (("agreement", "--year", "2023", "--png", "out.txt"), "give a file name ending in .png"),

@@ -13,6 +13,9 @@ Examples:
     <Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>
 """
 
+# First: a Ctrl-C while the rest loads ends the `unsc` command in one line.
+from unsc import _command  # noqa: F401  # isort: skip
+
 import importlib
 from types import ModuleType
 

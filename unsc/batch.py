@@ -30,13 +30,13 @@ from typing import Any, overload
 import attrs
 from tabulate import tabulate
 
+from unsc._args import as_position, table_format
 from unsc._frames import frame
 from unsc.council import Council
 from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
     MissingVotesError,
-    NoSuchEntryError,
 )
 from unsc.rules import Outcome, Roles, Rules, roles
 from unsc.votes import Matter, Tally, Vote, parse_votes
@@ -83,11 +83,7 @@ class Decisions(Sequence[Outcome]):
     def __getitem__(self, index: int | slice) -> Outcome | tuple[Outcome, ...]:
         if isinstance(index, slice):
             return tuple(OUTCOMES[int(code)] for code in self.codes[index])
-        if isinstance(index, bool) or not isinstance(index, int):
-            raise InvalidTypeError("Decisions[index]", index, "give a ballot's position")
-        if not -len(self) <= index < len(self):
-            raise NoSuchEntryError("a ballot's position", index, (f"0–{len(self) - 1}",))
-        return OUTCOMES[int(self.codes[index])]
+        return OUTCOMES[int(self.codes[as_position(index, len(self), "a ballot's position")])]
 
     def __iter__(self) -> Iterator[Outcome]:
         return (OUTCOMES[int(code)] for code in self.codes)
@@ -105,8 +101,12 @@ class Decisions(Sequence[Outcome]):
         return tuple(row)
 
     def tally(self, index: int) -> Tally:
-        """The counts of the ballot at ``index``."""
-        return self.tallies()[index]
+        """The counts of the ballot at ``index``.
+
+        Raises:
+            NoSuchPositionError: For a position past the ballots (also an ``IndexError``).
+        """
+        return self.tallies()[as_position(index, len(self), "a ballot's position")]
 
     def tallies(self) -> list[Tally]:
         """The counts of every ballot (worked out when first asked for)."""
@@ -135,7 +135,7 @@ class Decisions(Sequence[Outcome]):
             (outcome.value, count, f"{count / total:.4f}" if total else "—")
             for outcome, count in self.counts().items()
         ]
-        return tabulate(rows, headers=("outcome", "ballots", "share"), tablefmt=fmt)
+        return tabulate(rows, headers=("outcome", "ballots", "share"), tablefmt=table_format(fmt))
 
     def _repr_html_(self) -> str:
         return self.table("html")

@@ -26,12 +26,12 @@ import attrs
 from tabulate import tabulate
 
 from unsc import data
+from unsc._args import as_date, as_year, as_years, table_format
 from unsc._frames import frame
 from unsc.errors import (
     DuplicateMemberError,
     EmptyCouncilError,
     InvalidDateError,
-    InvalidFieldError,
     InvalidTypeError,
     NoPresidencyError,
     NotAMemberError,
@@ -43,59 +43,6 @@ from unsc.members import Member, dated_names, fold, name_on, names_of, split_nam
 from unsc.rules import Roles, Rules
 
 __all__ = ["Council", "as_date", "as_year", "as_years"]
-
-
-def as_year(value: object, what: str = "year") -> int:
-    """``value`` as a year (a whole number), or a precise error.
-
-    Raises:
-        InvalidTypeError: For a string, a float, ``None`` or anything not a whole number.
-    """
-    if isinstance(value, bool):
-        raise InvalidTypeError(what, value, "give a year as a whole number, such as 2023")
-    try:
-        return operator.index(value)  # type: ignore[arg-type]
-    except TypeError:
-        raise InvalidTypeError(
-            what, value, "give a year as a whole number, such as 2023"
-        ) from None
-
-
-def as_years(value: object, what: str = "years") -> tuple[int, int]:
-    """``value`` as a range of years, both included: ``(2000, 2025)`` (a list or a range
-    too), or a precise error.
-
-    Raises:
-        InvalidTypeError: For anything but two whole-number years.
-        InvalidFieldError: For a first year after the last.
-    """
-    if not isinstance(value, (tuple, list, range)) or len(value) < 2:
-        raise InvalidTypeError(what, value, "give (first, last): (2000, 2025)")
-    first, last = as_year(value[0], what), as_year(value[-1], what)
-    if first > last:
-        raise InvalidFieldError(what, value, "the first year comes first")
-    return first, last
-
-
-def as_date(value: object, what: str = "date") -> datetime.date:
-    """``value`` as a day: a ``datetime.date``, a datetime (its day) or ``"YYYY-MM-DD"``.
-
-    Raises:
-        InvalidDateError: For a string that is not a real day in that form.
-        InvalidTypeError: For anything else.
-    """
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return datetime.date.fromisoformat(value.strip())
-        except ValueError:
-            raise InvalidDateError(
-                value, "give a real day as YYYY-MM-DD, such as '2023-10-16'"
-            ) from None
-    raise InvalidTypeError(what, value, "give a datetime.date or a 'YYYY-MM-DD' string")
 
 
 def _members(values: Iterable[Member | str]) -> tuple[Member, ...]:
@@ -432,7 +379,7 @@ class Council:
 
     def table(self, fmt: str = "simple") -> str:
         """The members as a table (any tabulate format): name, code, seat, veto, group."""
-        return tabulate(self.rows(), headers=self.COLUMNS, tablefmt=fmt)
+        return tabulate(self.rows(), headers=self.COLUMNS, tablefmt=table_format(fmt))
 
     def to_dataframe(self) -> Any:
         """The members as a pandas DataFrame (needs the ``pandas`` extra)."""

@@ -594,3 +594,23 @@ class NoDataLinkError(UNSCError, LookupError):
             "2026_02_06_sc_voting.csv); give the UN Digital Library's record page "
             "(https://digitallibrary.un.org/record/4055387) or the file's own URL, ending in .csv"
         )
+
+
+class NoDataError(UNSCError, ValueError):
+    """A question asked of records that hold nothing to answer it from (a span of years
+    with no decision, an empty agreement to plot).
+
+    Attributes:
+        what: What was asked, in words.
+        reason: Why there is nothing, and what there is, in words.
+    """
+
+    def __init__(self, what: str, reason: str) -> None:
+        self.what = what
+        self.reason = reason
+        super().__init__(f"{what}: {reason}")
+
+
+# Classes added after the list at the top, each added to it here, so that branches written
+# in parallel add errors without editing the same lines.
+__all__ += ["NoDataError"]

@@ -305,6 +305,13 @@ def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> N
         raise InvalidTypeError(f"Member.{attribute.name}", value, "it must be a string")
     if not value.strip():
         raise InvalidFieldError(f"Member.{attribute.name}", value, "it must not be empty")
+    if attribute.name == "code" and (value != value.upper() or value.split() != [value]):
+        raise InvalidFieldError(
+            "Member.code",
+            value,
+            "give a code in capitals without spaces, e.g. 'USA'"
+            " (Member.of finds a state by any name)",
+        )
 
 
 def _flag(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:

@@ -38,8 +38,9 @@ from collections.abc import Callable, Iterable
 import attrs
 from tabulate import tabulate
 
+from unsc._args import as_date, table_format
 from unsc.council import Council
-from unsc.errors import InvalidFieldError, UnknownRecordError
+from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownRecordError
 from unsc.members import Member
 from unsc.resolution import Resolution
 from unsc.rules import Decision, Rules
@@ -148,7 +149,8 @@ class MeetingResult:
             )
             for n, step in enumerate(self.steps)
         ]
-        return tabulate(rows, headers=("#", "proposal", "kind", "vote", "outcome"), tablefmt=fmt)
+        headers = ("#", "proposal", "kind", "vote", "outcome")
+        return tabulate(rows, headers=headers, tablefmt=table_format(fmt))
 
     def __str__(self) -> str:
         meeting = self.meeting
@@ -183,8 +185,15 @@ class Meeting:
 
     @classmethod
     def on(cls, date: datetime.date | str, record: str = "") -> Meeting:
-        """An empty meeting of the Council as it sat on ``date``."""
-        day = datetime.date.fromisoformat(date) if isinstance(date, str) else date
+        """An empty meeting of the Council as it sat on ``date`` (a date or "YYYY-MM-DD").
+
+        Raises:
+            InvalidDateError: For text that is not a real day as YYYY-MM-DD.
+            UnknownYearError: For a day with no Council on record.
+        """
+        day = as_date(date, "Meeting.on(date)")
+        if not isinstance(record, str):
+            raise InvalidTypeError("Meeting.on(record)", record, "give the meeting's record")
         return cls(Council.of_date(day), day, record)
 
     @property

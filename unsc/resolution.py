@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from tabulate import tabulate
 
+from unsc._args import table_format
 from unsc._frames import frame
 from unsc.council import Council, as_date
 from unsc.errors import (
@@ -392,7 +393,7 @@ class Resolution:
         """Check the fields that need no conversion: a value of the right type costs one
         type test."""
         d = self.__dict__
-        if type(d["symbol"]) is not str or not d["symbol"]:
+        if type(d["symbol"]) is not str or not d["symbol"] or d["symbol"].isspace():
             _symbol(self, None, d["symbol"])
         if type(d["council"]) is not Council:
             _council(self, None, d["council"])
@@ -655,7 +656,7 @@ class Resolution:
 
     def table(self, fmt: str = "simple") -> str:
         """The votes as a table, one row per member, in any tabulate format."""
-        return tabulate(self.rows(), headers=VOTE_COLUMNS, tablefmt=fmt)
+        return tabulate(self.rows(), headers=VOTE_COLUMNS, tablefmt=table_format(fmt))
 
     def svg(self, rules: Rules | None = None) -> str:
         """A picture of the chamber for this vote (SVG), with the verdict when complete."""

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
+from unsc._args import as_year
 from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
@@ -92,6 +93,11 @@ class Outcome(enum.Enum):
     """Not adopted owing to the negative vote of a permanent member."""
     INSUFFICIENT_VOTES = "insufficient votes"
     """Not adopted, having failed to obtain the required number of votes."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Outcome:
+        # Outcome("Adopted") reads as parse() does: refused in words, not a bare ValueError.
+        return cls.parse(value)  # type: ignore[arg-type]
 
     @classmethod
     def parse(cls, value: Outcome | str) -> Outcome:
@@ -281,7 +287,17 @@ class Rules:
 
     @classmethod
     def for_year(cls, year: int) -> Rules:
-        """The rules in force in ``year``: 7 of 11 until 1965, 9 of 15 from 1966."""
+        """The rules in force in ``year``: 7 of 11 until 1965, 9 of 15 from 1966.
+
+        Raises:
+            InvalidTypeError: For a year that is not a whole number (``"2023"``, ``True``).
+            InvalidFieldError: For a year before the Council first met (1946).
+        """
+        year = as_year(year, "Rules.for_year(year)")
+        if year < 1946:
+            raise InvalidFieldError(
+                "Rules.for_year(year)", year, "the Council has voted since 1946: give 1946 on"
+            )
         return CHARTER_1945 if year < 1966 else CHARTER_1965
 
     @classmethod
@@ -926,6 +942,10 @@ def _votes_word(n: int) -> str:
     return "vote" if n == 1 else "votes"
 
 
+def _outcome(value: Outcome | str) -> Outcome:
+    return Outcome.parse(value)
+
+
 # A dict-backed frozen class: attrs then builds it by writing to __dict__, about a third
 # faster than a slotted one, and a Decision is made on every call of decide().
 @attrs.frozen(slots=False, repr=False)
@@ -945,9 +965,31 @@ class Decision:
 
     resolution: Resolution
     rules: Rules
-    outcome: Outcome
+    outcome: Outcome = attrs.field(converter=_outcome)
     vetoed_by: tuple[Member, ...] = ()
     permanent_against: tuple[Member, ...] = ()
+
+    def __attrs_post_init__(self) -> None:
+        # Only a caller's Decision comes here (the engine writes its own straight in): it
+        # must be what these rules make of these votes, or explain() would explain a fiction.
+        if not isinstance(self.rules, Rules):
+            raise InvalidTypeError("Decision(rules)", self.rules, "give a unsc.Rules")
+        for name in ("vetoed_by", "permanent_against"):
+            value = getattr(self, name)
+            if not isinstance(value, tuple) or not all(isinstance(m, Member) for m in value):
+                raise InvalidTypeError(f"Decision({name})", value, "give a tuple of Members")
+        try:
+            engine = self.rules.decide(self.resolution)
+        except (UnknownVotesError, MissingVotesError):
+            return  # votes not on record: the engine cannot say, so the caller may
+        if (engine.outcome, engine.vetoed_by) != (self.outcome, self.vetoed_by):
+            raise InvalidFieldError(
+                "Decision(outcome)",
+                self.outcome,
+                f"under {self.rules.name!r} these votes give {engine.outcome.value}"
+                f" (vetoes: {prose_list(engine.vetoed_by) or 'none'});"
+                " unsc.decide(record, rules) makes the decision",
+            )
 
     @property
     def tally(self) -> Tally:
@@ -1099,6 +1141,12 @@ class Decision:
         lines: list[str] = []
         if self.outcome is Outcome.INSUFFICIENT_VOTES:
             lines.append(f"Not adopted: {counted} {where} ({article}).")
+            seats = self.resolution.council.size
+            if quota > seats:
+                lines.append(
+                    f"No draft can pass under these rules: the quota of {quota} is more than "
+                    f"the council's {seats} seats."
+                )
             if self.permanent_against and not procedural:
                 lines.append(
                     f"{_capital(prose_list(self.permanent_against))} voted against, which does "

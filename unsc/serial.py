@@ -18,11 +18,13 @@ from __future__ import annotations
 import datetime
 import functools
 import json
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import attrs
 
+from unsc._args import as_whole
 from unsc.council import Council
 from unsc.errors import SchemaError, UNSCError
 from unsc.members import GROUPS, Member
@@ -61,7 +63,13 @@ def to_dict(record: Record) -> dict[str, Any]:
 
 
 def to_json(record: Record, *, indent: int | None = None) -> str:
-    """The record as a JSON string."""
+    """The record as a JSON string, on one line or indented by ``indent`` spaces (0–16).
+
+    Raises:
+        InvalidFieldError: For an indent below 0 or above 16.
+    """
+    if indent is not None:
+        indent = as_whole(indent, "to_json(indent)", low=0, high=16)
     return json.dumps(to_dict(record), indent=indent, ensure_ascii=False)
 
 
@@ -254,6 +262,9 @@ def _guard(path: str, build: Callable[[], T]) -> T:
         raise SchemaError(path, str(exc)) from None
 
 
+_MAJORITY_VALUES = tuple(m.value for m in Majority)
+
+
 def _read_rules(data: Any, where: str) -> Rules:
     if not isinstance(data, Mapping):
         raise SchemaError(where, f"expected an object, got {type(data).__name__}")
@@ -264,6 +275,8 @@ def _read_rules(data: Any, where: str) -> Rules:
     ]
     # absent from files written before these fields existed: the Charter's
     majority = _field(data, "majority", str, where, optional=True, nullable=False)
+    if majority is not None and majority not in _MAJORITY_VALUES:
+        raise SchemaError(f"{where}.majority", f"{majority!r} is not one of {_MAJORITY_VALUES}")
     return _guard(
         where,
         lambda: Rules(
@@ -308,6 +321,8 @@ def _read_resolution(data: Any, where: str) -> Resolution:
     day = None
     if date is not None:
         try:
+            if not re.fullmatch(_DATE, date):  # fromisoformat takes 20231016 and weeks too
+                raise ValueError(date)
             day = datetime.date.fromisoformat(date)
         except ValueError:
             raise SchemaError(f"{where}.date", f"{date!r} is not a date (YYYY-MM-DD)") from None
@@ -374,22 +389,24 @@ def _read_decision(data: Any) -> Decision:
             found.append(resolution.council[code])
         return tuple(found)
 
-    decision = Decision(
-        resolution, rules, outcome, members("vetoed_by"), members("permanent_against")
-    )
+    vetoed_by, permanent_against = members("vetoed_by"), members("permanent_against")
     # A decision is the engine's: reading one checks that the engine agrees with it.
     if not resolution.complete:
         raise SchemaError("resolution.ballot", "a decision needs every member's vote")
     again = _guard("resolution", lambda: rules.decide(resolution))
-    if again != decision:
-        said = " ".join(m.code for m in decision.vetoed_by) or "none"
+    if (again.outcome, again.vetoed_by, again.permanent_against) != (
+        outcome,
+        vetoed_by,
+        permanent_against,
+    ):
+        said = " ".join(m.code for m in vetoed_by) or "none"
         given = " ".join(m.code for m in again.vetoed_by) or "none"
         raise SchemaError(
             "outcome",
             f"the record says {outcome.value} (vetoes: {said}) but these votes under these "
             f"rules give {again.outcome.value} (vetoes: {given})",
         )
-    return decision
+    return again
 
 
 def _read_counts(data: Any, where: str) -> Tally | None:

@@ -40,6 +40,11 @@ class Vote(enum.Enum):
     NOT_PARTICIPATING = "not participating"
 
     @classmethod
+    def _missing_(cls, value: object) -> Vote:
+        # Vote("Y") reads as parse() does: refused in words, not a bare ValueError.
+        return cls.parse(value)  # type: ignore[arg-type]
+
+    @classmethod
     def parse(cls, value: Vote | str) -> Vote:
         """Read a vote from a [`Vote`][unsc.votes.Vote], a UN code or a word.
 
@@ -197,6 +202,11 @@ class Matter(enum.Enum):
     """Article 27(2): the quota of any members; no veto."""
 
     @classmethod
+    def _missing_(cls, value: object) -> Matter:
+        # Matter("Procedural") reads as parse() does: refused in words, not a bare ValueError.
+        return cls.parse(value)  # type: ignore[arg-type]
+
+    @classmethod
     def parse(cls, value: Matter | str) -> Matter:
         """Read a matter from a [`Matter`][unsc.votes.Matter] or its name, in any case.
 
@@ -205,10 +215,11 @@ class Matter(enum.Enum):
         """
         if isinstance(value, Matter):
             return value
-        try:
-            return cls(str(value).strip().lower())
-        except ValueError:
-            raise UnknownMatterError(value) from None
+        key = value.strip().lower() if isinstance(value, str) else None
+        for matter in cls:
+            if matter.value == key:
+                return matter
+        raise UnknownMatterError(value)
 
 
 class Kind(enum.Enum):
@@ -222,6 +233,11 @@ class Kind(enum.Enum):
     """A procedural motion (rule 33), decided without a veto."""
     PRELIMINARY = "preliminary question"
     """Whether a matter is procedural: itself a substantive question (the double veto)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Kind:
+        # Kind("draft") reads as parse() does: refused in words, not a bare ValueError.
+        return cls.parse(value)  # type: ignore[arg-type]
 
     @classmethod
     def parse(cls, value: Kind | str) -> Kind:

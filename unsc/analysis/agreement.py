@@ -47,11 +47,12 @@ from typing import Any, overload
 import attrs
 from tabulate import tabulate
 
+from unsc._args import as_position, as_probability, as_whole, table_format
 from unsc._frames import frame
 from unsc._plot import RECORD_SOURCE, axes, label, style
 from unsc.errors import (
-    InvalidFieldError,
     InvalidTypeError,
+    NoDataError,
     NoSuchEntryError,
     UnknownPresetError,
     UnknownStateError,
@@ -249,17 +250,15 @@ class Agreement(Sequence[Pair]):
     @overload
     def __getitem__(self, key: slice) -> tuple[Pair, ...]: ...
     def __getitem__(self, key: int | slice | tuple[str, str]) -> Pair | tuple[Pair, ...]:
-        if isinstance(key, tuple):
+        if isinstance(key, tuple) and len(key) == 2:
             return self.pair(*key)
         if isinstance(key, slice):
             return self._order[key]
-        if isinstance(key, bool) or not isinstance(key, int):
+        if isinstance(key, (tuple, str)):
             raise InvalidTypeError(
                 "Agreement[key]", key, "give a position or two members, e.g. ['USA', 'RUS']"
             )
-        if not -len(self) <= key < len(self):
-            raise NoSuchEntryError("a pair's position", key, (f"0–{len(self) - 1}",))
-        return self._order[key]
+        return self._order[as_position(key, len(self), "a pair's position")]
 
     def __iter__(self) -> Iterator[Pair]:
         return iter(self._order)
@@ -338,7 +337,7 @@ class Agreement(Sequence[Pair]):
             [a, *("—" if v is None else f"{float(v):.3f}" for v in values)]
             for a, values in zip(self.members, self.matrix(measure))
         ]
-        body = tabulate(rows, headers=("", *self.members), tablefmt=fmt)
+        body = tabulate(rows, headers=("", *self.members), tablefmt=table_format(fmt))
         return f"{body}\n\n{self.caption(measure)}"
 
     def __str__(self) -> str:
@@ -380,11 +379,12 @@ class Agreement(Sequence[Pair]):
         if order not in ("blocs", "members"):
             raise UnknownPresetError("an order", order, ("blocs", "members"))
         self.matrix(measure)  # the measure checked before matplotlib is imported
+        if not self.members:
+            raise NoDataError("Agreement.plot()", "no member has a vote in these records")
         cast = {m: sum(self._cast.get(m, (0, 0, 0))) for m in self.members}
         if least is None:
             least = 0 if len(self.members) <= _SMALL_MAP else -(-self.decisions // 10)
-        if isinstance(least, bool) or not isinstance(least, int) or least < 0:
-            raise InvalidFieldError("plot(least)", least, "a whole number of decisions, 0 or more")
+        least = as_whole(least, "plot(least)", low=0)
         ranked = list(blocs(self, measure=measure).order if order == "blocs" else self.members)
         members = [m for m in ranked if cast[m] >= least]
         left = len(ranked) - len(members)
@@ -620,11 +620,7 @@ class Trend(Sequence[tuple[int, Agreement]]):
         rows = tuple(zip(self.periods, self._found))
         if isinstance(key, slice):
             return rows[key]
-        if isinstance(key, bool) or not isinstance(key, int):
-            raise InvalidTypeError("Trend[key]", key, "give a position")
-        if not -len(self) <= key < len(self):
-            raise NoSuchEntryError("a period's position", key, (f"0–{len(self) - 1}",))
-        return rows[key]
+        return rows[as_position(key, len(self), "a period's position")]
 
     def __iter__(self) -> Iterator[tuple[int, Agreement]]:
         return iter(zip(self.periods, self._found))
@@ -675,7 +671,8 @@ class Trend(Sequence[tuple[int, Agreement]]):
              *("—" if v is None else f"{float(v):.3f}" for v in values)]
             for year, found, values in zip(self.periods, self._found, self.values())
         ]  # fmt: skip
-        body = tabulate(rows, headers=("year", "decisions", *self.labels()), tablefmt=fmt)
+        headers = ("year", "decisions", *self.labels())
+        body = tabulate(rows, headers=headers, tablefmt=table_format(fmt))
         return f"{body}\n\n{self.caption()}"
 
     def __str__(self) -> str:
@@ -704,7 +701,10 @@ class Trend(Sequence[tuple[int, Agreement]]):
         """Each pair's agreement over time, a line per pair (each its own colour and line
         style); periods without a common vote left as gaps. Returns the matplotlib Axes
         (needs the ``plot`` extra)."""
-        ax = axes(ax, (9, 5))
+        # The legend stands beside the plot, never over it, in columns of at most 28 lines
+        # (unsc trends --with USA draws one line per member that sat with the USA).
+        columns = max(1, -(-len(self.pairs) // 28))
+        ax = axes(ax, (9 + 1.4 * columns, 5 + 0.1 * min(len(self.pairs), 28)))
         for i, (a, b) in enumerate(self.pairs):
             values = [_float(v) for v in self.series(a, b)]
             ax.plot(self.periods, values, label=f"{a}–{b}", linewidth=1.4, **style(i))
@@ -712,7 +712,9 @@ class Trend(Sequence[tuple[int, Agreement]]):
         ax.set_ylabel(f"{self.measure} ({_FORMULAS[self.measure]})")
         if self.measure != "kappa":
             ax.set_ylim(0, 1.02)
-        ax.legend(fontsize=7, ncol=2, frameon=False, loc="best")
+        ax.legend(
+            fontsize=7, ncol=columns, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1)
+        )
         label(ax, f"Agreement over time: {self.measure}", self.caption(), source)
         return ax
 
@@ -748,13 +750,18 @@ def agreement_trend(
     Raises:
         UnknownPresetError: For a measure that is none of the four.
         InvalidFieldError: For a window below 1.
+        InvalidFieldError: For a window longer than the years a Council could vote in.
+        InvalidTypeError: For ``pairs`` that are not a list of pairs of members.
     """
     if measure not in MEASURES:
         raise UnknownPresetError("a measure", measure, MEASURES)
-    if isinstance(window, bool) or not isinstance(window, int):
-        raise InvalidTypeError("agreement_trend(window)", window, "give a whole number of years")
-    if window < 1:
-        raise InvalidFieldError("agreement_trend(window)", window, "give 1 year or more")
+    window = as_whole(
+        window,
+        "agreement_trend(window)",
+        low=1,
+        high=_YEARS_OF_COUNCIL,
+        limit="the years from 1946 to 2100, when a Council could have voted",
+    )
     if records is None:
         from unsc.history import records as all_records
 
@@ -776,11 +783,12 @@ def agreement_trend(
     elif pairs is None:
         chosen = list(itertools.combinations(PERMANENT, 2))
     else:
-        chosen = [(_code(a, "pairs"), _code(b, "pairs")) for a, b in pairs]
+        chosen = [_two(pair) for pair in _pairs(pairs)]
     wanted = tuple(dict.fromkeys(code for pair in chosen for code in pair))
     periods, found = [], []
-    for year in sorted(by_year):
-        span = [r for y in range(year - window + 1, year + 1) for r in by_year.get(y, ())]
+    years = sorted(by_year)
+    for year in years:  # each window from the years on record, not every year it spans
+        span = [r for y in years if year - window < y <= year for r in by_year[y]]
         # only the members who sat in the period: a pair with one absent has no common vote
         present = {member_key(m.code) for r in span for m in r.council.members}
         counted = agreement(span, members=[code for code in wanted if code in present])
@@ -788,6 +796,28 @@ def agreement_trend(
             periods.append(year)
             found.append(counted)
     return Trend(measure, window, tuple(chosen), tuple(periods), tuple(found))
+
+
+#: The longest window there can be: the years from the Council's first (1946) to 2100.
+_YEARS_OF_COUNCIL = 2100 - 1946 + 1
+
+
+def _pairs(pairs: object) -> list[object]:
+    """``pairs`` as a list, refusing one pair given where a list of them is asked for."""
+    if isinstance(pairs, (str, bytes)) or not isinstance(pairs, Iterable):
+        raise InvalidTypeError("agreement_trend(pairs)", pairs, "give a list of pairs")
+    found = list(pairs)
+    if len(found) == 2 and all(isinstance(p, str) for p in found):
+        raise InvalidTypeError(
+            "agreement_trend(pairs)", pairs, f"give a list of pairs: [{tuple(found)!r}]"
+        )
+    return found
+
+
+def _two(pair: object) -> tuple[str, str]:
+    if isinstance(pair, str) or not isinstance(pair, (tuple, list)) or len(pair) != 2:
+        raise InvalidTypeError("a pair in agreement_trend(pairs)", pair, "give two members")
+    return _code(pair[0], "pairs"), _code(pair[1], "pairs")
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -819,11 +849,7 @@ class Blocs(Sequence[tuple[str, ...]]):
     def __getitem__(self, key: int | slice) -> tuple[str, ...] | tuple[tuple[str, ...], ...]:
         if isinstance(key, slice):
             return self._blocs[key]
-        if isinstance(key, bool) or not isinstance(key, int):
-            raise InvalidTypeError("Blocs[key]", key, "give a position")
-        if not -len(self) <= key < len(self):
-            raise NoSuchEntryError("a bloc's position", key, (f"0–{len(self) - 1}",))
-        return self._blocs[key]
+        return self._blocs[as_position(key, len(self), "a bloc's position")]
 
     def __iter__(self) -> Iterator[tuple[str, ...]]:
         return iter(self._blocs)
@@ -845,7 +871,13 @@ class Blocs(Sequence[tuple[str, ...]]):
 
     def cohesion(self, bloc: tuple[str, ...]) -> Fraction | None:
         """The average agreement between the members of ``bloc`` (``None`` for one member,
-        or no common vote)."""
+        or no common vote).
+
+        Raises:
+            InvalidTypeError: For anything but a tuple or list of members.
+        """
+        if not isinstance(bloc, (tuple, list)):
+            raise InvalidTypeError("Blocs.cohesion(bloc)", bloc, "give a bloc: a tuple of codes")
         values = [self.agreement.pair(a, b).measure(self.measure)
                   for a, b in itertools.combinations(bloc, 2)]  # fmt: skip
         known = [v for v in values if v is not None]
@@ -860,7 +892,8 @@ class Blocs(Sequence[tuple[str, ...]]):
             cohesion = self.cohesion(bloc)
             rows.append((number, ", ".join(state_name(c) for c in bloc), len(bloc),
                          "—" if cohesion is None else f"{float(cohesion):.3f}"))  # fmt: skip
-        body = tabulate(rows, headers=("bloc", "members", "size", "cohesion"), tablefmt=fmt)
+        headers = ("bloc", "members", "size", "cohesion")
+        body = tabulate(rows, headers=headers, tablefmt=table_format(fmt))
         return f"{body}\n\n{self.agreement.caption(self.measure)}; blocs by average linkage"
 
     def __str__(self) -> str:
@@ -887,12 +920,14 @@ def blocs(
 
     Raises:
         UnknownPresetError: For a measure that is none of the four.
+        InvalidFieldError: For a threshold outside 0–1.
+        InvalidTypeError: For a threshold that is not a number.
     """
     if not isinstance(found, Agreement):
         raise InvalidTypeError("blocs(found)", found, "give the result of agreement()")
     if measure not in MEASURES:
         raise UnknownPresetError("a measure", measure, MEASURES)
-    least = Fraction(threshold).limit_denominator(10**6)
+    least = as_probability(threshold, "blocs(threshold)").limit_denominator(10**6)
     members = found.members
     value = {
         (a, b): found.pair(a, b).measure(measure) for a, b in itertools.permutations(members, 2)

@@ -40,6 +40,7 @@ from typing import Any, overload
 import attrs
 from tabulate import tabulate
 
+from unsc._args import as_position, table_format
 from unsc._frames import frame
 from unsc.analysis.agreement import _code, member_key, record_note
 from unsc.analysis.probability import PassProbability, pass_probability
@@ -47,6 +48,7 @@ from unsc.council import Council, as_years
 from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
+    NoDataError,
     NoSuchEntryError,
     UnknownPresetError,
 )
@@ -277,9 +279,8 @@ class Learned(Mapping[str, VoteProbabilities]):
             for m in self.members
         ]
         headers = ("member", "yes", "no", "abstain", "votes", "absent")
-        return (
-            f"{tabulate(rows, headers=headers, tablefmt=fmt, floatfmt='.3f')}\n\n{self.caption()}"
-        )
+        body = tabulate(rows, headers=headers, tablefmt=table_format(fmt), floatfmt=".3f")
+        return f"{body}\n\n{self.caption()}"
 
     def __str__(self) -> str:
         return self.table()
@@ -337,7 +338,17 @@ def _selected(
         )  # fmt: skip
         common = [name for name, _ in in_years.most_common(5)]
         raise NoSuchEntryError(f"a topic of the decisions given{period}", topic, common)
+    if first is not None and not chosen:
+        raise NoDataError(f"{where}(years={years!r})", f"nothing to learn from: {_span(given)}")
     return given, chosen, words
+
+
+def _span(records: list[Resolution]) -> str:
+    """The years of ``records``, in words, for a message that found none in a period."""
+    years = [r.date.year for r in records if r.date is not None]
+    if not years:
+        return "the decisions given have no date"
+    return f"no decision in those years (the decisions given span {min(years)}–{max(years)})"
 
 
 class _Counts:
@@ -574,7 +585,7 @@ class Forecast:
         outcomes = tabulate(
             [(o.value, round(float(p), 4)) for o, p in self.odds.items()],
             headers=("outcome", "probability"),
-            tablefmt=fmt,
+            tablefmt=table_format(fmt),
         )
         members = self.learned.table(fmt).split("\n\n")[0]
         return f"{outcomes}\n\n{members}\n\n{self.caption()}"
@@ -645,10 +656,11 @@ def forecast(
         council, records, topic=topic, years=years, prior=prior, strength=strength
     )
     parties = set(target.parties) if isinstance(target, Resolution) else set()
-    given = {
+    cast = target.ballot if isinstance(target, Resolution) else (None,) * council.size
+    given = {  # a vote already cast is certain: only the others are forecast
         member.code: learned[member_key(member.code)]
-        for member in council.members
-        if member.code not in parties
+        for member, vote in zip(council.members, cast)
+        if member.code not in parties and vote is None
     }
     odds = pass_probability(target, given, rules=rules, matter=matter)
     return Forecast(odds, learned, subject)
@@ -716,9 +728,9 @@ class Backtest(Sequence[Score]):
                 if score.model == key:
                     return score
             raise NoSuchEntryError("a model scored", key, MODELS)
-        if isinstance(key, bool) or not isinstance(key, (int, slice)):
-            raise InvalidTypeError("a model", key, "give its position or its name")
-        return self.scores[key]
+        if isinstance(key, slice):
+            return self.scores[key]
+        return self.scores[as_position(key, len(self.scores), "a model's position")]
 
     def caption(self) -> str:
         """What was predicted, and from what."""
@@ -735,7 +747,7 @@ class Backtest(Sequence[Score]):
         """Accuracy and Brier score per model, then the caption."""
         rows = [(s.model, s.decisions, float(s.accuracy), s.brier) for s in self.scores]
         headers = ("model", "decisions", "accuracy", "Brier score")
-        body = tabulate(rows, headers=headers, tablefmt=fmt, floatfmt=".3f")
+        body = tabulate(rows, headers=headers, tablefmt=table_format(fmt), floatfmt=".3f")
         return f"{body}\n\n{self.caption()}"
 
     def calibration(self, model: str = "learned", fmt: str = "simple") -> str:
@@ -746,7 +758,7 @@ class Backtest(Sequence[Score]):
             (f"{lo:.1f}–{hi:.1f}", n, mean, share) for lo, hi, n, mean, share in score.calibration
         ]
         headers = ("predicted", "decisions", "mean predicted", "share adopted")
-        return tabulate(rows, headers=headers, tablefmt=fmt, floatfmt=".3f")
+        return tabulate(rows, headers=headers, tablefmt=table_format(fmt), floatfmt=".3f")
 
     def plot(self, *, ax: Any = None) -> Any:
         """The calibration of each model that gives more than one probability: the share
@@ -922,4 +934,6 @@ def backtest(
                 )
             scorers[model].add(found, actual)
     scores = tuple(scorers[m].score() for m in MODELS)
+    if not scores[0].decisions:  # an accuracy over nothing is no accuracy
+        raise NoDataError(f"backtest(years={years!r})", f"nothing to predict: {_span(dated)}")
     return Backtest(scores, (first, last), skipped, weight)

@@ -19,6 +19,7 @@ from typing import overload
 
 import attrs
 
+from unsc._args import as_position
 from unsc.errors import (
     InvalidTypeError,
     NoPathError,
@@ -174,8 +175,10 @@ class Path:
     @overload
     def __getitem__(self, key: slice) -> tuple[Change, ...]: ...
     def __getitem__(self, key: int | str | Member | slice) -> Change | tuple[Change, ...]:
-        if isinstance(key, (int, slice)):
+        if isinstance(key, slice):
             return self.changes[key]
+        if isinstance(key, int):
+            return self.changes[as_position(key, len(self.changes), "a change's position")]
         seat = self.resolution.council.index(key)
         member = self.resolution.council.members[seat]
         for change in self.changes:

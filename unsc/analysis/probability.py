@@ -27,6 +27,7 @@ from numbers import Rational, Real
 import attrs
 from tabulate import tabulate
 
+from unsc._args import table_format
 from unsc.council import Council
 from unsc.errors import (
     InvalidFieldError,
@@ -106,7 +107,7 @@ class PassProbability(Mapping[Outcome, Fraction]):
             (outcome.value, str(value), round(float(value), digits))
             for outcome, value in self.items()
         ]
-        return tabulate(rows, headers=("outcome", "probability", "≈"), tablefmt=fmt)
+        return tabulate(rows, headers=("outcome", "probability", "≈"), tablefmt=table_format(fmt))
 
     def _repr_html_(self) -> str:
         return self.table("html")
@@ -131,7 +132,8 @@ def pass_probability(
 
     Args:
         council_or_draft: A council (nobody has voted), or a draft whose recorded
-            votes are taken as certain and the rest drawn at random. A draft's matter,
+            votes are taken as certain (except those of members given in
+            ``probabilities``) and the rest drawn at random. A draft's matter,
             chapter and parties apply: a party to the dispute obliged to abstain
             (Article 27(3)) abstains unless given otherwise, and cannot block.
         probabilities: For members by code, name or alias: a mapping from votes to
@@ -189,17 +191,25 @@ def pass_probability(
             "give a mapping from members to their probabilities, e.g. {'USA': (0.2, 0.6, 0.2)}",
         )
     fallback = _distribution(UNIFORM if default is None else default, "default")
-    given = {
-        council.index(name): _distribution(dist, str(name))
-        for name, dist in (probabilities or {}).items()
-    }
+    given: dict[int, dict[Vote, Fraction]] = {}
+    named: dict[int, object] = {}
+    for name, dist in (probabilities or {}).items():
+        seat = council.index(name)
+        if seat in given:  # "USA" and "United States": one member, two distributions
+            raise InvalidFieldError(
+                "pass_probability(probabilities)",
+                name,
+                f"{named[seat]!r} already names {council.members[seat].code}: give each member"
+                " once",
+            )
+        given[seat], named[seat] = _distribution(dist, str(name)), name
     members = []
     for seat, role in enumerate(stakes):
         vote = cast[seat]
-        if vote is not None:
-            dist = {vote: Fraction(1)}
-        elif seat in given:
+        if seat in given:  # what the caller asks about overrides the recorded vote
             dist = given[seat]
+        elif vote is not None:
+            dist = {vote: Fraction(1)}
         elif role.party:
             dist = {Vote.ABSTAIN: Fraction(1)}  # Article 27(3): a party shall abstain
         else:
@@ -314,7 +324,9 @@ def _solve(members: Seats, stakes: Roles) -> PassProbability:
     """
     if stakes.counts_no:
         return _solve_by_counts(members, stakes)
-    needed = stakes.rules.vetoes_needed
+    # Work sized by the seats, not by the rules' numbers: blocks beyond the seats that can
+    # block, and yes votes beyond the seats, never happen.
+    needed = min(stakes.rules.vetoes_needed, len(stakes.blockers))
     quota = stakes.quota
     scaled = []
     denominator = 1
@@ -329,7 +341,7 @@ def _solve(members: Seats, stakes: Roles) -> PassProbability:
     # leaves the quota (seats - quota + 1 counts). The rest follow from mass[j], the sum of
     # all coefficients with j blocking votes (capped at `needed`).
     by_yes = quota > len(scaled) or 2 * quota <= len(scaled) + 1
-    fields = quota if by_yes else len(scaled) - quota + 1
+    fields = min(quota, len(scaled) + 1) if by_yes else len(scaled) - quota + 1
     # poly[j]: the coefficients by count, packed `bits` wide. The fields start narrow and
     # are widened (doubling, up to what the whole product needs) as the partial product of
     # denominators grows, so early members are multiplied in on small integers.
@@ -386,7 +398,7 @@ def _solve_by_counts(members: Seats, stakes: Roles) -> PassProbability:
     majority of those present and voting): the distribution of (yes, no, blocking votes)
     built seat by seat on integers over a common denominator, each cell then classified
     by [`outcome`][unsc.rules.Roles.outcome], the verdict written once."""
-    needed = stakes.rules.vetoes_needed
+    needed = min(stakes.rules.vetoes_needed, len(stakes.blockers))
     cells: dict[tuple[int, int, int], int] = {(0, 0, 0): 1}
     denominator = 1
     for dist, blocks in members:

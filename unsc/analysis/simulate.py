@@ -31,6 +31,7 @@ from fractions import Fraction
 import attrs
 from tabulate import tabulate
 
+from unsc._args import as_whole, table_format
 from unsc.analysis.probability import UNIFORM, Distribution, _distribution
 from unsc.batch import Decisions, decide_many
 from unsc.council import Council
@@ -38,7 +39,7 @@ from unsc.errors import InvalidFieldError, InvalidTypeError
 from unsc.rules import Outcome, Rules
 from unsc.votes import Matter, Vote
 
-__all__ = ["Bloc", "Model", "Simulation", "simulate"]
+__all__ = ["MAX_BALLOTS", "Bloc", "Model", "Simulation", "simulate"]
 
 
 def _members(values: Iterable[str]) -> tuple[str, ...]:
@@ -129,7 +130,7 @@ class Simulation:
             rows.append((outcome.value, f"{p:.4f}", f"{self.errors()[outcome]:.4f}",
                          f"{low:.4f}–{high:.4f}"))  # fmt: skip
         head = tabulate(rows, headers=("outcome", "estimate", "std. error", "95% interval"),
-                        tablefmt=fmt)  # fmt: skip
+                        tablefmt=table_format(fmt))  # fmt: skip
         return f"{head}\n\n{len(self):,} ballots drawn (seed {self.seed})."
 
     def _repr_html_(self) -> str:
@@ -141,6 +142,11 @@ class Simulation:
     def __repr__(self) -> str:
         shown = ", ".join(f"{o.value} {p:.3f}" for o, p in self.estimates().items())
         return f"<Simulation of {len(self):,} ballots: {shown}>"
+
+
+#: The most ballots one simulation draws: each ballot holds a vote per seat in memory.
+MAX_BALLOTS = 1_000_000
+_WHY_MAX = "a million ballots give each share to ±0.001; pass_probability gives it exactly"
 
 
 def simulate(
@@ -164,7 +170,9 @@ def simulate(
         matter: Substantive (the default) or procedural.
 
     Raises:
-        InvalidFieldError: For ``n`` below 1, a member in two blocs, or bad probabilities.
+        InvalidFieldError: For ``n`` below 1 or above
+            [`MAX_BALLOTS`][unsc.analysis.simulate.MAX_BALLOTS], a member in two blocs, or
+            bad probabilities.
         NotAMemberError: For a member not on the council.
     """
     if not isinstance(council, Council):
@@ -172,8 +180,7 @@ def simulate(
     model = Model() if model is None else model
     if not isinstance(model, Model):
         raise InvalidTypeError("simulate(model)", model, "give a unsc.analysis.Model")
-    if isinstance(n, bool) or not isinstance(n, int) or n < 1:
-        raise InvalidFieldError("simulate(n)", n, "draw at least one ballot")
+    n = as_whole(n, "simulate(n)", low=1, high=MAX_BALLOTS, limit=_WHY_MAX)
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
         raise InvalidTypeError("simulate(seed)", seed, "give a whole number or None")
     fallback = _distribution(UNIFORM if model.default is None else model.default, "default")
