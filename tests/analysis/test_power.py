@@ -33,8 +33,8 @@ def test_todays_council_exact() -> None:
 
     assert p.of("USA")["shapley_shubik"] == Fraction(421, 2145)
     assert p.of("JPN")["shapley_shubik"] == Fraction(4, 2145)
-    assert p.of("USA")["banzhaf_raw"] == Fraction(848, 16384)
-    assert p.of("JPN")["banzhaf_raw"] == Fraction(84, 16384)
+    assert p.of("USA")["banzhaf_absolute"] == Fraction(848, 16384)
+    assert p.of("JPN")["banzhaf_absolute"] == Fraction(84, 16384)
     assert p.coleman_act == Fraction(424, 16384)
 
 
@@ -71,8 +71,8 @@ def test_reproduces_the_computed_figures(key: str, model: str | None) -> None:
         "SS_other": p["shapley_shubik"][other],
         "BZnorm_veto": p["banzhaf"][veto],
         "BZnorm_other": p["banzhaf"][other],
-        "BZraw_veto": p["banzhaf_raw"][veto],
-        "BZraw_other": p["banzhaf_raw"][other],
+        "BZraw_veto": p["banzhaf_absolute"][veto],
+        "BZraw_other": p["banzhaf_absolute"][other],
         "coleman_power_to_act": p.coleman_act,
     }
 
@@ -120,7 +120,8 @@ def _brute(game: Game) -> dict[str, list[Fraction]]:
     return {
         "shapley_shubik": [Fraction(p, math.factorial(n)) for p in pivots],
         "banzhaf": [share(s, total_swings) for s in swings],
-        "banzhaf_raw": [Fraction(s, 2 ** (n - 1)) for s in swings],
+        "banzhaf_absolute": [Fraction(s, 2 ** (n - 1)) for s in swings],
+        "swings": [Fraction(s) for s in swings],
         "coleman_prevent": [share(s, winning) for s in swings],
         "coleman_initiate": [share(s, 2**n - winning) for s in swings],
         "deegan_packel": [
@@ -176,7 +177,7 @@ def test_large_weighted_game_is_exact() -> None:
     weights = [rnd.randint(1, 20) for _ in range(200)]
     game = Game.weighted(weights, math.ceil(0.6 * sum(weights)))
 
-    p = power(game, indices=("shapley_shubik", "banzhaf", "banzhaf_raw"))
+    p = power(game, indices=("shapley_shubik", "banzhaf", "banzhaf_absolute"))
 
     assert sum(p["shapley_shubik"]) == 1
     assert sum(p["banzhaf"]) == 1
