@@ -151,3 +151,18 @@ def test_primes_cover_every_count() -> None:
         assert max(primes) < 2**62
         assert all(accelerated._is_prime(p) for p in primes)
     assert not accelerated._is_prime(2**62 - 3 * 5)
+
+
+def test_ternary_power_converts_with_names_and_kinds() -> None:
+    """TernaryPower rows and DataFrame: one per member, with name, kind and veto."""
+    pytest.importorskip("pandas")
+    from unsc.analysis import ternary_power
+
+    t = ternary_power(unsc.Council.of_year(2023))
+    df = t.to_dataframe().set_index("seat")
+
+    assert df.loc["USA", "name"] == "United States"
+    assert df.loc["USA", "kind"] == "permanent"
+    assert df.loc["JPN", "abstain_no"] == 0
+    assert dict(t.of("USA"))["overall"] == t.of("USA").overall
+    assert list(t.of("USA")) == ["yes_no", "yes_abstain", "abstain_no", "overall"]

@@ -252,6 +252,8 @@ def _run(
             thread.join(0.1)
             if progress:
                 progress(len(done), jobs)
+    if progress:
+        progress(len(done), jobs)
     if failed:  # pragma: no cover - a kernel failing is a bug
         raise failed[0]
 
