@@ -45,7 +45,7 @@ names = [r["member"] for r in rows]
 quota = int(sys.argv[2])
 game = Game.weighted(weights, quota, names)
 started = time.perf_counter()
-p = power(game, indices=("banzhaf", "banzhaf_raw", "coleman_prevent", "coleman_initiate"))
+p = power(game, indices=("banzhaf", "banzhaf_absolute", "coleman_prevent", "coleman_initiate"))
 seconds = time.perf_counter() - started
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 n = game.size
@@ -55,7 +55,7 @@ for i in (order[-1], order[n // 2], order[0]):
     others = weights[:i] + weights[i + 1:]
     below = _prefix(_by_weight(others, quota, _width(n)))
     direct = below[quota] - below[max(0, quota - weights[i])]
-    computed = p[i].banzhaf_raw * 2 ** (n - 1)
+    computed = p[i].banzhaf_absolute * 2 ** (n - 1)
     checked.append([names[i], direct == computed])
 try:
     power(game, indices="shapley_shubik")

@@ -82,8 +82,8 @@ RUNNERS: dict[str, dict[str, tuple[str, str]]] = {
             'values = {"ss": [float(x) for x in p["shapley_shubik"]]}',
         ),
         "banzhaf": (
-            UNSC.format('("banzhaf", "banzhaf_raw")'),
-            'values = {"bz_raw": [float(x) for x in p["banzhaf_raw"]],\n'
+            UNSC.format('("banzhaf", "banzhaf_absolute")'),
+            'values = {"bz_raw": [float(x) for x in p["banzhaf_absolute"]],\n'
             '          "bz_norm": [float(x) for x in p["banzhaf"]]}',
         ),
         "coleman": (UNSC.format('("coleman_prevent", "coleman_initiate")'), "values = {}"),
