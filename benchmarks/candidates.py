@@ -20,8 +20,8 @@ peak of the process:
 * flint: the table as one polynomial per prime (sizes packed beside weights, Kronecker),
   the product over seats by a balanced tree of FLINT's truncated multiplications
   (``nmod_poly.mul_low``).
-* C: the numba kernel's loops written in C (our code, below), built now with gcc -O3
-  -march=native; its sums per class, modulo each prime, are checked against unsc's.
+* C: the numba kernels' loops written in C (our code, below: the same blocked sweep),
+  built now with gcc -O3 -march=native; its sums per class, modulo each prime, are checked against unsc's.
 """
 
 from __future__ import annotations
@@ -108,54 +108,60 @@ C_SOURCE = r"""
 #include <string.h>
 #include <time.h>
 #include <sys/resource.h>
-/* The numba kernel's loops: counts by weight and size modulo p < 2^62, rows of `sizes`. */
+/* The numba kernels' loops (unsc/analysis/_compiled.py) in C: counts by size (rows) and
+   weight (columns) modulo p < 2^62, seats added BLOCK at a time in one sweep. */
+#define BLOCK 16
 static inline uint64_t addm(uint64_t a, uint64_t b, uint64_t p) {
     uint64_t x = a + b, y = x - p; return x < y ? x : y; }
 int main(void) {
     long n, q, sizes, k; if (scanf("%ld %ld %ld %ld", &n, &q, &sizes, &k) != 4) return 1;
-    long *w = malloc(n * sizeof *w), *tops = malloc(q * sizeof *tops);
+    long *w = malloc(n * sizeof *w), *lightest = malloc(sizes * sizeof *lightest);
     uint64_t *primes = malloc(k * sizeof *primes);
-    for (long i = 0; i < n; i++) scanf("%ld", &w[i]);
-    for (long v = 0; v < q; v++) scanf("%ld", &tops[v]);
-    for (long j = 0; j < k; j++) scanf("%lu", &primes[j]);
-    long classes; scanf("%ld", &classes);
+    for (long i = 0; i < n; i++) if (scanf("%ld", &w[i]) != 1) return 1;
+    for (long s = 0; s < sizes; s++) if (scanf("%ld", &lightest[s]) != 1) return 1;
+    for (long j = 0; j < k; j++) if (scanf("%lu", &primes[j]) != 1) return 1;
+    long classes; if (scanf("%ld", &classes) != 1) return 1;
     long *cw = malloc(classes * sizeof *cw);
-    for (long c = 0; c < classes; c++) scanf("%ld", &cw[c]);
+    for (long c = 0; c < classes; c++) if (scanf("%ld", &cw[c]) != 1) return 1;
     struct timespec t0, t1; clock_gettime(CLOCK_MONOTONIC, &t0);
-    uint64_t *t = malloc((q + 1) * sizes * sizeof *t);
+    long cols = q + 1;
+    uint64_t *t = malloc(sizes * cols * sizeof *t);
     uint64_t *sums = calloc(k * classes, sizeof *sums);
-    long heaviest = w[n - 1];
     for (long j = 0; j < k; j++) {
         uint64_t p = primes[j];
-        memset(t, 0, (q + 1) * sizes * sizeof *t);
-        t[sizes] = 1;
-        long reach = 0;
-        for (long i = 0; i < n; i++) {
-            long wi = w[i], top = reach + wi < q - 1 ? reach + wi : q - 1;
-            for (long v = top; v >= wi; v--) {
-                long high = i + 1; if (tops[v - wi] + 1 < high) high = tops[v - wi] + 1;
-                if (sizes - 1 < high) high = sizes - 1;
-                long low = (v + heaviest - 1) / heaviest; if (low < 1) low = 1;
-                uint64_t *restrict dst = t + (v + 1) * sizes;
-                const uint64_t *restrict src = t + (v - wi + 1) * sizes - 1;
-                for (long s = low; s <= high; s++) dst[s] = addm(dst[s], src[s], p);
-            }
-            reach = top;
+        memset(t, 0, sizes * cols * sizeof *t);
+        t[1] = 1;
+        long reach = 0, tops[BLOCK];
+        for (long first = 0; first < n; first += BLOCK) {
+            long block = n - first < BLOCK ? n - first : BLOCK, top = reach;
+            for (long b = 0; b < block; b++) {
+                top = top + w[first + b] < q - 1 ? top + w[first + b] : q - 1; tops[b] = top; }
+            long start = first + block < sizes - 1 ? first + block : sizes - 1;
+            for (long s = start; s > -block; s--)
+                for (long b = 0; b < block; b++) {
+                    long row = s + b, most = first + b + 1 < sizes - 1 ? first + b + 1 : sizes - 1;
+                    if (row < 1 || row > most) continue;
+                    long wb = w[first + b], low = wb > lightest[row] ? wb : lightest[row];
+                    uint64_t *restrict dst = t + row * cols + 1;
+                    const uint64_t *restrict src = t + (row - 1) * cols + 1 - wb;
+                    for (long v = low; v <= tops[b]; v++) dst[v] = addm(dst[v], src[v], p);
+                }
+            reach = tops[block - 1];
         }
-        for (long v = 1; v <= q; v++)
-            for (long s = 0; s < sizes; s++)
-                t[v * sizes + s] = addm(t[v * sizes + s], t[(v - 1) * sizes + s], p);
-        for (long c = 0; c < classes; c++) {  /* the window of each class, summed over sizes */
-            long high = q, low = q - cw[c], tt = 0; uint64_t total = 0;
-            while (high > 0 && tt < sizes) {
-                long lo = low > 0 ? low : 0;
-                for (long s = tt; s < sizes; s++) {
-                    uint64_t a = t[high * sizes + s - tt], b = t[lo * sizes + s - tt];
+        for (long s = 0; s < sizes; s++)
+            for (long v = 1; v <= q; v++)
+                t[s * cols + v] = addm(t[s * cols + v], t[s * cols + v - 1], p);
+        for (long c = 0; c < classes; c++) {  /* each class's window, summed over sizes */
+            uint64_t total = 0;
+            for (long r = 0; r < sizes; r++) {
+                long high = q, low = q - cw[c], tt = 0;
+                while (high > 0 && r + tt < sizes) {
+                    uint64_t a = t[r * cols + high], b = t[r * cols + (low > 0 ? low : 0)];
                     uint64_t d = a >= b ? a - b : a + p - b;
                     if ((tt & 1) && d) d = p - d;
                     total = addm(total, d, p);
+                    high -= cw[c]; low -= cw[c]; tt++;
                 }
-                high -= cw[c]; low -= cw[c]; tt++;
             }
             sums[j * classes + c] = total;
         }
@@ -181,8 +187,10 @@ def run(code: str, n: int) -> dict[str, object]:
 
 def run_c(n: int, folder: Path) -> dict[str, object]:
     """Build the C kernel, run it on the game, check its sums against unsc's swings."""
+    import itertools
+
     from unsc.analysis import Game, power
-    from unsc.analysis.accelerated import _primes, _sizes, _tops
+    from unsc.analysis.accelerated import _primes, _sizes
 
     binary = folder / "kernel"
     if not binary.exists():
@@ -195,8 +203,8 @@ def run_c(n: int, folder: Path) -> dict[str, object]:
     game = Game.weighted(weights, quota)
     primes, sizes = _primes(n), _sizes(game) + 1
     classes = [c.weight for c in game.classes]
-    tops = _tops(sorted(weights), quota)
-    numbers = [n, quota, sizes, len(primes), *sorted(weights), *tops, *primes]
+    lightest = list(itertools.accumulate(sorted(weights)[: sizes - 1], initial=0))
+    numbers = [n, quota, sizes, len(primes), *sorted(weights), *lightest, *primes]
     feed = " ".join(map(str, [*numbers, len(classes), *classes]))
     done = subprocess.run([str(binary)], input=feed, capture_output=True, text=True, check=True)
     out = done.stdout.split()

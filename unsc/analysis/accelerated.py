@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import itertools
 import math
 import os
 import threading
@@ -188,17 +189,17 @@ def by_series(game: Game, wanted: Collection[str], progress: Progress = None) ->
         swings = tuple(0 if c.weight == 0 else x for c, x in zip(classes, exact[1:]))
         return Counts(swings, None, 2**n - exact[0])
     sizes = _sizes(game) + 1
-    tops = np.array(_tops(sorted(game.weights), q), np.int64)
+    light = sorted(game.weights)
+    lightest = np.array(list(itertools.accumulate(light[: sizes - 1], initial=0)), np.int64)
     done: dict[int, list[list[int]]] = {}  # per prime: losing by size, each class by size
     failed: list[BaseException] = []
 
     def build(j: int) -> None:
         try:
             p = np.uint64(primes[j])
-            below = kernels.sized_table(weights, q, sizes, tops, p).reshape(q + 1, sizes)
-            column = np.full(sizes, p, np.uint64)
-            rows = [below[q]] + [kernels.window(below, q, max(c.weight, 1), True, column)
-                                 for c in classes]  # fmt: skip
+            below = kernels.sized_table(weights, q, sizes, lightest, p)
+            rows = [below[:, q]] + [kernels.sized_window(below, q, max(c.weight, 1), p)
+                                    for c in classes]  # fmt: skip
             del below
             done[j] = [row.tolist() for row in rows]
         except BaseException as error:  # pragma: no cover - reported in the caller
@@ -256,16 +257,3 @@ def _run(
         progress(len(done), jobs)
     if failed:  # pragma: no cover - a kernel failing is a bug
         raise failed[0]
-
-
-def _tops(weights: list[int], quota: int) -> list[int]:
-    """tops[v], v = 0 .. quota − 1: the largest size of a coalition weighing at most v
-    (the lightest seats first)."""
-    tops = [0] * quota
-    total, size = 0, 0
-    for v in range(quota):
-        while size < len(weights) and total + weights[size] <= v:
-            total += weights[size]
-            size += 1
-        tops[v] = size
-    return tops
