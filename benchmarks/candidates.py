@@ -21,7 +21,8 @@ peak of the process:
   the product over seats by a balanced tree of FLINT's truncated multiplications
   (``nmod_poly.mul_low``).
 * C: the numba kernels' loops written in C (our code, below: the same blocked sweep),
-  built now with gcc -O3 -march=native; its sums per class, modulo each prime, are checked against unsc's.
+  built now with gcc -O3 -march=native; its sums per class, modulo each prime, are
+  checked against unsc's.
 """
 
 from __future__ import annotations
