@@ -31,30 +31,47 @@ def _add(dst: Any, src: Any, prime: Any) -> None:  # pragma: no cover - compiled
 
 
 @_jit
-def _add_each(dst: Any, src: Any, primes: Any) -> None:  # pragma: no cover - compiled
-    """dst += src, element s modulo primes[s]."""
-    for s in range(dst.size):
-        x = dst[s] + src[s]
-        dst[s] = min(x, x - primes[s])
-
-
-@_jit
-def weights_table(weights: Any, quota: int, primes: Any) -> Any:  # pragma: no cover - compiled
-    """Prefix sums below[v] (v = 0 .. quota) of the coalitions by weight, one column
-    per prime (so that each step is one vector addition over the primes)."""
-    k = primes.size
-    table = np.zeros((quota + 1, k), np.uint64)
-    table[1, :] = 1  # row v + 1 holds weight v; row 0 stays 0 for the prefix sums
+def weights_table(weights: Any, quota: int, p: Any) -> Any:  # pragma: no cover - compiled
+    """Prefix sums below[v] (v = 0 .. quota) of the coalitions by weight, modulo ``p``:
+    one row, which stays in the processor's cache while every seat is added (measured:
+    5x faster at 1,000 seats than one row per weight with the primes side by side)."""
+    row = np.zeros(quota + 1, np.uint64)  # row[v + 1] holds weight v
+    before = np.zeros(quota + 1, np.uint64)
+    row[1] = 1
     reach = 0
     for i in range(weights.size):
         w = weights[i]
         top = min(reach + w, quota - 1)
-        for v in range(top, w - 1, -1):
-            _add_each(table[v + 1], table[v - w + 1], primes)
+        if w == 0:  # each coalition with and without the seat: twice as many
+            _add(row[1 : top + 2], row[1 : top + 2].copy(), p)
+            continue
+        before[: top + 2 - w] = row[: top + 2 - w]
+        _add(row[w + 1 : top + 2], before[1 : top + 2 - w], p)
         reach = top
     for v in range(1, quota + 1):
-        _add_each(table[v], table[v - 1], primes)
-    return table
+        x = row[v] + row[v - 1]
+        row[v] = min(x, x - p)
+    return row
+
+
+@_jit
+def weights_window(below: Any, quota: int, weight: int, p: Any) -> Any:  # pragma: no cover
+    """Modulo ``p``, the coalitions of the other seats weighing quota − weight ..
+    quota − 1: alternating sums of the prefix sums ``below`` at steps of ``weight``."""
+    out = np.uint64(0)
+    high, low, t = quota, quota - weight, 0
+    while high > 0:
+        a = below[high]
+        b = below[max(low, 0)]
+        d = a - b if a >= b else a + p - b
+        if t % 2 == 1 and d:
+            d = p - d
+        x = out + d
+        out = min(x, x - p)
+        high -= weight
+        low -= weight
+        t += 1
+    return out
 
 
 #: Seats added per sweep of the table by size: each row is updated for every seat of a
@@ -130,30 +147,4 @@ def sized_window(below: Any, quota: int, weight: int, p: Any) -> Any:  # pragma:
             high -= weight
             low -= weight
             t += 1
-    return out
-
-
-@_jit
-def window(below: Any, quota: int, weight: int, sized: bool, p: Any) -> Any:  # pragma: no cover
-    """The coalitions of the other seats weighing quota − weight .. quota − 1: the table
-    divided by (1 + y·x^weight), as alternating sums of its prefix sums ``below`` (rows
-    by weight). With ``sized``, the columns are sizes (y shifts by one column) and every
-    ``p`` is the same prime; otherwise they are primes, ``p`` one per column."""
-    width = below.shape[1]
-    out = np.zeros(width, np.uint64)
-    high, low, t = quota, quota - weight, 0
-    while high > 0 and (t < width or not sized):
-        lo = max(low, 0)
-        shift = t if sized else 0
-        for s in range(shift, width):
-            a = below[high, s - shift]
-            b = below[lo, s - shift]
-            d = a - b if a >= b else a + p[s] - b
-            if t % 2 == 1 and d:
-                d = p[s] - d
-            x = out[s] + d
-            out[s] = min(x, x - p[s])
-        high -= weight
-        low -= weight
-        t += 1
     return out

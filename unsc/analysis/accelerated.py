@@ -35,9 +35,11 @@ __all__ = ["AUTO_WORK", "BACKENDS", "available", "by_series", "chosen", "memory"
 #: ``"python"`` (the reference) and ``"numba"`` (this module).
 BACKENDS = ("auto", "python", "numba")
 
-#: ``"auto"`` takes the compiled path when the reference path is expected to need more
-#: than this many units of [`work`][unsc.analysis.accelerated.work] (about half a second
-#: of pure Python, the price of importing numba and loading its compiled kernels).
+#: ``"auto"`` takes the compiled path when the reference path is expected to take at
+#: least this many nanoseconds ([`work`][unsc.analysis.accelerated.work]): 0.4 s, where
+#: the two paths cost the same in a fresh process (measured by benchmarks/threshold.py:
+#: Shapley–Shubik at 200 random seats, 0.53 s by the reference, 0.47 s compiled, of
+#: which 0.37 s is importing numba and loading the kernels).
 AUTO_WORK = 400_000_000
 
 #: Called as ``progress(done, total)`` while the tables are built (the command line's
@@ -51,10 +53,13 @@ def available() -> bool:
 
 
 def work(game: Game, wanted: Collection[str]) -> int:
-    """The work of the pure-Python series method, in units of about a nanosecond: seats
-    times quota, times seats again when coalitions are counted by size."""
-    sized = "shapley_shubik" in wanted
-    return game.size * game.quota * (game.size if sized else 1) // (1 if sized else 4)
+    """The expected time of the pure-Python series method, in nanoseconds on the
+    project's machine: n·q additions of n-bit integers (n seats, quota q) for the swing
+    indices, of n·n-bit integers when coalitions are counted by size (Shapley–Shubik)."""
+    n, q = game.size, game.quota
+    if "shapley_shubik" in wanted:
+        return n * n * n * q // 100
+    return n * n * q // 16
 
 
 def chosen(game: Game, wanted: Collection[str], backend: str) -> bool:
@@ -80,14 +85,12 @@ def chosen(game: Game, wanted: Collection[str], backend: str) -> bool:
 
 
 def memory(game: Game, wanted: Collection[str]) -> int:
-    """The megabytes one table of the compiled path holds: 8-byte counts by weight and
-    size for one prime (Shapley–Shubik; one such table per core at once), or by weight
-    for every prime."""
+    """The megabytes one table of the compiled path holds, for one prime (one such
+    table per core at once): 8-byte counts by weight and size (Shapley–Shubik), or by
+    weight, twice."""
     q = game.quota
-    if "shapley_shubik" in wanted:
-        need = (q + 1) * (_sizes(game) + 1) * 8
-    else:
-        need = (q + 1) * len(_primes(game.size)) * 8
+    sized = "shapley_shubik" in wanted
+    need = (q + 1) * (_sizes(game) + 1) * 8 if sized else (q + 1) * 16
     return need // 2**20 + 1
 
 
@@ -178,21 +181,30 @@ def by_series(game: Game, wanted: Collection[str], progress: Progress = None) ->
     primes = _primes(n)
     weights = np.array(sorted(game.weights), np.int64)  # light first, as the reference
     classes = game.classes
+    done: dict[int, list[list[int]]] = {}  # per prime: the losing, then each class
+    failed: list[BaseException] = []
     if "shapley_shubik" not in wanted:
-        column = np.array(primes, np.uint64)
-        below = kernels.weights_table(weights, q, column)
-        rows = [below[q]] + [kernels.window(below, q, max(c.weight, 1), False, column)
-                             for c in classes]  # fmt: skip
-        del below
-        by_prime = [[int(row[j]) for row in rows] for j in range(len(primes))]
-        exact = _exact(by_prime, primes)
+
+        def count(j: int) -> None:
+            try:
+                p = np.uint64(primes[j])
+                below = kernels.weights_table(weights, q, p)
+                done[j] = [[int(below[q])]] + [
+                    [int(kernels.weights_window(below, q, max(c.weight, 1), p))] for c in classes
+                ]
+            except BaseException as error:  # pragma: no cover - reported in the caller
+                failed.append(error)
+
+        _run(
+            count, len(primes), _workers(memory(game, wanted), len(primes)), progress, done, failed
+        )
+        exact = [_exact([done[j][k] for j in range(len(primes))], primes)[0]
+                 for k in range(len(classes) + 1)]  # fmt: skip
         swings = tuple(0 if c.weight == 0 else x for c, x in zip(classes, exact[1:]))
         return Counts(swings, None, 2**n - exact[0])
     sizes = _sizes(game) + 1
     light = sorted(game.weights)
     lightest = np.array(list(itertools.accumulate(light[: sizes - 1], initial=0)), np.int64)
-    done: dict[int, list[list[int]]] = {}  # per prime: losing by size, each class by size
-    failed: list[BaseException] = []
 
     def build(j: int) -> None:
         try:
