@@ -436,7 +436,7 @@ def power(
             reference), ``"numba"`` (compiled loops, the ``unsc[fast]`` extra), or
             ``"auto"`` (the default): compiled when the extra is installed and the game
             is large enough to gain
-            ([`accelerated.chosen`][unsc.analysis.accelerated.chosen]). Both give the same
+            (``unsc.analysis.accelerated.chosen``). Both give the same
             fractions.
         progress: Called as ``progress(done, total)`` while large tables are built.
 
@@ -448,7 +448,7 @@ def power(
 
     Raises:
         UnknownPresetError: For an index name that is not an [`Index`][unsc.analysis.power.Index],
-            or a backend not in [`BACKENDS`][unsc.analysis.accelerated.BACKENDS].
+            or a backend not in ``unsc.analysis.accelerated.BACKENDS``.
         MissingDependencyError: For ``backend="numba"`` without the ``unsc[fast]`` extra.
         TooLargeError: For a game with veto holders and too many coalition shapes, or
             indices whose counts would need more than
