@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from unsc import cli
-from unsc.analysis import INDICES
+from unsc.analysis import INDICES, accelerated
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -140,12 +140,22 @@ def test_progress_bar_only_after_two_seconds_on_a_terminal() -> None:
     assert slow.getvalue().endswith("\r\033[K")
 
 
-def test_ctrl_c_stops_a_long_computation_cleanly(tmp_path: Path) -> None:
-    """SIGINT during a long count: one line, exit 130, no traceback."""
+@pytest.mark.parametrize(
+    "backend",
+    [
+        "python",
+        pytest.param(
+            "numba",
+            marks=pytest.mark.skipif(not accelerated.available(), reason="no fast extra"),
+        ),
+    ],
+)
+def test_ctrl_c_stops_a_long_computation_cleanly(tmp_path: Path, backend: str) -> None:
+    """SIGINT during a long count, on either path: one line, exit 130, no traceback."""
     path = tmp_path / "w.txt"
-    path.write_text("\n".join(str(1 + i % 97) for i in range(700)), encoding="utf-8")
+    path.write_text("\n".join(str(1 + i % 97) for i in range(1200)), encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "unsc", "power", "--weights", str(path), "--backend", "python"],
+        [sys.executable, "-m", "unsc", "power", "--weights", str(path), "--backend", backend],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
