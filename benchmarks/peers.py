@@ -21,6 +21,10 @@ peak memory is that of the whole process. Every library is given its own copy of
 weights (powerindices and power-bdd rewrite the list they are given). Correctness: the
 largest relative difference from unsc's exact values, as floats, over all seats; "wrong"
 above 1e-9, or for a value that is not a finite number.
+
+unsc runs with its default backend ("auto"): with the fast extra installed, the compiled
+path for the large random games (unsc.analysis.accelerated.chosen), the pure-Python path
+otherwise; ``--python`` keeps unsc on the pure-Python path throughout.
 """
 
 from __future__ import annotations
@@ -74,7 +78,10 @@ def games(largest: int = SIZES[-1]) -> dict[str, tuple[list[int], int]]:
 # What each library runs for each index family: a computation, timed, then the values
 # it gave as floats, keyed "ss", "bz_raw" or "bz_norm" (not timed). W and Q are the
 # weights and quota.
-UNSC = "from unsc.analysis import Game, power\np = power(Game.weighted(list(W), Q), indices={})"
+UNSC = (
+    "from unsc.analysis import Game, power\n"
+    "p = power(Game.weighted(list(W), Q), indices={}, backend=BACKEND)"
+)
 RUNNERS: dict[str, dict[str, tuple[str, str]]] = {
     "unsc": {
         "shapley_shubik": (
@@ -82,8 +89,8 @@ RUNNERS: dict[str, dict[str, tuple[str, str]]] = {
             'values = {"ss": [float(x) for x in p["shapley_shubik"]]}',
         ),
         "banzhaf": (
-            UNSC.format('("banzhaf", "banzhaf_raw")'),
-            'values = {"bz_raw": [float(x) for x in p["banzhaf_raw"]],\n'
+            UNSC.format('("banzhaf", "banzhaf_absolute")'),
+            'values = {"bz_raw": [float(x) for x in p["banzhaf_absolute"]],\n'
             '          "bz_norm": [float(x) for x in p["banzhaf"]]}',
         ),
         "coleman": (UNSC.format('("coleman_prevent", "coleman_initiate")'), "values = {}"),
@@ -134,6 +141,7 @@ def run(library: str, family: str, weights: list[int], quota: int) -> dict[str, 
     code = (
         "import json, resource, time, warnings\nwarnings.simplefilter('ignore')\n"
         f"W = tuple({weights!r})\nQ = {quota}\nfirst = None\nbest = None\nspent = 0.0\n"
+        f"BACKEND = {'python' if '--python' in sys.argv else 'auto'!r}\n"
         "for _ in range(20):\n"
         "    started = time.perf_counter()\n"
         + "".join(f"    {line}\n" for line in compute.splitlines())

@@ -271,32 +271,174 @@ def _split(draft: unsc.Resolution, names: str) -> list[int]:
 
 
 def cmd_power(args: argparse.Namespace) -> tuple[Output, int]:
-    from unsc.analysis import power
+    from unsc.analysis import DEFAULT_INDICES, INDICES, Game, power
 
-    council = _council_of(args)
-    p = power(council, rules=_rules(args))
-    names = [index.value for index in p.computed]
-    rows = []
-    for cls_ in p.game.classes:
-        first = p[cls_.seats[0]]
-        seats = " ".join(p.game.labels[i] for i in cls_.seats)
-        rows.append(
-            (
-                seats,
-                "yes" if cls_.veto else "",
-                *(f"{float(first[n]):.6f}" for n in names),
-            )
+    indices: list[str] = list(args.index or [])
+    for listed in args.indices or []:
+        indices += [name for name in listed.split(",") if name.strip()]
+    if any(name.strip().lower() == "all" for name in indices):
+        indices = list(INDICES)
+    council: unsc.Council | None = None
+    if args.weights is not None or args.seats is not None:
+        if args.rules:
+            raise _UsageError("unsc: --rules is for a council; a weighted game has its --quota")
+        game = _weighted_game(args)
+        total = sum(game.weights)
+        before = f"A weighted game of {game.size:,} seats, quota {game.quota:,} of {total:,}"
+    else:
+        if args.quota is not None:
+            raise _UsageError("unsc: --quota is for a weighted game (--weights or --seats)")
+        council = _council_of(args)
+        game = Game.of_council(council, _rules(args))
+        before = _label(args, council)
+    progress = _PowerProgress()
+    try:
+        p = power(
+            council if council is not None else game,
+            rules=_rules(args) if council is not None else None,
+            indices=indices or DEFAULT_INDICES,
+            backend=args.backend,
+            progress=progress,
         )
-    data = {
-        "seats": {seat.seat: {n: str(seat[n]) for n in names} for seat in p},
-        "coleman_act": str(p.coleman_act),
-    }
-    after = (
+    finally:
+        progress.close()
+    names = [index.value for index in p.computed]
+    act = (
         f"Coleman power of the collectivity to act: {float(p.coleman_act):.6f} (= {p.coleman_act})"
     )
-    return Output(
-        ("seats", "veto", *names), rows, before=_label(args, council), after=after, data=data
-    ), 0
+    machine = args.format in ("csv", "json")
+    rows: list[tuple[object, ...]] = []
+    if machine:  # one row per member, exact values
+        for row in p.rows():
+            rows.append(tuple(row[key] for key in ("seat", "name", "kind", "weight", "veto"))
+                        + tuple(str(row[n]) for n in names))  # fmt: skip
+        headers: tuple[str, ...] = ("seat", "name", "kind", "weight", "veto", *names)
+    else:  # a person reads: one row per class of seats (they have equal power)
+        for cls_ in p.game.classes:
+            first = p[cls_.seats[0]]
+            labels = [p.game.labels[i] for i in cls_.seats]
+            seats = " ".join(labels[:12]) + (f" … ({cls_.size:,} seats)" if cls_.size > 12 else "")
+            values = [
+                f"{int(first[n]):,}" if n == "swings" else f"{float(first[n]):.6f}" for n in names
+            ]
+            rows.append((seats, cls_.weight, "yes" if cls_.veto else "", *values))
+        headers = ("seats", "weight", "veto", *names)
+    data = {
+        "seats": {
+            row["seat"]: {key: value if isinstance(value, (bool, int, str)) else str(value)
+                          for key, value in row.items() if key != "seat"}
+            for row in p.rows()
+        },
+        "coleman_act": str(p.coleman_act),
+    }  # fmt: skip
+    return Output(headers, rows, before=before, after=act, data=data), 0
+
+
+def _weighted_game(args: argparse.Namespace) -> Any:
+    """The game of --weights FILE (or --seats N of weight 1) and --quota."""
+    from unsc.analysis import Game
+
+    if args.weights is None:
+        labels, weights = None, [1] * args.seats
+    else:
+        labels, weights = _read_weights(args.weights)
+        if args.seats is not None and args.seats != len(weights):
+            raise _UsageError(
+                f"unsc: --seats {args.seats} but {args.weights} gives {len(weights):,} weights"
+            )
+    total = sum(weights)
+    quota = total // 2 + 1 if args.quota is None else _quota(args.quota, total)
+    if not 1 <= quota <= total:
+        raise _UsageError(
+            f"unsc: --quota {args.quota} is not from 1 to the total weight {total:,}"
+        )
+    return Game.weighted(weights, quota, labels)
+
+
+def _read_weights(path: str) -> tuple[list[str] | None, list[int]]:
+    """Weights from a file (``-`` for stdin): one seat a line, ``WEIGHT`` or
+    ``LABEL,WEIGHT`` (also separated by a space or tab); blank lines and ``#`` comments
+    are skipped, and so is a first line ``label,weight``."""
+    if path == "-":
+        text = sys.stdin.read()
+    else:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    labels: list[str] = []
+    weights: list[int] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        label, _, weight = line.replace("\t", ",").rpartition("," if "," in line else " ")
+        if number == 1 and not weight.strip().lstrip("-").isdigit() and label:
+            continue  # a header
+        try:
+            value = int(weight.strip())
+        except ValueError:
+            raise _UsageError(
+                f"unsc: {path}, line {number}: {weight.strip()!r} is not a whole number of votes "
+                "(weights are whole numbers >= 0: scale fractions to whole numbers)"
+            ) from None
+        if value < 0:
+            raise _UsageError(f"unsc: {path}, line {number}: weight {value} is negative")
+        labels.append(label.strip() or f"S{len(weights) + 1}")
+        weights.append(value)
+    if not weights:
+        raise _UsageError(f"unsc: {path} holds no weights (one whole number a line)")
+    named = any(label != f"S{i + 1}" for i, label in enumerate(labels))
+    return (labels if named else None), weights
+
+
+def _quota(text: str, total: int) -> int:
+    """--quota: a whole number, or a share of the total weight (``70%``), rounded up."""
+    import math
+
+    try:
+        if text.strip().endswith("%"):
+            share = Fraction(text.strip()[:-1].strip()) / 100
+            return math.ceil(share * total)
+        return int(text)
+    except (ValueError, ZeroDivisionError):
+        raise _UsageError(
+            f"unsc: --quota {text!r} is not a whole number nor a share such as 70%"
+        ) from None
+
+
+def _now() -> float:
+    import time
+
+    return time.monotonic()
+
+
+class _PowerProgress:
+    """A progress bar on stderr for a power computation still running after two
+    seconds (and only on a terminal)."""
+
+    def __init__(self, stream: Any = None, after: float = 2.0) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.after = after
+        self.started = _now()
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        elapsed = _now() - self.started
+        if elapsed < self.after or not total:
+            return
+        if not self.shown and not getattr(self.stream, "isatty", lambda: False)():
+            return
+        self.shown = True
+        filled = 30 * done // total
+        self.stream.write(
+            f"\rcounting coalitions [{'#' * filled}{'.' * (30 - filled)}] "
+            f"{done}/{total}, {elapsed:.0f} s"
+        )
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
 
 
 def _label(args: argparse.Namespace, council: unsc.Council) -> str:
@@ -784,9 +926,13 @@ def parser() -> argparse.ArgumentParser:
         (
             "power",
             cmd_power,
-            "Exact voting power of every seat (seven indices).",
+            "Exact voting power of every seat: Shapley–Shubik, Banzhaf (normalised and "
+            "absolute), Coleman, Holler; --index for Deegan–Packel and the swing count.",
             "  unsc power --year 1950\n  unsc power --reform g4\n"
-            "  unsc power --year 2026 --rules two-vetoes",
+            "  unsc power --year 2026 --rules two-vetoes\n"
+            "  unsc power --year 2023 --index deegan_packel --index swings --format csv\n"
+            "  unsc power --weights imf.csv --quota 70% --indices banzhaf,coleman_prevent\n"
+            "  unsc power --seats 500 --weights weights.txt --backend numba",
         ),
         (
             "odds",
@@ -803,6 +949,44 @@ def parser() -> argparse.ArgumentParser:
         where.add_argument("--year", type=int, help="the council of this year")
         where.add_argument("--reform", choices=REFORM_MODELS, help="a reform model's council")
         sub.add_argument("--rules", choices=list(PRESETS), help="other rules")
+        if name == "power":
+            where.add_argument(
+                "--weights",
+                metavar="FILE",
+                help="a weighted game: one seat a line, WEIGHT or LABEL,WEIGHT ('-': stdin)",
+            )
+            sub.add_argument(
+                "--seats",
+                type=_positive,
+                metavar="N",
+                help="the number of seats (without --weights: N seats of weight 1)",
+            )
+            sub.add_argument(
+                "--quota",
+                metavar="Q",
+                help="with --weights or --seats: the weight that wins, or a share "
+                "such as 70%% (default: a majority of the total weight)",
+            )
+            sub.add_argument(
+                "--index",
+                action="append",
+                metavar="NAME",
+                help="an index to compute (repeatable): shapley_shubik, banzhaf, "
+                "banzhaf_absolute (penrose), swings, coleman_prevent, "
+                "coleman_initiate, deegan_packel, holler, or all",
+            )
+            sub.add_argument(
+                "--indices",
+                action="append",
+                metavar="A,B,…",
+                help="indices to compute, separated by commas",
+            )
+            sub.add_argument(
+                "--backend",
+                choices=["auto", "python", "numba"],
+                default="auto",
+                help="how to count large weighted games (numba: unsc[fast])",
+            )
         if name == "odds":
             sub.add_argument(
                 "--member",

@@ -33,8 +33,8 @@ def test_todays_council_exact() -> None:
 
     assert p.of("USA")["shapley_shubik"] == Fraction(421, 2145)
     assert p.of("JPN")["shapley_shubik"] == Fraction(4, 2145)
-    assert p.of("USA")["banzhaf_raw"] == Fraction(848, 16384)
-    assert p.of("JPN")["banzhaf_raw"] == Fraction(84, 16384)
+    assert p.of("USA")["banzhaf_absolute"] == Fraction(848, 16384)
+    assert p.of("JPN")["banzhaf_absolute"] == Fraction(84, 16384)
     assert p.coleman_act == Fraction(424, 16384)
 
 
@@ -71,8 +71,8 @@ def test_reproduces_the_computed_figures(key: str, model: str | None) -> None:
         "SS_other": p["shapley_shubik"][other],
         "BZnorm_veto": p["banzhaf"][veto],
         "BZnorm_other": p["banzhaf"][other],
-        "BZraw_veto": p["banzhaf_raw"][veto],
-        "BZraw_other": p["banzhaf_raw"][other],
+        "BZraw_veto": p["banzhaf_absolute"][veto],
+        "BZraw_other": p["banzhaf_absolute"][other],
         "coleman_power_to_act": p.coleman_act,
     }
 
@@ -120,7 +120,8 @@ def _brute(game: Game) -> dict[str, list[Fraction]]:
     return {
         "shapley_shubik": [Fraction(p, math.factorial(n)) for p in pivots],
         "banzhaf": [share(s, total_swings) for s in swings],
-        "banzhaf_raw": [Fraction(s, 2 ** (n - 1)) for s in swings],
+        "banzhaf_absolute": [Fraction(s, 2 ** (n - 1)) for s in swings],
+        "swings": [Fraction(s) for s in swings],
         "coleman_prevent": [share(s, winning) for s in swings],
         "coleman_initiate": [share(s, 2**n - winning) for s in swings],
         "deegan_packel": [
@@ -176,7 +177,7 @@ def test_large_weighted_game_is_exact() -> None:
     weights = [rnd.randint(1, 20) for _ in range(200)]
     game = Game.weighted(weights, math.ceil(0.6 * sum(weights)))
 
-    p = power(game, indices=("shapley_shubik", "banzhaf", "banzhaf_raw"))
+    p = power(game, indices=("shapley_shubik", "banzhaf", "banzhaf_absolute"))
 
     assert sum(p["shapley_shubik"]) == 1
     assert sum(p["banzhaf"]) == 1
@@ -278,3 +279,76 @@ def test_game_of_council_needs_a_council() -> None:
     """Game.of_council refuses anything but a council."""
     with pytest.raises(TypeError, match=r"give a unsc\.Council"):
         Game.of_council(2023)  # type: ignore[arg-type]
+
+
+def test_banzhaf_raw_still_works_with_a_deprecation_message() -> None:
+    """The old name gives the absolute (Penrose) index, and says what it is now called."""
+    p = power(unsc.Council.of_year(2023))
+
+    with pytest.warns(DeprecationWarning, match="now called 'banzhaf_absolute'.*'swings'"):
+        old = p["banzhaf_raw"]
+    with pytest.warns(DeprecationWarning, match="banzhaf_absolute"):
+        assert p.banzhaf_raw == old == p.banzhaf_absolute
+    with pytest.warns(DeprecationWarning, match="banzhaf_absolute"):
+        assert p.of("USA").banzhaf_raw == p.of("USA")["penrose"] == Fraction(848, 16384)
+    with pytest.warns(DeprecationWarning, match="banzhaf_absolute"):
+        assert power(unsc.Council.of_year(2023), indices="banzhaf_raw").computed == (
+            Index.BANZHAF_ABSOLUTE,
+        )
+
+
+def test_swings_are_a_count() -> None:
+    """The swing count is whole and is the absolute index times 2^(n−1)."""
+    p = power(unsc.Council.of_year(2023), indices=("swings", "banzhaf_absolute"))
+
+    assert p.of("USA")["swings"] == 848
+    assert p.of("JPN")["swings"] == 84
+    assert p.of("JPN")["swings"] == p.of("JPN")["banzhaf_absolute"] * 2**14
+
+
+def test_a_seat_converts_to_a_dict() -> None:
+    """dict(power(c).of("USA")): each index computed, by name."""
+    seat = power(unsc.Council.of_year(2023), indices=("shapley_shubik", "banzhaf")).of("USA")
+
+    assert dict(seat) == {"shapley_shubik": Fraction(421, 2145), "banzhaf": Fraction(106, 635)}
+    assert seat.to_dict()["seat"] == "USA"
+    assert seat.to_dict()["veto"] is True
+
+
+def test_rows_and_dataframe_carry_names_and_kinds() -> None:
+    """One row per member, with its name and whether its seat is permanent or elected."""
+    pandas = pytest.importorskip("pandas")
+    p = power(unsc.Council.of_year(2023), indices=("shapley_shubik", "swings"))
+
+    rows = {row["seat"]: row for row in p.rows()}
+    df = p.to_dataframe()
+
+    assert rows["USA"]["name"] == "United States"
+    assert rows["USA"]["kind"] == "permanent"
+    assert rows["JPN"]["kind"] == "elected"
+    assert rows["JPN"]["swings"] == 84
+    assert list(df.columns) == [
+        "seat",
+        "name",
+        "kind",
+        "weight",
+        "veto",
+        "shapley_shubik",
+        "swings",
+    ]
+    assert len(df) == 15
+    assert pandas.api.types.is_integer_dtype(df["swings"])
+    assert df.set_index("seat").loc["GBR", "name"] == "United Kingdom"
+    game_rows = power(Game.weighted([2, 1], 2)).rows()
+    assert game_rows[0]["kind"] == "seat"
+    assert game_rows[0]["name"] == "S1"
+
+
+def test_table_prints_one_number_format() -> None:
+    """A small share is printed in the same fixed-point form as a large one."""
+    p = power(Game.weighted([100] + [1] * 16, 108), indices=("shapley_shubik", "banzhaf"))
+
+    text = str(p)
+
+    assert "e-" not in text
+    assert all(len(cell.split(".")[1]) == 5 for cell in text.split() if cell[:2] == "0.")

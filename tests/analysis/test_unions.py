@@ -80,7 +80,7 @@ def test_with_no_blocs_they_are_shapley_shubik_and_banzhaf() -> None:
     plain = power(council)
     for code in council.codes:
         assert owen(council, [])[code] == plain[code]["shapley_shubik"]
-        assert banzhaf_owen(council, [])[code] == plain[code]["banzhaf_raw"]
+        assert banzhaf_owen(council, [])[code] == plain[code]["banzhaf_absolute"]
 
 
 def test_the_african_members_as_one() -> None:

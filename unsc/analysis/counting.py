@@ -40,7 +40,7 @@ import array
 import itertools
 import math
 import sys
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from fractions import Fraction
 
 import attrs
@@ -65,7 +65,9 @@ SHAPE_LIMIT = 200_000
 MEMORY_LIMIT = 4096
 
 #: The families of counts, by the indices that need them.
-SWINGS = frozenset({"banzhaf", "banzhaf_raw", "coleman_prevent", "coleman_initiate"})
+SWINGS = frozenset(
+    {"banzhaf", "banzhaf_absolute", "swings", "coleman_prevent", "coleman_initiate"}
+)
 
 
 @attrs.frozen
@@ -90,12 +92,16 @@ class Counts:
     minimal_share: tuple[Fraction, ...] | None = None
 
 
-def count(game: Game, wanted: Collection[str]) -> Counts:
+#: Called as ``progress(done, total)`` while a table is built; ``None`` for silence.
+Progress = Callable[[int, int], None] | None
+
+
+def count(game: Game, wanted: Collection[str], progress: Progress = None) -> Counts:
     """The counts behind the indices named in ``wanted``, by the cheaper method (games
     with veto holders by shape, however many shapes: the caller limits them)."""
     if game.veto_holders or prefers_shapes(game, wanted):
         return by_shape(game, wanted)
-    return by_series(game, wanted)
+    return by_series(game, wanted, progress)
 
 
 def prefers_shapes(game: Game, wanted: Collection[str]) -> bool:
@@ -237,12 +243,16 @@ def _by_weight(weights: list[int], quota: int, width: int) -> list[int]:
     return _unpack(packed, width, quota)
 
 
-def _by_weight_and_size(weights: list[int], quota: int, width: int) -> list[int]:
+def _by_weight_and_size(
+    weights: list[int], quota: int, width: int, progress: Progress = None
+) -> list[int]:
     """Coalitions of ``weights`` by weight 0 .. quota − 1 (list index) and size (fields
     of ``width`` bits in each entry)."""
     table = [0] * quota
     table[0] = 1
-    for weight in sorted(weights):
+    for done, weight in enumerate(sorted(weights)):
+        if progress:
+            progress(done, len(weights))
         _add(table, weight, width)
     return table
 
@@ -295,8 +305,9 @@ def _alternating(below: list[int], low: int, high: int, step: int, width: int, f
     return total
 
 
-def by_series(game: Game, wanted: Collection[str] = ()) -> Counts:
-    """The counts of a weighted game without veto, by generating series."""
+def by_series(game: Game, wanted: Collection[str] = (), progress: Progress = None) -> Counts:
+    """The counts of a weighted game without veto, by generating series (``progress``
+    is told of each seat added to the table by weight and size)."""
     if game.veto_holders:
         raise ValueError("the series method counts games without veto only")
     wanted = set(wanted)
@@ -312,7 +323,7 @@ def by_series(game: Game, wanted: Collection[str] = ()) -> Counts:
         minimal_with = _minimal_with(game, width)
     if "shapley_shubik" in wanted:
         if sized is None:
-            sized = _by_weight_and_size(list(game.weights), q, width)
+            sized = _by_weight_and_size(list(game.weights), q, width, progress)
         below = _accumulate(sized)  # in place: the table is the largest thing held
         order = _orders(n)
         swings_, pivots_ = [], []

@@ -12,7 +12,9 @@ S with i wins; W is the set of winning coalitions, L the losing ones):
 
 * Shapley–Shubik: the share of the n! orders of voting in which i is pivotal,
   Σ over swings S of |S|!(n−|S|−1)!/n!.
-* Banzhaf raw (Penrose): swings of i / 2^(n−1); normalised: swings of i / all swings.
+* Banzhaf absolute (Penrose): swings of i / 2^(n−1), the probability that i is a swing
+  when every other seat votes yes or no at random; normalised: swings of i / all
+  swings. The swing count itself is the index ``swings`` (a whole number).
 * Coleman: power of the collectivity to act |W| / 2^n; power to prevent action
   swings of i / |W|; power to initiate action swings of i / |L|.
 * Deegan–Packel: over the minimal winning coalitions M (every member a swing), the
@@ -25,7 +27,8 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Iterable, Iterator, Sequence
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
 from typing import Any, overload
 
@@ -33,6 +36,7 @@ import attrs
 from tabulate import tabulate
 
 from unsc._frames import frame
+from unsc.analysis import accelerated
 from unsc.analysis.counting import (
     MEMORY_LIMIT,
     SHAPE_LIMIT,
@@ -70,8 +74,13 @@ class Index(enum.Enum):
     """Shapley–Shubik: the share of voting orders in which the seat is pivotal."""
     BANZHAF = "banzhaf"
     """Banzhaf, normalised: the seat's swings over all swings."""
-    BANZHAF_RAW = "banzhaf_raw"
-    """Banzhaf raw (Penrose): the probability that the seat is a swing."""
+    BANZHAF_ABSOLUTE = "banzhaf_absolute"
+    """Banzhaf absolute (Penrose): the probability that the seat is a swing, its swings
+    over 2^(n−1). Also read as ``"penrose"``; ``"banzhaf_raw"``, its old name, still works
+    (with a DeprecationWarning) until the first release."""
+    SWINGS = "swings"
+    """The swing count: how many coalitions of the other seats the seat turns from losing
+    to winning (a whole number, not a share)."""
     COLEMAN_PREVENT = "coleman_prevent"
     """Coleman's power to prevent action: swings over winning coalitions."""
     COLEMAN_INITIATE = "coleman_initiate"
@@ -84,7 +93,8 @@ class Index(enum.Enum):
     @classmethod
     def parse(cls, value: Index | str) -> Index:
         """Read an index from an [`Index`][unsc.analysis.power.Index] or its name, in any case,
-        with ``-`` or ``_`` or spaces (``"shapley-shubik"``, ``"Banzhaf raw"``).
+        with ``-`` or ``_`` or spaces (``"shapley-shubik"``, ``"Banzhaf absolute"``,
+        ``"penrose"``).
 
         Raises:
             UnknownPresetError: For a name that is no index.
@@ -95,24 +105,41 @@ class Index(enum.Enum):
         if not isinstance(value, str):
             raise InvalidTypeError("a power index", value, f"use one of {', '.join(INDICES)}")
         key = "_".join(value.strip().lower().replace("-", " ").replace("–", " ").split())
+        if key == "penrose":
+            return cls.BANZHAF_ABSOLUTE
+        if key == "banzhaf_raw":
+            _deprecated()
+            return cls.BANZHAF_ABSOLUTE
         try:
             return cls(key)
         except ValueError:
             raise UnknownPresetError("an index", value, INDICES) from None
 
 
+def _deprecated() -> None:
+    warnings.warn(
+        "the index 'banzhaf_raw' is now called 'banzhaf_absolute' (the Penrose probability "
+        "of being a swing; the swing count is 'swings'); 'banzhaf_raw' goes at the first "
+        "release",
+        DeprecationWarning,
+        stacklevel=3,
+    )
+
+
 #: The names of the indices [`power`][unsc.analysis.power.power] computes.
 INDICES = tuple(index.value for index in Index)
 _ORDER = tuple(Index)
-#: The indices [`power`][unsc.analysis.power.power] computes unless asked: all but Deegan–Packel.
-DEFAULT_INDICES = tuple(name for name in INDICES if name != "deegan_packel")
+#: The indices [`power`][unsc.analysis.power.power] computes unless asked: all but
+#: Deegan–Packel and the swing count.
+DEFAULT_INDICES = tuple(name for name in INDICES if name not in ("deegan_packel", "swings"))
 
 
 @attrs.frozen(repr=False)
 class SeatPower:
     """The power of one seat, by index (``None`` for an index not computed).
 
-    ``seat["banzhaf"]`` and ``seat[Index.BANZHAF]`` read an index by name.
+    ``seat["banzhaf"]`` and ``seat[Index.BANZHAF]`` read an index by name; ``dict(seat)``
+    maps the name of each index computed to its value.
 
     Attributes:
         seat: The seat's label (a member's code on a council).
@@ -125,7 +152,8 @@ class SeatPower:
     veto: bool
     shapley_shubik: Fraction | None = None
     banzhaf: Fraction | None = None
-    banzhaf_raw: Fraction | None = None
+    banzhaf_absolute: Fraction | None = None
+    swings: Fraction | None = None
     coleman_prevent: Fraction | None = None
     coleman_initiate: Fraction | None = None
     deegan_packel: Fraction | None = None
@@ -142,6 +170,26 @@ class SeatPower:
     def computed(self) -> tuple[str, ...]:
         """The names of the indices computed for this seat."""
         return tuple(i.value for i in Index if getattr(self, i.value) is not None)
+
+    @property
+    def banzhaf_raw(self) -> Fraction | None:
+        """Deprecated: [`banzhaf_absolute`][unsc.analysis.power.SeatPower.banzhaf_absolute]."""
+        _deprecated()
+        return self.banzhaf_absolute
+
+    def keys(self) -> tuple[str, ...]:
+        """The names of the indices computed (so that ``dict(seat)`` works)."""
+        return self.computed
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.computed)
+
+    def __len__(self) -> int:
+        return len(self.computed)
+
+    def to_dict(self) -> dict[str, object]:
+        """The seat, its weight and veto, and each index computed (exact fractions)."""
+        return {"seat": self.seat, "weight": self.weight, "veto": self.veto, **dict(self)}
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{name} {float(self[name]):.4g}" for name in self.computed[:3])
@@ -265,9 +313,15 @@ class PowerIndices:
         return self.index(Index.BANZHAF)
 
     @property
+    def banzhaf_absolute(self) -> tuple[Fraction, ...]:
+        """Banzhaf absolute (Penrose), every seat."""
+        return self.index(Index.BANZHAF_ABSOLUTE)
+
+    @property
     def banzhaf_raw(self) -> tuple[Fraction, ...]:
-        """Banzhaf raw (Penrose), every seat."""
-        return self.index(Index.BANZHAF_RAW)
+        """Deprecated: [`banzhaf_absolute`][unsc.analysis.power.PowerIndices.banzhaf_absolute]."""
+        _deprecated()
+        return self.index(Index.BANZHAF_ABSOLUTE)
 
     def as_floats(self) -> dict[Index, tuple[float, ...]]:
         """Each computed index as floats, every seat."""
@@ -285,20 +339,47 @@ class PowerIndices:
             row: list[object] = [label, cls_.weight, "yes" if cls_.veto else ""]
             for name in names:
                 value = first[name]
-                row.append(round(float(value), digits) if floats else str(value))
+                if name == "swings":
+                    row.append(int(value))  # a count: printed whole
+                else:
+                    row.append(float(value) if floats else str(value))
             rows.append(row)
         headers = ["seats", "weight", "veto", *names]
-        text = tabulate(rows, headers=headers, tablefmt=fmt)
-        act = round(float(self.coleman_act), digits) if floats else str(self.coleman_act)
+        # One fixed-point format for every share: never 6e-05 beside 0.11103.
+        text = tabulate(rows, headers=headers, tablefmt=fmt, floatfmt=f".{digits}f")
+        act = f"{float(self.coleman_act):.{digits}f}" if floats else str(self.coleman_act)
         return f"{text}\n\nColeman power of the collectivity to act: {act}"
 
+    def rows(self) -> list[dict[str, object]]:
+        """One dict per seat, in order: its label (``seat``), ``name`` (the member's name on
+        a council, else the label), ``kind`` (``"permanent"`` or ``"elected"`` on a
+        council, ``"seat"`` in a bare game), ``weight``, ``veto``, and each index computed
+        as an exact fraction (the swing count as an ``int``)."""
+        members = self.council.members if self.council is not None else None
+        out: list[dict[str, object]] = []
+        for i, seat in enumerate(self.seats):
+            if members is not None:
+                name = members[i].name
+                kind = "permanent" if members[i].permanent else "elected"
+            else:
+                name, kind = seat.seat, "seat"
+            values = {k: int(v) if k == "swings" else v for k, v in dict(seat).items()}
+            out.append(
+                {"seat": seat.seat, "name": name, "kind": kind, "weight": seat.weight,
+                 "veto": seat.veto, **values}
+            )  # fmt: skip
+        return out
+
     def to_dataframe(self) -> Any:
-        """One row per seat, one column per index, as floats (needs the ``pandas`` extra)."""
+        """One row per seat: ``seat``, ``name``, ``kind``, ``weight``, ``veto``, then one
+        column per index as floats (the swing count as an integer). Needs the ``pandas``
+        extra."""
         names = [i.value for i in self.computed]
         rows = [
-            {"seat": seat.seat, **{name: float(seat[name]) for name in names}} for seat in self
+            {k: v if isinstance(v, (str, bool, int)) else float(v) for k, v in row.items()}  # type: ignore[arg-type]
+            for row in self.rows()
         ]
-        return frame(rows, ("seat", *names))
+        return frame(rows, ("seat", "name", "kind", "weight", "veto", *names))
 
     def _repr_html_(self) -> str:
         act = f"<p>Coleman power of the collectivity to act: {float(self.coleman_act):.5f}</p>"
@@ -334,6 +415,8 @@ def power(
     *,
     rules: Rules | None = None,
     indices: Iterable[Index | str] | Index | str = DEFAULT_INDICES,
+    backend: str = "auto",
+    progress: Callable[[int, int], None] | None = None,
 ) -> PowerIndices:
     """Exact power indices for a council (its yes/no game) or any weighted game.
 
@@ -349,6 +432,13 @@ def power(
         rules: For a council, rules other than its own (e.g. ``TWO_VETOES``).
         indices: Which indices to compute: one (``"banzhaf"``) or several (see
             [`Index`][unsc.analysis.power.Index]).
+        backend: How to count, for weighted games without veto: ``"python"`` (the
+            reference), ``"numba"`` (compiled loops, the ``unsc[fast]`` extra), or
+            ``"auto"`` (the default): compiled when the extra is installed and the game
+            is large enough to gain
+            (``unsc.analysis.accelerated.chosen``). Both give the same
+            fractions.
+        progress: Called as ``progress(done, total)`` while large tables are built.
 
     Examples:
         >>> import unsc
@@ -357,13 +447,17 @@ def power(
         (Fraction(421, 2145), Fraction(4, 2145))
 
     Raises:
-        UnknownPresetError: For an index name that is not an [`Index`][unsc.analysis.power.Index].
+        UnknownPresetError: For an index name that is not an [`Index`][unsc.analysis.power.Index],
+            or a backend not in ``unsc.analysis.accelerated.BACKENDS``.
+        MissingDependencyError: For ``backend="numba"`` without the ``unsc[fast]`` extra.
         TooLargeError: For a game with veto holders and too many coalition shapes, or
             indices whose counts would need more than
             [`MEMORY_LIMIT`][unsc.analysis.counting.MEMORY_LIMIT] megabytes.
     """
     game, council = game_and_council(council_or_game, rules, "power(council_or_game)")
     wanted = _wanted(indices)
+    if backend not in accelerated.BACKENDS:
+        raise UnknownPresetError("a backend", backend, accelerated.BACKENDS)
     if game.veto_holders and game.shapes > SHAPE_LIMIT:
         raise TooLargeError(
             "a game with veto holders, counted in coalition shapes",
@@ -372,8 +466,15 @@ def power(
             "group seats into fewer weights",
         )
     names = {i.value for i in wanted}
-    if not game.veto_holders and not prefers_shapes(game, names):
-        need = memory(game, names)
+    if "swings" in names:
+        names.add("banzhaf_absolute")  # the same counts
+    compiled = accelerated.chosen(game, names, backend)
+    if not game.veto_holders and (compiled or not prefers_shapes(game, names)):
+        rest = names - _COMPILED
+        need = max(
+            memory(game, rest) if rest else 0,
+            accelerated.memory(game, names) if compiled else memory(game, names),
+        )
         if need > MEMORY_LIMIT:
             raise TooLargeError(
                 f"the memory to count {', '.join(sorted(names))} on a game of "
@@ -382,8 +483,26 @@ def power(
                 MEMORY_LIMIT,
                 "Banzhaf and Coleman indices need the least (indices=('banzhaf', ...))",
             )
-    counts = count(game, names)
+    if compiled:
+        counts = accelerated.by_series(game, names, progress)
+        if names - _COMPILED:  # Holler, Deegan–Packel: by the reference path
+            more = count(game, names - _COMPILED)
+            counts = attrs.evolve(
+                counts,
+                minimal=more.minimal,
+                minimal_with=more.minimal_with,
+                minimal_share=more.minimal_share,
+            )
+    else:
+        counts = count(game, names, progress)
     return _indices(game, counts, wanted, council)
+
+
+#: The indices the compiled path counts.
+_COMPILED = frozenset(
+    {"shapley_shubik", "banzhaf", "banzhaf_absolute", "swings", "coleman_prevent",
+     "coleman_initiate"}
+)  # fmt: skip
 
 
 def _indices(
@@ -430,8 +549,10 @@ def _column(index: Index, game: Game, counts: Counts) -> tuple[Fraction, ...]:
     assert swings is not None
     if index is Index.BANZHAF:
         return shares(swings, sum(map(int.__mul__, sizes, swings)))
-    if index is Index.BANZHAF_RAW:
+    if index is Index.BANZHAF_ABSOLUTE:
         return shares(swings, 2 ** (n - 1))
+    if index is Index.SWINGS:
+        return tuple(Fraction(swing) for swing in swings)
     if index is Index.COLEMAN_PREVENT:
         return shares(swings, counts.winning)
     return shares(swings, 2**n - counts.winning)  # coleman_initiate

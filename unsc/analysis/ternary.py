@@ -28,11 +28,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
-from typing import overload
+from typing import Any, overload
 
 import attrs
 from tabulate import tabulate
 
+from unsc._frames import frame
 from unsc.analysis.probability import Distribution, pass_probability
 from unsc.council import Council
 from unsc.errors import InvalidTypeError, NoSuchEntryError
@@ -63,6 +64,13 @@ class MemberDecisiveness:
     def overall(self) -> Fraction:
         """The average decisiveness over the three pairs of options."""
         return (self.yes_no + self.yes_abstain + self.abstain_no) / 3
+
+    def keys(self) -> tuple[str, ...]:
+        """The names of the measures (so that ``dict(decisiveness)`` works)."""
+        return _MEASURES
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MEASURES)
 
     def __getitem__(self, measure: str) -> Fraction:
         if measure not in _MEASURES:
@@ -134,21 +142,38 @@ class TernaryPower:
         return f"<TernaryPower: {self.council.size} members, rules {self.rules.name!r}>"
 
     def table(self, fmt: str = "simple", *, digits: int = 5) -> str:
-        """One row per member."""
+        """One row per member, every value in one fixed-point format."""
         rows = [
             (
                 m.name,
                 "yes" if i in self.council.veto_index else "",
-                *(
-                    round(float(x[i]), digits)
-                    for x in (self.yes_no, self.yes_abstain, self.abstain_no)
-                ),
-                round(float(self.overall[i]), digits),
+                *(float(x[i]) for x in (self.yes_no, self.yes_abstain, self.abstain_no)),
+                float(self.overall[i]),
             )
             for i, m in enumerate(self.council.members)
         ]
         headers = ("member", "veto", "yes↔no", "yes↔abstain", "abstain↔no", "overall")
-        return tabulate(rows, headers=headers, tablefmt=fmt)
+        return tabulate(rows, headers=headers, tablefmt=fmt, floatfmt=f".{digits}f")
+
+    def rows(self) -> list[dict[str, object]]:
+        """One dict per member: ``seat`` (its code), ``name``, ``kind`` (``"permanent"``
+        or ``"elected"``), ``veto`` (whether its no blocks under these rules) and the
+        four measures as exact fractions."""
+        veto = self.council.veto_index
+        return [
+            {"seat": m.code, "name": m.name, "kind": "permanent" if m.permanent else "elected",
+             "veto": i in veto, **dict(self.of(m))}
+            for i, m in enumerate(self.council.members)
+        ]  # fmt: skip
+
+    def to_dataframe(self) -> Any:
+        """One row per member: ``seat``, ``name``, ``kind``, ``veto``, then the four
+        measures as floats (needs the ``pandas`` extra)."""
+        rows = [
+            {k: float(v) if isinstance(v, Fraction) else v for k, v in row.items()}
+            for row in self.rows()
+        ]
+        return frame(rows, ("seat", "name", "kind", "veto", *_MEASURES))
 
     def _repr_html_(self) -> str:
         return self.table("html")

@@ -1,0 +1,168 @@
+"""The compiled path (``backend="numba"``, the ``unsc[fast]`` extra) against the
+pure-Python reference: the same exact fractions on generated games."""
+
+from __future__ import annotations
+
+import math
+import random
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import unsc
+from unsc.analysis import Game, accelerated, power
+from unsc.errors import MissingDependencyError, TooLargeError, UnknownPresetError
+
+needs_fast = pytest.mark.skipif(
+    not accelerated.available(),
+    reason="the unsc[fast] extra (numba, numpy) is not installed: pip install -e '.[fast]'",
+)
+COMPILED = ("shapley_shubik", "banzhaf", "banzhaf_absolute", "swings", "coleman_prevent",
+            "coleman_initiate")  # fmt: skip
+
+
+@st.composite
+def weighted(draw: st.DrawFn, most: int = 12) -> Game:
+    """Weighted games without veto (the ones the compiled path counts): zero weights,
+    equal weights (classes), quotas from 1 to the total."""
+    n = draw(st.integers(1, most))
+    weights = draw(st.lists(st.integers(0, 30), min_size=n, max_size=n))
+    if sum(weights) == 0:
+        weights[0] = 1
+    quota = draw(st.integers(1, sum(weights)))
+    return Game.weighted(weights, quota)
+
+
+@needs_fast
+@settings(max_examples=60, deadline=None)
+@given(weighted(), st.sampled_from([COMPILED, ("banzhaf",), ("shapley_shubik", "holler")]))
+def test_compiled_equals_reference(game: Game, indices: tuple[str, ...]) -> None:
+    """Both backends give the same fractions, index by index, and the same power to act."""
+    reference = power(game, indices=indices, backend="python")
+    compiled = power(game, indices=indices, backend="numba")
+
+    assert compiled.by_class == reference.by_class
+    assert compiled.coleman_act == reference.coleman_act
+
+
+@needs_fast
+@settings(max_examples=10, deadline=None)
+@given(st.integers(60, 90), st.integers(0, 2**32))
+def test_compiled_equals_reference_beyond_one_word(seats: int, seed: int) -> None:
+    """Games of more than 64 seats: counts span several primes, put together exactly."""
+    rnd = random.Random(seed)
+    weights = [rnd.randint(1, 9) for _ in range(seats)]
+    game = Game.weighted(weights, rnd.randint(1, sum(weights)))
+
+    assert (
+        power(game, indices=COMPILED, backend="numba").by_class
+        == power(game, indices=COMPILED, backend="python").by_class
+    )
+
+
+@needs_fast
+def test_a_council_with_vetoes_is_counted_by_shape_whatever_the_backend() -> None:
+    """Veto holders: counted by coalition shape on both backends, the same answer."""
+    council = unsc.Council.of_year(2023)
+
+    fast = power(council, backend="numba")
+
+    assert fast.of("USA")["shapley_shubik"] == Fraction(421, 2145)
+    assert not accelerated.chosen(Game.of_council(council), {"shapley_shubik"}, "auto")
+
+
+def test_auto_never_chooses_the_compiled_path_on_the_council() -> None:
+    """On the 15-seat Council, in either weighted form, the reference is faster."""
+    game = Game.weighted([7] * 5 + [1] * 10, 39)
+
+    assert not accelerated.chosen(game, {"shapley_shubik", "banzhaf"}, "auto")
+
+
+@needs_fast
+def test_auto_chooses_the_compiled_path_on_large_games() -> None:
+    """A large weighted game, Shapley–Shubik asked: the compiled path."""
+    rnd = random.Random(500)
+    weights = [rnd.randint(1, 100) for _ in range(500)]
+    game = Game.weighted(weights, sum(weights) // 2 + 1)
+
+    assert accelerated.chosen(game, {"shapley_shubik"}, "auto")
+    assert not accelerated.chosen(game, {"shapley_shubik"}, "python")
+
+
+def test_unknown_backend_is_refused() -> None:
+    with pytest.raises(UnknownPresetError, match=r"'gpu' is not a backend.*numba"):
+        power(Game.weighted([1, 2], 2), backend="gpu")
+
+
+def test_numba_backend_without_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Asked for explicitly without the extra: says which extra to install."""
+    monkeypatch.setattr(accelerated, "available", lambda: False)
+
+    with pytest.raises(MissingDependencyError, match=r"unsc\[fast\]"):
+        power(Game.weighted([1, 2], 2), backend="numba")
+    assert power(Game.weighted([1, 2], 2)).banzhaf == (Fraction(0), Fraction(1))
+
+
+@needs_fast
+def test_progress_is_reported_to_the_end() -> None:
+    """The progress callback hears of every prime's table, ending at the total."""
+    heard: list[tuple[int, int]] = []
+    game = Game.weighted(list(range(1, 80)), 1000)
+
+    power(
+        game, indices="shapley_shubik", backend="numba", progress=lambda d, t: heard.append((d, t))
+    )
+
+    assert heard[-1][0] == heard[-1][1] == len(accelerated._primes(79))
+
+
+def test_progress_on_the_reference_path() -> None:
+    heard: list[tuple[int, int]] = []
+    game = Game.weighted(list(range(1, 80)), 1000)
+
+    power(
+        game,
+        indices="shapley_shubik",
+        backend="python",
+        progress=lambda d, t: heard.append((d, t)),
+    )
+
+    assert heard[0] == (0, 79)
+    assert heard[-1] == (78, 79)
+
+
+@needs_fast
+def test_the_compiled_memory_limit_is_checked_before_work() -> None:
+    """A table beyond the limit is refused at once, naming the megabytes and the limit."""
+    game = Game.weighted([10**7] * 40 + [1] * 200, 2 * 10**8)
+
+    with pytest.raises(TooLargeError, match=r"in MB: [\d,]+ is beyond .*limit 4,096"):
+        power(game, indices="shapley_shubik", backend="numba")
+
+
+def test_primes_cover_every_count() -> None:
+    """The primes' product exceeds 2**(n + 64), and each is a distinct prime below 2**62."""
+    for seats in (1, 63, 200, 1000):
+        primes = accelerated._primes(seats)
+        assert math.prod(primes) > 2 ** (seats + 64)
+        assert len(set(primes)) == len(primes)
+        assert max(primes) < 2**62
+        assert all(accelerated._is_prime(p) for p in primes)
+    assert not accelerated._is_prime(2**62 - 3 * 5)
+
+
+def test_ternary_power_converts_with_names_and_kinds() -> None:
+    """TernaryPower rows and DataFrame: one per member, with name, kind and veto."""
+    pytest.importorskip("pandas")
+    from unsc.analysis import ternary_power
+
+    t = ternary_power(unsc.Council.of_year(2023))
+    df = t.to_dataframe().set_index("seat")
+
+    assert df.loc["USA", "name"] == "United States"
+    assert df.loc["USA", "kind"] == "permanent"
+    assert df.loc["JPN", "abstain_no"] == 0
+    assert dict(t.of("USA"))["overall"] == t.of("USA").overall
+    assert list(t.of("USA")) == ["yes_no", "yes_abstain", "abstain_no", "overall"]
