@@ -129,6 +129,13 @@ class Extent:
             come from UN press releases and the other sources each record names.
         gaps: Resolution numbers declared missing.
         incomplete: Decisions whose member votes are declared incomplete.
+        undl: The UN voting file merged into the record (``unsc data update``), by name;
+            empty when the record is the bundle alone.
+        conflicts: How many differences between the bundle and that file were found (the
+            bundled record kept in each; ``history.records().conflicts`` lists them).
+        unread: Why that file could not be read, if it could not (the bundle alone is used).
+        bundle_end: The last day of the bundled record, when that file reaches further
+            (``last`` is then the file's last day; drafts not adopted end here).
     """
 
     first: datetime.date
@@ -136,6 +143,10 @@ class Extent:
     tables_end: datetime.date
     gaps: tuple[Gap, ...]
     incomplete: int
+    undl: str = ""
+    conflicts: int = 0
+    unread: str = ""
+    bundle_end: datetime.date | None = None
 
     def note(self, first: int | None = None, last: int | None = None) -> str:
         """What a count over the years ``first`` to ``last`` rests on, in sentences: the
@@ -156,6 +167,11 @@ class Extent:
             parts.append(_gap_sentence(gaps))
         if high >= self.last.year:
             parts.append(f"The record ends on {_day(self.last)}.")
+        if self.bundle_end is not None and high >= self.bundle_end.year:
+            parts.append(
+                f"Decisions not adopted are on record to {_day(self.bundle_end)}; the UN's "
+                "voting file lists adopted resolutions only."
+            )
         sources = []
         if low <= self.tables_end.year:
             sources.append(
@@ -167,6 +183,19 @@ class Extent:
                 + (" after" if sources else "")
             )
         parts.append(f"Sources: {'; '.join(sources)} (each decision names its own).")
+        if self.unread:
+            parts.append(
+                f"The UN's voting file {self.undl} could not be read, so the bundle alone is "
+                f"used: {self.unread}."
+            )
+        elif self.undl:
+            differ = (
+                f"; {self.conflicts} {'conflict' if self.conflicts == 1 else 'conflicts'} "
+                "with it, the bundled record kept"
+                if self.conflicts
+                else ""
+            )
+            parts.append(f"Member votes also from the UN's voting file {self.undl}{differ}.")
         return " ".join(parts)
 
     def after_end(self, first: int | None) -> bool:
@@ -354,6 +383,66 @@ def _bundle() -> _Bundle:
     return _Bundle()
 
 
+class _Session:
+    """The record this process reads: the bundle, merged with the UN voting file that
+    ``unsc data update`` downloaded, if there is one (read once, when first needed)."""
+
+    def __init__(self, bundle: _Bundle) -> None:
+        from unsc.history import cache  # no file, no reader imported
+
+        self.bundle = bundle
+        self.replaced: dict[int, Resolution] = {}
+        self.added: dict[str, Resolution] = {}
+        self.added_numbers: dict[int, Resolution] = {}
+        self.conflicts: tuple[Any, ...] = ()
+        self.problems: tuple[Any, ...] = ()
+        self.extent = bundle.extent
+        path = cache.cached()
+        if path is None:
+            self.records = bundle.all()
+            return
+        from unsc.history.undl import UndlReader, merge
+
+        try:
+            merged = merge(bundle.all(), UndlReader(path, strict=False))
+        except (OSError, UNSCError) as error:
+            # A file that cannot be read leaves the bundle alone, and says so in every note.
+            self.records = bundle.all()
+            self.problems = (error,)
+            self.extent = attrs.evolve(bundle.extent, undl=path.name, unread=str(error))
+            return
+        self.records = list(merged.records)
+        self.replaced = merged.replaced
+        for record in merged.added:
+            self.added[_key(record.symbol)] = record
+            if record.number is not None:
+                self.added_numbers[record.number] = record
+        self.conflicts = merged.conflicts
+        self.problems = merged.problems
+        last = max(r.date for r in self.records if r.date is not None)
+        self.extent = attrs.evolve(
+            bundle.extent,
+            undl=path.name,
+            conflicts=len(self.conflicts),
+            last=max(last, bundle.extent.last),
+            bundle_end=bundle.extent.last if last > bundle.extent.last else None,
+        )
+
+    def record(self, i: int) -> Resolution:
+        """The record at position ``i`` of the bundle, with the file's votes if merged."""
+        return self.replaced.get(i) or self.bundle.record(i)
+
+
+@functools.cache
+def _session() -> _Session:
+    return _Session(_bundle())
+
+
+def bundled_records() -> list[Resolution]:
+    """Every decision of the bundled record alone, oldest first (no UN file merged)."""
+    return _bundle().all()
+
+
 # -- finding records -----------------------------------------------------------------------
 
 _RESOLUTION = re.compile(r"^(?:s/res/|res(?:olution)?\.?\s*)?(\d+)\s*(?:\((\d{4})\))?$", re.I)
@@ -379,7 +468,8 @@ def get(key: str | int) -> Resolution:
             matches, or says that the number is among those not yet compiled.
         InvalidTypeError: If ``key`` is neither a string nor a whole number.
     """
-    bundle = _bundle()
+    session = _session()
+    bundle = session.bundle
     if isinstance(key, bool) or not isinstance(key, (str, int)):
         raise InvalidTypeError(
             "history.get(key)", key, "give a symbol such as 'S/2023/772' or a number such as 2712"
@@ -389,22 +479,27 @@ def get(key: str | int) -> Resolution:
     else:
         found = bundle.index.get(_key(key))
         if found is not None:
-            return bundle.record(found)
+            return session.record(found)
         match = _RESOLUTION.match(key.strip())
         number = int(match.group(1)) if match else None
         if match and match.group(2) and number in bundle.numbers:
-            record = bundle.record(bundle.numbers[number])
+            record = session.record(bundle.numbers[number])
             if record.date is not None and record.date.year != int(match.group(2)):
                 raise UnknownRecordError(str(key), [record.symbol])
     if number is not None and number in bundle.numbers:
-        return bundle.record(bundle.numbers[number])
+        return session.record(bundle.numbers[number])
+    added = session.added_numbers.get(number) if number is not None else None
+    if added is None and isinstance(key, str):
+        added = session.added.get(_key(key))
+    if added is not None:
+        return added
     if isinstance(key, str) and number is None and len(key.strip()) >= 12:
         # a descriptive name may be given by its start:
         # "Russian oral amendment of 15 November 2023" for the whole name
         start = _key(key)
         hits = {i for k, i in bundle.index.items() if k.startswith(start)}
         if len(hits) == 1:
-            return bundle.record(hits.pop())
+            return session.record(hits.pop())
     raise _unknown(str(key), number, bundle)
 
 
@@ -437,14 +532,14 @@ def gaps() -> tuple[Gap, ...]:
 
 def extent() -> Extent:
     """How far the bundled record reaches: its first and last day, where the UN library's
-    tables end, and what it declares missing.
+    tables end, what it declares missing, and the UN voting file merged into it, if any.
 
     Examples:
         >>> from unsc import history
         >>> history.extent().last.isoformat()
         '2026-04-07'
     """
-    return _bundle().extent
+    return _session().extent
 
 
 class RecordList(tuple[Resolution, ...]):
@@ -657,8 +752,8 @@ def records(
         raise InvalidTypeError("records(topic)", topic, "give text such as 'Gaza'")
     text = fold(topic) if topic else None
     found = []
-    bundle = _bundle()
-    for record in bundle.all():
+    session = _session()
+    for record in session.records:
         if first is not None and (record.date is None or not first <= record.date.year <= last):
             continue
         if day is not None and record.date != day:
@@ -680,7 +775,10 @@ def records(
             if got is None or (how is not None and got is not how):
                 continue
         found.append(record)
-    return RecordList(found, note=_period_note(bundle.extent, first, last))
+    listing = RecordList(found, note=_period_note(session.extent, first, last))
+    listing.conflicts = session.conflicts
+    listing.problems = session.problems
+    return listing
 
 
 def _period_note(extent: Extent, first: int | None, last: int | None) -> str:
@@ -853,7 +951,7 @@ def _items(given: object, kind: type[Any], where: str, valid: str) -> list[Any]:
 def _records_of(given: Iterable[Resolution] | None, where: str) -> list[Resolution]:
     """The records a function reads: every decision on record, or the ones given."""
     if given is None:
-        return _bundle().all()
+        return list(_session().records)
     return _items(given, Resolution, where, "records such as history.records() returns")
 
 
@@ -1191,7 +1289,7 @@ def coverage(by: str = "decade", records: Iterable[Resolution] | None = None) ->
         UnknownPresetError: For ``by`` other than ``"year"`` or ``"decade"``.
     """
     rows = []
-    extent = _bundle().extent
+    extent = _session().extent
     periods = _periods(by, records, "coverage")
     for period, found in periods.items():
         counted = sum(1 for r in found if r.complete and not r.without_vote)
@@ -1218,6 +1316,6 @@ def _bounds(by: str, period: str | int) -> tuple[int, int]:
 def _note_of(by: str, periods: dict[str | int, list[Resolution]]) -> str:
     """What a summary over these periods rests on."""
     if not periods:
-        return _bundle().extent.note()
+        return extent().note()
     keys = list(periods)
-    return _bundle().extent.note(_bounds(by, keys[0])[0], _bounds(by, keys[-1])[1])
+    return extent().note(_bounds(by, keys[0])[0], _bounds(by, keys[-1])[1])

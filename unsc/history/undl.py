@@ -45,7 +45,7 @@ import itertools
 import operator
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any
 
 import attrs
@@ -55,7 +55,7 @@ from unsc import data
 from unsc._frames import frame
 from unsc.council import Council
 from unsc.errors import DataError, FileError, InvalidTypeError, MissingFileError, UNSCError
-from unsc.history.records import Replay, replay_table
+from unsc.history.records import RecordList, Replay, bundled_records, replay_table
 from unsc.members import fold, state_aliases
 from unsc.resolution import Resolution
 from unsc.rules import Outcome
@@ -66,11 +66,13 @@ __all__ = [
     "HEADER",
     "PROCEDURAL",
     "Conflict",
+    "Merged",
     "TotalsMismatch",
     "UndlReader",
     "UndlReport",
     "load",
     "load_undl",
+    "merge",
     "replay_undl",
     "write_undl",
 ]
@@ -1084,6 +1086,73 @@ class Conflict:
         )
 
 
+@attrs.frozen(repr=False)
+class Merged:
+    """The bundled record merged with a UN file (see `merge`).
+
+    Attributes:
+        records: Every record, oldest first: the bundle's, with the file's member votes
+            where the two agree, and the file's resolutions the bundle does not hold.
+        replaced: The merged record for each position in the bundle it replaces.
+        added: The file's resolutions the bundle does not hold.
+        conflicts: Every difference between the bundle and the file.
+        problems: What the reader found wrong in the file.
+    """
+
+    records: tuple[Resolution, ...]
+    replaced: dict[int, Resolution]
+    added: tuple[Resolution, ...]
+    conflicts: tuple[Conflict, ...]
+    problems: tuple[Any, ...]
+
+    def __repr__(self) -> str:
+        return (
+            f"<Merged: {len(self.records)} records, {len(self.replaced)} with the file's votes, "
+            f"{len(self.added)} added, {len(self.conflicts)} conflicts>"
+        )
+
+
+def merge(bundled: Sequence[Resolution], reader: UndlReader) -> Merged:
+    """The records ``bundled`` merged with the resolutions ``reader`` reads, as `load` does.
+
+    Each resolution in the file is matched to a bundled record by its number. Where the
+    two agree (date, tally, adopted with or without a vote, and every member's vote the
+    bundle holds with its source), the record takes the file's votes for the seats the
+    bundle has none for; where they disagree, the bundled record is kept and each
+    difference is a `Conflict`. Resolutions the bundle does not hold are added.
+    """
+    by_number: dict[int, int] = {r.number: i for i, r in enumerate(bundled) if r.number}
+    replaced: dict[int, Resolution] = {}
+    added: list[Resolution] = []
+    conflicts: list[Conflict] = []
+    for record in reader:
+        number = record.number
+        if number is None or number not in by_number:
+            added.append(record)
+            continue
+        i = by_number[number]
+        mine = bundled[i]
+        found = _differences(mine, record)
+        if found:
+            line = reader._seen[record.symbol.replace(" ", "")][0]
+            conflicts.extend(Conflict(mine.symbol, f, b, u, line) for f, b, u in found)
+            continue
+        replaced[i] = attrs.evolve(
+            mine,
+            # The bundle's sourced votes stay; the file fills the seats it has none for.
+            ballot=tuple(b if a is None else a for a, b in zip(mine.ballot, record.ballot)),
+            counts=None,
+            permanent_against=None,
+            matter=record.matter if record.matter is Matter.PROCEDURAL else mine.matter,
+            title=mine.title or record.title,
+            sources=(*mine.sources, *record.sources),
+        )
+    merged = [replaced.get(i, r) for i, r in enumerate(bundled)]
+    merged.extend(added)
+    merged.sort(key=lambda r: (r.date or datetime.date.min, r.number or 0))
+    return Merged(tuple(merged), replaced, tuple(added), tuple(conflicts), tuple(reader.problems))
+
+
 def load(undl: str | os.PathLike[str] | None = None, *, strict: bool = False) -> Any:
     """The whole record, with every member's vote on the adopted resolutions from your copy
     of the UN Digital Library's voting data.
@@ -1096,51 +1165,25 @@ def load(undl: str | os.PathLike[str] | None = None, *, strict: bool = False) ->
     Resolutions the bundle does not hold yet are taken from the file. Failed drafts come
     from the bundle, as the file lists adopted resolutions only.
 
+    `history.records` does this by itself with the file ``unsc data update`` downloaded;
+    ``load`` merges the file you name with the bundle alone.
+
     Args:
-        undl: The UN's CSV file; without it, the bundled record alone.
+        undl: The UN's CSV file; without it, the bundled record alone (even when a
+            downloaded file is merged into `history.records`).
         strict: Stop at the first problem in the file (default: collect them in the
             result's ``problems`` and go on).
 
     Returns:
         A [`RecordList`][unsc.history.records.RecordList] with ``conflicts`` and ``problems``.
     """
-    from unsc.history.records import RecordList, records
-
-    bundled = records()
+    bundled = bundled_records()
     if undl is None:
-        return bundled
-    reader = UndlReader(undl, strict=strict)
-    by_number: dict[int, int] = {r.number: i for i, r in enumerate(bundled) if r.number}
-    merged: list[Resolution] = list(bundled)
-    extra: list[Resolution] = []
-    conflicts: list[Conflict] = []
-    for record in reader:
-        number = record.number
-        if number is None or number not in by_number:
-            extra.append(record)
-            continue
-        i = by_number[number]
-        mine = bundled[i]
-        found = _differences(mine, record)
-        if found:
-            line = reader._seen[record.symbol.replace(" ", "")][0]
-            conflicts.extend(Conflict(mine.symbol, f, b, u, line) for f, b, u in found)
-            continue
-        merged[i] = attrs.evolve(
-            mine,
-            # The bundle's sourced votes stay; the file fills the seats it has none for.
-            ballot=tuple(b if a is None else a for a, b in zip(mine.ballot, record.ballot)),
-            counts=None,
-            permanent_against=None,
-            matter=record.matter if record.matter is Matter.PROCEDURAL else mine.matter,
-            title=mine.title or record.title,
-            sources=(*mine.sources, *record.sources),
-        )
-    merged.extend(extra)
-    merged.sort(key=lambda r: (r.date or datetime.date.min, r.number or 0))
-    result = RecordList(merged)
-    result.conflicts = tuple(conflicts)
-    result.problems = tuple(reader.problems)
+        return RecordList(bundled)
+    merged = merge(bundled, UndlReader(undl, strict=strict))
+    result = RecordList(merged.records)
+    result.conflicts = merged.conflicts
+    result.problems = merged.problems
     return result
 
 
