@@ -167,3 +167,17 @@ def test_repr_is_short() -> None:
         repr(unsc.Council.of_year(2023))
         == "<Council year=2023: 15 members, veto: CHN FRA GBR RUS USA>"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [("Narnia", []), ("Chna", ["CHN"]), ("Unted States", ["USA"]), ("Frnce", ["FRA"]),
+     ("Amrica", ["USA"])],
+)  # fmt: skip
+def test_suggestions_look_like_what_was_typed(typed: str, suggested: list[str]) -> None:
+    """Suggestions come from the members' names, codes and aliases, and only when close:
+    'Narnia' suggested Albania's code once, by a loose match on the name."""
+    with pytest.raises(NotAMemberError) as raised:
+        unsc.Council.of_year(2023).index(typed)
+    assert list(raised.value.suggestions) == suggested
+    assert repr(typed) in str(raised.value)

@@ -65,3 +65,14 @@ def test_member_of() -> None:
 def test_names_in_prose(code: str, prose: str) -> None:
     """Names take "the" mid-sentence as UN prose writes them."""
     assert prose == Member.of(code).in_prose
+
+
+def test_unknown_words_stay_together_so_the_error_names_what_was_typed() -> None:
+    from unsc.members import find, split_names
+
+    def known(name: str) -> bool:
+        return find(name) is not None
+
+    assert split_names("Unted States France", known) == ["Unted States", "France"]
+    assert split_names("China Narnia Wakanda, Gabon", known) == ["China", "Narnia Wakanda", "Gabon"]
+    assert split_names("CHN GAB MOZ", known) == ["CHN", "GAB", "MOZ"]

@@ -36,10 +36,19 @@ from unsc.errors import (
     NoPresidencyError,
     NotAMemberError,
     QuotaError,
+    UnknownStateError,
     UnknownYearError,
     VetoHolderError,
 )
-from unsc.members import Member, dated_names, fold, name_on, names_of, split_names
+from unsc.members import (
+    Member,
+    dated_names,
+    fold,
+    name_on,
+    names_of,
+    split_names,
+    state_aliases,
+)
 from unsc.rules import Roles, Rules
 
 __all__ = ["Council", "as_date", "as_year", "as_years"]
@@ -338,10 +347,14 @@ class Council:
 
     def _close(self, name: str) -> list[str]:
         """Codes of members whose names are close to ``name`` (for error messages)."""
-        by_key = {fold(m.name): m.code for m in self.members}
-        by_key.update({fold(m.code): m.code for m in self.members})
-        close = _close_matches(fold(name), list(by_key), n=3, cutoff=0.6)
-        return list(dict.fromkeys(by_key[c] for c in close))
+        from unsc._suggest import close_matches  # only when there is an error to explain
+
+        by_key: dict[str, str] = {}
+        for m in self.members:
+            for known in (m.name, m.code, *_aliases(m.code)):
+                by_key.setdefault(fold(known), m.code)
+        close = close_matches(name, by_key, fold, cutoff=0.7)
+        return list(dict.fromkeys(by_key[fold(c)] for c in close))
 
     @property
     def seats(self) -> Mapping[str, int]:
@@ -513,8 +526,9 @@ def _presidents() -> dict[tuple[int, int], str]:
     return table
 
 
-def _close_matches(word: str, possibilities: list[str], n: int, cutoff: float) -> list[str]:
-    """difflib's close matches, imported only when an error needs suggestions."""
-    import difflib
-
-    return difflib.get_close_matches(word, possibilities, n=n, cutoff=cutoff)
+def _aliases(code: str) -> tuple[str, ...]:
+    """The other names of a state unsc knows; none for a member made up by the caller."""
+    try:
+        return state_aliases(code)
+    except UnknownStateError:
+        return ()

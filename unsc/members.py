@@ -158,10 +158,10 @@ def resolve(name: str) -> str:
 
 def suggest(name: str, limit: int = 3) -> list[str]:
     """Names of known states close to ``name``, best first (for error messages only)."""
+    from unsc._suggest import close_matches  # only when there is an error to explain
+
     by_code, _ = _states()
-    candidates = {fold(state.name): state.name for state in by_code.values()}
-    close = _close_matches(fold(name), list(candidates), n=limit, cutoff=0.7)
-    return [candidates[c] for c in close]
+    return close_matches(name, [s.name for s in by_code.values()], fold, limit, cutoff=0.7)
 
 
 # One state under two codes: the UN's voting data keeps Zaire (ZAR) apart from the
@@ -206,11 +206,27 @@ def split_names(text: str, known: Callable[[str], bool]) -> list[str]:
         while i < len(tokens):
             for j in range(min(len(tokens), i + longest), i, -1):
                 candidate = " ".join(tokens[i:j])
-                if j == i + 1 or known(candidate):
+                if known(candidate):
                     names.append(candidate)
                     i = j
                     break
+                if j == i + 1:
+                    # Words that start no known name stay together ("Unted States"), so
+                    # that the error names what was typed and suggests from all of it.
+                    j = _unknown_run(tokens, i, longest, known)
+                    names.append(" ".join(tokens[i:j]))
+                    i = j
     return names
+
+
+def _unknown_run(tokens: list[str], i: int, longest: int, known: Callable[[str], bool]) -> int:
+    """The end of the run of words from ``i`` on that start no known name."""
+    j = i + 1
+    while j < len(tokens) and not any(
+        known(" ".join(tokens[j:k])) for k in range(j + 1, min(len(tokens), j + longest) + 1)
+    ):
+        j += 1
+    return j
 
 
 def state_name(code: str) -> str:
@@ -402,8 +418,3 @@ _ARTICLE_PREFIXES = ("united ", "republic of ", "democratic ", "state of ", "fed
 _WITH_ARTICLE = frozenset({"RUS", "SUN", "NLD", "PHL", "DOM", "SYR", "COG", "GMB", "DDR"})
 
 
-def _close_matches(word: str, possibilities: list[str], n: int, cutoff: float) -> list[str]:
-    """difflib's close matches, imported only when an error needs suggestions."""
-    import difflib
-
-    return difflib.get_close_matches(word, possibilities, n=n, cutoff=cutoff)
