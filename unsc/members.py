@@ -416,5 +416,3 @@ _SORT_NAMES = {"SUN": "Union of Soviet Socialist Republics", "CHN": "China"}
 # Names English writes with "the" mid-sentence, as the UN's own prose does.
 _ARTICLE_PREFIXES = ("united ", "republic of ", "democratic ", "state of ", "federal ")
 _WITH_ARTICLE = frozenset({"RUS", "SUN", "NLD", "PHL", "DOM", "SYR", "COG", "GMB", "DDR"})
-
-

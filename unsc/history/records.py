@@ -397,21 +397,20 @@ class _Session:
         self.conflicts: tuple[Any, ...] = ()
         self.problems: tuple[Any, ...] = ()
         self.extent = bundle.extent
+        self._records: list[Resolution] | None = None
         path = cache.cached()
         if path is None:
-            self.records = bundle.all()
-            return
+            return  # the bundle alone: each record built when first asked for
         from unsc.history.undl import UndlReader, merge
 
         try:
             merged = merge(bundle.all(), UndlReader(path, strict=False))
         except (OSError, UNSCError) as error:
             # A file that cannot be read leaves the bundle alone, and says so in every note.
-            self.records = bundle.all()
             self.problems = (error,)
             self.extent = attrs.evolve(bundle.extent, undl=path.name, unread=str(error))
             return
-        self.records = list(merged.records)
+        self._records = list(merged.records)
         self.replaced = merged.replaced
         for record in merged.added:
             self.added[_key(record.symbol)] = record
@@ -419,7 +418,7 @@ class _Session:
                 self.added_numbers[record.number] = record
         self.conflicts = merged.conflicts
         self.problems = merged.problems
-        last = max(r.date for r in self.records if r.date is not None)
+        last = max(r.date for r in self._records if r.date is not None)
         self.extent = attrs.evolve(
             bundle.extent,
             undl=path.name,
@@ -427,6 +426,13 @@ class _Session:
             last=max(last, bundle.extent.last),
             bundle_end=bundle.extent.last if last > bundle.extent.last else None,
         )
+
+    @property
+    def records(self) -> list[Resolution]:
+        """Every record, oldest first."""
+        if self._records is None:
+            self._records = self.bundle.all()
+        return self._records
 
     def record(self, i: int) -> Resolution:
         """The record at position ``i`` of the bundle, with the file's votes if merged."""
