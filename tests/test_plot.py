@@ -23,7 +23,7 @@ SAYS = {
     "gallery_agreement.png": ("identical", "2020–2025", "decisions with every member's vote"),
     "gallery_p5_trend.png": ("identical", "rolling 5-year windows", "per window"),
     "gallery_vetoes.png": ("Vetoes per permanent member by decade", "Counted as", "ends on"),
-    "gallery_failures.png": ("Vetoed, insufficient votes by year", "1946–2026", "tables to June"),
+    "gallery_failures.png": ("Drafts not adopted, by year", "1946–2026", "tables to June"),
     "gallery_calibration.png": ("Calibration", "predicted from the decisions before its year"),
 }
 

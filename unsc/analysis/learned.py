@@ -781,7 +781,17 @@ class Backtest(Sequence[Score]):
         ax.set_ylabel("share adopted")
         ax.set_xlim(-0.02, 1.02)
         ax.set_ylim(-0.02, 1.02)
-        ax.legend(fontsize=8, frameon=False, loc="upper left")
+        # The key below the axes, every marker one size: inside, it covered the points.
+        key = ax.legend(
+            fontsize=8,
+            frameon=False,
+            loc="upper center",
+            bbox_to_anchor=(0.5, -0.13),
+            ncol=min(3, len(self.scores) + 1),
+        )
+        for handle in key.legend_handles:
+            if hasattr(handle, "set_sizes"):
+                handle.set_sizes([30])
         label(ax, "Calibration of the predictions", self.caption(), RECORD_SOURCE)
         return ax
 

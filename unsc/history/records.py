@@ -1214,7 +1214,12 @@ class Summary:
         first = self.rows[0][0] if self.rows else "–"
         last = self.rows[-1][0] if self.rows else "–"
         caption = f"{total} decisions ({', '.join(columns)}) by {self.by}, {first}–{last}."
-        label(ax, f"{', '.join(columns).capitalize()} by {self.by}", caption, self.record_note)
+        heading = (
+            f"Drafts not adopted, by {self.by}: vetoed or short of votes"
+            if tuple(columns) == ("vetoed", "insufficient votes")
+            else f"{', '.join(columns).capitalize()} by {self.by}"
+        )
+        label(ax, heading, caption, self.record_note)
         return ax
 
     def __str__(self) -> str:
