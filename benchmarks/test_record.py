@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from unsc import history
-from unsc.history.records import _bundle
+from unsc.history.records import _bundle, _session
 
 
 def _process(code: str) -> None:
@@ -59,6 +59,7 @@ def test_python_alone(benchmark: Any) -> None:
 
 def _cold_replay() -> int:
     _bundle.cache_clear()  # the record parsed and built afresh
+    _session.cache_clear()
     return len(history.replay_all())
 
 
