@@ -77,3 +77,32 @@ def test_unknown_words_stay_together_so_the_error_names_what_was_typed() -> None
     found = split_names("China Narnia Wakanda, Gabon", known)
     assert found == ["China", "Narnia Wakanda", "Gabon"]
     assert split_names("CHN GAB MOZ", known) == ["CHN", "GAB", "MOZ"]
+
+
+def test_one_state_under_two_codes_is_read_from_one_table() -> None:
+    """The continuity table (unsc/data/continuity.csv) answers every question about a state
+    under two codes: the other code, the code it is counted under, the seat on a day."""
+    import datetime
+
+    from unsc.members import code_on, counted_as, same_state, seat_changes
+
+    assert (same_state("SUN"), same_state("RUS"), same_state("ZAR"), same_state("COD")) == (
+        "RUS", "SUN", "COD", "ZAR")  # fmt: skip
+    assert [counted_as(c) for c in ("SUN", "RUS", "ZAR", "COD", "FRA")] == [
+        "RUS", "RUS", "COD", "COD", "FRA"]  # fmt: skip
+    assert seat_changes("SUN") == datetime.date(1991, 12, 24)
+    assert seat_changes("ZAR") is None  # Zaire's name changed off the Council
+    assert code_on("ZAR", datetime.date(2000, 1, 1)) == "ZAR"
+    assert unsc.Council.of_date("1991-12-23").find("SUN") is not None
+    assert unsc.Council.of_date("1991-12-24").find("RUS") is not None
+
+
+def test_code_of_reads_members_codes_names_and_aliases() -> None:
+    from unsc.members import code_of
+
+    assert code_of(unsc.Member.of("FRA"), "x") == "FRA"
+    assert [code_of(n, "x") for n in ("usa", "Russia", "UK")] == ["USA", "RUS", "GBR"]
+    with pytest.raises(unsc.errors.UnknownStateError, match="Narnia"):
+        code_of("Narnia", "x")
+    with pytest.raises(unsc.errors.InvalidTypeError, match="x"):
+        code_of(3, "x")

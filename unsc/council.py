@@ -42,10 +42,12 @@ from unsc.errors import (
 )
 from unsc.members import (
     Member,
+    code_on,
     dated_names,
     fold,
     name_on,
     names_of,
+    seat_changes,
     split_names,
     state_aliases,
 )
@@ -438,8 +440,9 @@ def _breaks(year: int) -> tuple[datetime.date, ...]:
     for code in permanent + elected:
         for start, end, _ in dated_names().get(code, ()):
             days.update(d for d in (start, end + datetime.timedelta(days=1)) if d.year == year)
-        if code in _SUCCESSIONS and _SUCCESSIONS[code][1].year == year:
-            days.add(_SUCCESSIONS[code][1])
+        passes = seat_changes(code)
+        if passes is not None and passes.year == year:
+            days.add(passes)
     return tuple(sorted(d for d in days if d > datetime.date(year, 1, 1)))
 
 
@@ -450,24 +453,14 @@ def _council_between(year: int, part: int) -> Council:
     permanent, elected = _membership()[year]
     members = [
         Member.of(
-            _successor(code, day),
+            code_on(code, day),
             permanent=is_permanent,
-            called=name_on(_successor(code, day), day),
+            called=name_on(code_on(code, day), day),
         )
         for codes, is_permanent in ((permanent, True), (elected, False))
         for code in codes
     ]
     return Council(members, rules=Rules.for_year(year), year=year)
-
-
-# The Russian Federation continued the USSR's membership, including its permanent
-# seat, by the letter of its President dated 24 December 1991.
-_SUCCESSIONS = {"SUN": ("RUS", datetime.date(1991, 12, 24))}
-
-
-def _successor(code: str, day: datetime.date) -> str:
-    successor = _SUCCESSIONS.get(code)
-    return successor[0] if successor and day >= successor[1] else code
 
 
 #: Months whose president is on record, from which rule 18 is applied forward:

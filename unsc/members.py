@@ -41,7 +41,11 @@ from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownStateError
 
 __all__ = [
     "GROUPS",
+    "PERMANENT",
     "Member",
+    "code_of",
+    "code_on",
+    "counted_as",
     "dated_names",
     "find",
     "fold",
@@ -50,6 +54,7 @@ __all__ = [
     "prose_list",
     "resolve",
     "same_state",
+    "seat_changes",
     "split_names",
     "state_aliases",
     "state_group",
@@ -65,6 +70,10 @@ GROUPS: dict[str, str] = {
     "GRULAC": "Latin American and Caribbean States",
     "WEOG": "Western European and other States",
 }
+
+
+#: The permanent members under their codes of today, in the English order of their names.
+PERMANENT: tuple[str, ...] = ("CHN", "FRA", "RUS", "GBR", "USA")
 
 
 @functools.lru_cache(maxsize=8192)  # the same topics, titles and names are folded again and again
@@ -164,20 +173,90 @@ def suggest(name: str, limit: int = 3) -> list[str]:
     return close_matches(name, [s.name for s in by_code.values()], fold, limit, cutoff=0.7)
 
 
-# One state under two codes: the UN's voting data keeps Zaire (ZAR) apart from the
-# Democratic Republic of the Congo (COD), and the Russian Federation continued the USSR's
-# membership, its permanent seat included (letter of 24 December 1991).
-_SAME_STATE = {"ZAR": "COD", "COD": "ZAR", "SUN": "RUS", "RUS": "SUN"}
+@attrs.frozen
+class _Continuity:
+    earlier: str
+    later: str
+    since: datetime.date
+    seat_passes: bool
+
+
+@functools.cache
+def _continuity() -> dict[str, _Continuity]:
+    """One state under two codes (``continuity.csv``), by each of its codes."""
+    found: dict[str, _Continuity] = {}
+    for row in csv.DictReader(io.StringIO(data.read_text("continuity.csv"))):
+        entry = _Continuity(
+            row["earlier"],
+            row["later"],
+            datetime.date.fromisoformat(row["since"]),
+            row["seat_passes"] == "yes",
+        )
+        found[entry.earlier] = found[entry.later] = entry
+    return found
 
 
 def same_state(code: str) -> str | None:
-    """The other code under which the state (or its seat) with ``code`` appears, if any.
+    """The other code under which the state (or its seat) with ``code`` appears, if any:
+    the UN's records keep the USSR (``SUN``) apart from the Russian Federation, which
+    continued its seat, and Zaire (``ZAR``) apart from the Democratic Republic of the Congo.
 
     Examples:
         >>> same_state("COD"), same_state("SUN"), same_state("FRA")
         ('ZAR', 'RUS', None)
     """
-    return _SAME_STATE.get(code)
+    entry = _continuity().get(code)
+    if entry is None:
+        return None
+    return entry.later if code == entry.earlier else entry.earlier
+
+
+def counted_as(code: str) -> str:
+    """The code a state is counted under across its codes: its later one (the USSR as the
+    Russian Federation, Zaire as the Democratic Republic of the Congo).
+
+    Examples:
+        >>> counted_as("SUN"), counted_as("ZAR"), counted_as("FRA")
+        ('RUS', 'COD', 'FRA')
+    """
+    entry = _continuity().get(code)
+    return code if entry is None else entry.later
+
+
+def code_on(code: str, day: datetime.date) -> str:
+    """The code under which the seat held as ``code`` sits on ``day``: ``SUN`` is ``RUS``
+    from 24 December 1991. A code whose seat does not pass on is itself.
+
+    Examples:
+        >>> import datetime
+        >>> code_on("SUN", datetime.date(1991, 12, 23)), code_on("SUN", datetime.date(1992, 1, 1))
+        ('SUN', 'RUS')
+    """
+    entry = _continuity().get(code)
+    if entry is None or not entry.seat_passes or code != entry.earlier or day < entry.since:
+        return code
+    return entry.later
+
+
+def seat_changes(code: str) -> datetime.date | None:
+    """The day the seat held as ``code`` passes to its later code, if it does."""
+    entry = _continuity().get(code)
+    return entry.since if entry and entry.seat_passes and code == entry.earlier else None
+
+
+def code_of(name: object, where: str) -> str:
+    """The code of the member or state called ``name`` (a `Member`, a code, a name or an
+    alias), for the argument ``where`` of a public call.
+
+    Raises:
+        InvalidTypeError: For anything that is neither a Member nor text.
+        UnknownStateError: For a name no state unsc knows goes by, with suggestions.
+    """
+    if isinstance(name, Member):
+        return name.code
+    if not isinstance(name, str):
+        raise InvalidTypeError(where, name, "name a member by code, name or alias, e.g. 'USA'")
+    return resolve(name)
 
 
 @functools.cache
@@ -282,7 +361,7 @@ def names_of(code: str) -> tuple[str, ...]:
     """
     by_code, _ = _states()
     names: list[str] = []
-    for each in (code, _SAME_STATE.get(code)):
+    for each in (code, same_state(code)):
         if each is None:
             continue
         names.append(each)

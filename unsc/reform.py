@@ -36,13 +36,12 @@ from unsc.analysis.power import PowerIndices, power
 from unsc.analysis.probability import PassProbability, pass_probability
 from unsc.council import Council
 from unsc.errors import InvalidTypeError, NoSuchEntryError, UnknownPresetError
-from unsc.members import Member
+from unsc.members import PERMANENT, Member
 from unsc.rules import CHARTER_1965, LITERAL_1965, TWO_VETOES, Rules
 
 __all__ = ["MODELS", "Comparison", "ModelResult", "ReformModel", "compare", "model"]
 
 _TODAY = 2026
-_P5 = ("CHN", "FRA", "RUS", "GBR", "USA")
 
 
 @attrs.frozen(repr=False)
@@ -79,7 +78,7 @@ def _seats(
 
 
 def _p5() -> list[Member]:
-    return [Member.of(code, permanent=True) for code in _P5]
+    return [Member.of(code, permanent=True) for code in PERMANENT]
 
 
 def _g4() -> ReformModel:
@@ -94,7 +93,7 @@ def _g4() -> ReformModel:
     council = Council(
         [*_p5(), *new, *elected],
         rules=Rules("G4 model, 14 of 25", 14, source="A/59/L.64 (threshold assumed)"),
-        veto=_P5,
+        veto=PERMANENT,
     )
     return ReformModel(
         "g4",

@@ -19,7 +19,6 @@ from unsc.analysis import (
     pass_probability,
     vote_probabilities,
 )
-from unsc.analysis.agreement import member_key
 from unsc.analysis.learned import estimate
 from unsc.errors import (
     InvalidFieldError,
@@ -28,6 +27,7 @@ from unsc.errors import (
     UnknownPresetError,
     UnknownStateError,
 )
+from unsc.members import counted_as
 
 THREE = [unsc.Member(c, f"State {c}", permanent=c == "AAA") for c in ("AAA", "BBB", "CCC")]
 SMALL = unsc.Council(THREE, rules=unsc.Rules("two of three", 2))
@@ -115,7 +115,7 @@ def test_learned_feeds_pass_probability() -> None:
     """The estimates go to pass_probability as they are; forecast is the two in one call."""
     council = unsc.Council.of_year(2026)
     learned = vote_probabilities(council, topic="Syria", years=(2011, 2025))
-    assert list(learned) == [member_key(code) for code in council.codes]
+    assert list(learned) == [counted_as(code) for code in council.codes]
     assert learned["United States"] is learned["USA"]
     direct = pass_probability(council, dict(learned))
     syria = forecast(2026, topic="Syria", years=(2011, 2025))

@@ -55,9 +55,9 @@ from unsc.errors import (
     NoDataError,
     NoSuchEntryError,
     UnknownPresetError,
-    UnknownStateError,
 )
-from unsc.members import find, same_state, state_name
+from unsc.members import PERMANENT as _FIVE
+from unsc.members import code_of, counted_as, state_name
 from unsc.resolution import Resolution
 from unsc.votes import Vote
 
@@ -71,46 +71,32 @@ __all__ = [
     "agreement",
     "agreement_trend",
     "blocs",
-    "member_key",
 ]
 
 #: The permanent members, as counted across their names (the USSR as the Russian Federation).
-PERMANENT = ("CHN", "FRA", "GBR", "RUS", "USA")
+PERMANENT = tuple(sorted(_FIVE))
 
 #: The measures, by name, in the order tables show them.
 MEASURES = ("identical", "coincidence", "lijphart", "kappa")
 
-# A state across its codes: the USSR's seat continued by the Russian Federation, Zaire
-# by the Democratic Republic of the Congo (unsc.members.same_state).
-_LATER = {"SUN": "RUS", "ZAR": "COD"}
 _CAST = {Vote.YES: 0, Vote.NO: 1, Vote.ABSTAIN: 2}
 _YES, _NO, _ABSTAIN = 0, 1, 2
 
 
-def member_key(code: str) -> str:
-    """The code a state is counted under across its names: the USSR as the Russian
-    Federation (which continued its seat), Zaire as the Democratic Republic of the Congo.
+def member_code(name: object, where: str) -> str:
+    """A member named by code, name or alias (or a `Member`), as the code it is counted
+    under across its codes (`unsc.members.counted_as`).
 
-    Examples:
-        >>> member_key("SUN"), member_key("FRA")
-        ('RUS', 'FRA')
+    Raises:
+        InvalidTypeError: For anything that is neither a Member nor text.
+        UnknownStateError: For a name no state unsc knows goes by, with suggestions.
     """
-    return _LATER.get(code, code) if same_state(code) else code
+    return counted_as(code_of(name, where))
 
 
 def _has_votes(record: Resolution) -> bool:
     """Whether every member's vote on ``record`` is known."""
     return record.member_votes is not None
-
-
-def _code(name: object, where: str) -> str:
-    """A member named by code, name or alias, as the code it is counted under."""
-    if not isinstance(name, str):
-        raise InvalidTypeError(where, name, "name a member by code, name or alias, e.g. 'USA'")
-    found = find(name)
-    if found is None:
-        raise UnknownStateError(name)
-    return member_key(found)
 
 
 @attrs.frozen(repr=False)
@@ -284,7 +270,7 @@ class Agreement(Sequence[Pair]):
             UnknownStateError: For a name that is no state.
             NoSuchEntryError: For a member not counted here.
         """
-        a, b = _code(first, "pair(first)"), _code(second, "pair(second)")
+        a, b = member_code(first, "pair(first)"), member_code(second, "pair(second)")
         for code, given in ((a, first), (b, second)):
             if code not in self.members:
                 raise NoSuchEntryError("a member counted here", given, self.members)
@@ -312,7 +298,7 @@ class Agreement(Sequence[Pair]):
     def with_(self, member: str, measure: str = "identical") -> list[tuple[str, Fraction | None]]:
         """Each other member's agreement with ``member``, highest first (no common vote
         last)."""
-        code = _code(member, "with_(member)")
+        code = member_code(member, "with_(member)")
         rows = [(other, self.pair(code, other).measure(measure))
                 for other in self.members if other != code]  # fmt: skip
         return sorted(rows, key=lambda r: (r[1] is None, -(r[1] or 0), r[0]))
@@ -496,7 +482,7 @@ def agreement(
         raise InvalidTypeError(
             "agreement(records)", records, "give resolutions, e.g. history.records()"
         )
-    wanted = None if members is None else [_code(m, "agreement(members)") for m in members]
+    wanted = None if members is None else [member_code(m, "agreement(members)") for m in members]
     keep = None if wanted is None else frozenset(wanted)
     counts: dict[tuple[str, str], list[int]] = {}
     seen: dict[str, bool] = {}
@@ -518,7 +504,7 @@ def agreement(
         council = record.council
         seats = []
         for member, vote in zip(council.members, ballot):
-            code = member_key(member.code)
+            code = counted_as(member.code)
             if keep is not None and code not in keep:
                 continue
             seen.setdefault(code, member.permanent)
@@ -635,7 +621,7 @@ class Trend(Sequence[tuple[int, Agreement]]):
 
     def series(self, first: str, second: str) -> list[Fraction | None]:
         """The values of one pair, period by period (``None`` with no common vote)."""
-        a, b = _code(first, "series(first)"), _code(second, "series(second)")
+        a, b = member_code(first, "series(first)"), member_code(second, "series(second)")
         return [_pair(found, a, b).measure(self.measure) for found in self._found]
 
     def values(self) -> list[list[Fraction | None]]:
@@ -775,10 +761,10 @@ def agreement_trend(
         if record.date is not None:
             by_year.setdefault(record.date.year, []).append(record)
     if with_ is not None:
-        anchor = _code(with_, "agreement_trend(with_)")
+        anchor = member_code(with_, "agreement_trend(with_)")
         # the members of decisions with member votes: no others could have a value
         voted = (r for rs in by_year.values() for r in rs if _has_votes(r))
-        others = sorted({member_key(m.code) for r in voted for m in r.council.members} - {anchor})
+        others = sorted({counted_as(m.code) for r in voted for m in r.council.members} - {anchor})
         chosen = [(anchor, other) for other in others]
     elif pairs is None:
         chosen = list(itertools.combinations(PERMANENT, 2))
@@ -790,7 +776,7 @@ def agreement_trend(
     for year in years:  # each window from the years on record, not every year it spans
         span = [r for y in years if year - window < y <= year for r in by_year[y]]
         # only the members who sat in the period: a pair with one absent has no common vote
-        present = {member_key(m.code) for r in span for m in r.council.members}
+        present = {counted_as(m.code) for r in span for m in r.council.members}
         counted = agreement(span, members=[code for code in wanted if code in present])
         if counted.decisions:
             periods.append(year)
@@ -817,7 +803,7 @@ def _pairs(pairs: object) -> list[object]:
 def _two(pair: object) -> tuple[str, str]:
     if isinstance(pair, str) or not isinstance(pair, (tuple, list)) or len(pair) != 2:
         raise InvalidTypeError("a pair in agreement_trend(pairs)", pair, "give two members")
-    return _code(pair[0], "pairs"), _code(pair[1], "pairs")
+    return member_code(pair[0], "pairs"), member_code(pair[1], "pairs")
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -863,7 +849,7 @@ class Blocs(Sequence[tuple[str, ...]]):
         Raises:
             NoSuchEntryError: For a member not counted.
         """
-        code = _code(member, "Blocs.of(member)")
+        code = member_code(member, "Blocs.of(member)")
         for bloc in self._blocs:
             if code in bloc:
                 return bloc

@@ -42,7 +42,7 @@ from tabulate import tabulate
 
 from unsc._args import as_position, table_format
 from unsc._frames import frame
-from unsc.analysis.agreement import _code, member_key, record_note
+from unsc.analysis.agreement import member_code, record_note
 from unsc.analysis.probability import PassProbability, pass_probability
 from unsc.council import Council, as_years
 from unsc.errors import (
@@ -52,7 +52,7 @@ from unsc.errors import (
     NoSuchEntryError,
     UnknownPresetError,
 )
-from unsc.members import Member, fold
+from unsc.members import Member, counted_as, fold
 from unsc.resolution import Resolution
 from unsc.rules import Outcome, Rules
 from unsc.votes import Matter, Vote
@@ -375,7 +375,7 @@ class _Counts:
             if self.last is None or record.date > self.last:
                 self.last = record.date
         for member, vote in zip(record.council.members, votes):
-            code = member_key(member.code)
+            code = counted_as(member.code)
             cell = self.by_member.get(code)
             if cell is None:
                 cell = self.by_member[code] = [0, 0, 0, 0]
@@ -453,17 +453,17 @@ def _known(name: object, known: set[str], where: str) -> str:
     """A member named by code, name or alias as the code it is counted under; a code of a
     custom council's member is taken as it is."""
     if isinstance(name, Member):
-        return member_key(name.code)
+        return counted_as(name.code)
     if isinstance(name, str) and name in known:
         return name
-    return _code(name, where)
+    return member_code(name, where)
 
 
 def _codes(members: object, known: set[str]) -> list[str]:
     """The members asked for, as the codes they are counted under."""
     where = "vote_probabilities(member)"
     if isinstance(members, Council):
-        return [member_key(m.code) for m in members.members]
+        return [counted_as(m.code) for m in members.members]
     if isinstance(members, (str, Member)):
         return [_known(members, known, where)]
     if isinstance(members, Iterable):
@@ -536,7 +536,7 @@ def vote_probabilities(
     for record in chosen:
         counts.add(record)
     councils = {id(r.council): r.council for r in given}.values()
-    seated = {member_key(code) for council in councils for code in council.codes}
+    seated = {counted_as(code) for council in councils for code in council.codes}
     codes = list(dict.fromkeys(_codes(member, seated)))
     priors = _priors(prior, codes, counts, given, weight)
     found = tuple(counts.of(code, priors[code], weight) for code in codes)
@@ -658,7 +658,7 @@ def forecast(
     parties = set(target.parties) if isinstance(target, Resolution) else set()
     cast = target.ballot if isinstance(target, Resolution) else (None,) * council.size
     given = {  # a vote already cast is certain: only the others are forecast
-        member.code: learned[member_key(member.code)]
+        member.code: learned[counted_as(member.code)]
         for member, vote in zip(council.members, cast)
         if member.code not in parties and vote is None
     }
@@ -924,7 +924,7 @@ def backtest(
             )
             found = cache.get(key)
             if found is None:
-                codes = [member_key(m.code) for m in council.members]
+                codes = [counted_as(m.code) for m in council.members]
                 if model == "overall rate":
                     dists = {c: overall.of(c, pooled, Fraction(0)) for c in codes}
                 elif model == "learned":
@@ -935,7 +935,7 @@ def backtest(
                         c: on_topic.of(c, overall.of(c, pooled, weight).as_tuple(), weight)
                         for c in codes
                     }
-                given_by_seat = {m.code: dists[member_key(m.code)] for m in council.members}
+                given_by_seat = {m.code: dists[counted_as(m.code)] for m in council.members}
                 odds = pass_probability(council, given_by_seat, matter=matter)
                 found = cache[key] = (
                     float(odds.adopted),

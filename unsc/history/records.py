@@ -40,7 +40,7 @@ from unsc.errors import (
     UNSCError,
     position,
 )
-from unsc.members import Member, fold, resolve
+from unsc.members import Member, code_of, fold
 from unsc.resolution import Resolution
 from unsc.rules import Decision, Outcome, Rules
 from unsc.votes import Kind, Matter, Tally, Vote
@@ -807,13 +807,7 @@ def _span(year: object, years: object) -> tuple[int | None, int]:
 
 
 def _code(name: object, field: str) -> str | None:
-    if name is None:
-        return None
-    if isinstance(name, Member):
-        return name.code
-    if not isinstance(name, str):
-        raise InvalidTypeError(f"records({field})", name, "give a code or name such as 'USA'")
-    return resolve(name)
+    return None if name is None else code_of(name, f"records({field})")
 
 
 # -- replaying -----------------------------------------------------------------------------

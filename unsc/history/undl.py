@@ -56,7 +56,7 @@ from unsc._frames import frame
 from unsc.council import Council
 from unsc.errors import DataError, FileError, InvalidTypeError, MissingFileError, UNSCError
 from unsc.history.records import RecordList, Replay, bundled_records, replay_table
-from unsc.members import fold, state_aliases
+from unsc.members import fold, same_state, state_aliases
 from unsc.resolution import Resolution
 from unsc.rules import Outcome
 from unsc.votes import Kind, Matter, Vote
@@ -116,8 +116,6 @@ _SHARED = (
 # one other row that agrees is enough to show that the first was not changed alone.
 _TEXT = ("draft", "meeting", "description", "agenda")
 _VOTES = {"Y": Vote.YES, "N": Vote.NO, "A": Vote.ABSTAIN, "X": Vote.NOT_PARTICIPATING}
-# A code the file may write for a seat whose holder unsc codes otherwise.
-_EQUIVALENT = {"RUS": "SUN", "SUN": "RUS", "COD": "ZAR", "ZAR": "COD"}
 
 
 @functools.cache
@@ -704,7 +702,7 @@ class UndlReader:
             code, vote_code = row[code_at], row[vote_at]
             seat = seats.get(code)
             if seat is None:
-                seat = seats.get(_EQUIVALENT.get(code, ""))
+                seat = seats.get(same_state(code) or "")
             if seat is None:
                 self._problem(
                     f"{code} ({row[self._index[2]]}) was not on the Council on {date} "

@@ -27,8 +27,8 @@ import attrs
 from tabulate import tabulate
 
 from unsc._frames import frame
-from unsc.errors import InvalidTypeError, NoSuchEntryError, choice, position
-from unsc.members import Member, resolve
+from unsc.errors import NoSuchEntryError, choice, position
+from unsc.members import Member, code_of
 from unsc.resolution import Resolution
 from unsc.rules import Outcome
 from unsc.votes import Kind
@@ -147,12 +147,7 @@ class VetoList:
         Raises:
             UnknownStateError: For a name that is no state unsc knows.
         """
-        if isinstance(member, Member):
-            code = member.code
-        elif isinstance(member, str):
-            code = resolve(member)
-        else:
-            raise InvalidTypeError("VetoList.by(member)", member, "give a code or name")
+        code = code_of(member, "VetoList.by(member)")
         return attrs.evolve(self, vetoes=tuple(v for v in self.vetoes if code in v.members))
 
     def between(self, first: int, last: int) -> VetoList:
