@@ -106,3 +106,19 @@ def test_rules_fields_added_later_are_optional_but_never_null() -> None:
     misread = serial.to_dict(unsc.Council(["FRA", "DEU", "JPN"], rules=unsc.rules.Rules(
         "r", 2, majority="present and voting", procedural_quota=3)))  # fmt: skip
     assert serial.from_dict(misread).rules.majority is unsc.rules.Majority.PRESENT_AND_VOTING
+
+
+def test_every_field_of_a_resolution_is_written_read_and_described_once() -> None:
+    """The JSON writer, reader and schema are driven by one codec entry per field of
+    `Resolution`: a field added to the class without one fails here."""
+    import attrs
+
+    from unsc.resolution import Resolution
+    from unsc.serial import RESOLUTION_FIELDS, SCHEMA
+
+    fields = [f.name for f in attrs.fields(Resolution) if f.init]
+    assert list(RESOLUTION_FIELDS) == fields
+    described = SCHEMA["$defs"]["resolution"]["properties"]
+    assert set(described) - {"type", "format"} == set(fields)
+    written = serial.to_dict(history.get("S/2023/772"))
+    assert set(written) - {"type", "format"} == set(fields)

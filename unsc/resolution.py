@@ -383,7 +383,7 @@ class Resolution:
             )
         if d["counts"] is not None or d["permanent_against"] is not None:
             self._check_counts()
-        d["complete"] = d["without_vote"] or d["counts"] is not None or None not in ballot
+        d["complete"] = _complete(d)
         if d["sponsors"]:
             d["sponsors"] = tuple(self._state(name) for name in d["sponsors"])
         if d["parties"]:
@@ -458,25 +458,18 @@ class Resolution:
         return self.council.codes[seat] if seat is not None else resolve(name)
 
     @classmethod
-    def _trusted(cls, symbol: str, **fields: Any) -> Resolution:
-        """A record from values already checked and in canonical form, skipping converters.
+    def from_checked(cls, **fields: Any) -> Resolution:
+        """A record from values already checked and in canonical form, skipping the checks
+        and conversions of the constructor.
 
-        For readers of large files (``unsc.history.undl``), which check every row once;
-        converting the same values again would double the cost of reading. Fields not
-        given take their defaults; ``ballot`` must be a tuple of [`Vote`][unsc.votes.Vote] or None.
+        For readers of large files (the bundled record, the UN's voting file), which check
+        every row once; converting the same values again would double the cost of reading.
+        Fields not given take their defaults, so that a reader names only what it reads;
+        ``ballot`` must be a tuple of [`Vote`][unsc.votes.Vote] or None, one per seat.
         """
         values: dict[str, Any] = _DEFAULTS.copy()
         values.update(fields)
-        values["symbol"] = symbol
-        values["complete"] = values["without_vote"] or None not in values["ballot"]
-        return cls._from_fields(values)
-
-    @classmethod
-    def _from_fields(cls, values: dict[str, Any]) -> Resolution:
-        """A record from every one of its fields (``complete`` included), already checked.
-
-        The fastest way to build one, for readers of large files that supply them all.
-        """
+        values["complete"] = _complete(values)
         record = object.__new__(cls)
         object.__setattr__(record, "__dict__", values)
         return record
@@ -704,6 +697,14 @@ class Resolution:
             f"<Resolution {self.symbol}{when}: {cast} of {self.council.size} votes cast"
             f"{', ' + str(self.tally) if cast else ''}>"
         )
+
+
+def _complete(values: dict[str, Any]) -> bool:
+    """Whether a record's votes are all known: adopted without a vote, known by their
+    counts, or every seat's vote on record."""
+    return bool(
+        values["without_vote"] or values["counts"] is not None or None not in values["ballot"]
+    )
 
 
 #: The fields by name, for error messages that name the field.

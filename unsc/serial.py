@@ -146,33 +146,10 @@ def _council(council: Council) -> dict[str, Any]:
 
 
 def _resolution(record: Resolution) -> dict[str, Any]:
-    return {
-        "type": "resolution",
-        "format": FORMAT,
-        "symbol": record.symbol,
-        "council": _council(record.council),
-        "date": record.date.isoformat() if record.date else None,
-        "title": record.title,
-        "sponsors": list(record.sponsors),
-        "matter": record.matter.value,
-        "ballot": [None if v is None else v.value for v in record.ballot],
-        "chapter": record.chapter,
-        "parties": list(record.parties),
-        "without_vote": record.without_vote,
-        "meeting": record.meeting,
-        "topic": record.topic,
-        "amends": record.amends,
-        "recorded": record.recorded.value if record.recorded else None,
-        "sources": list(record.sources),
-        "note": record.note,
-        "kind": record.kind.value,
-        "number": record.number,
-        "draft": record.draft,
-        "counts": None if record.counts is None else attrs.asdict(record.counts),
-        "permanent_against": (
-            None if record.permanent_against is None else list(record.permanent_against)
-        ),
-    }
+    written = {"type": "resolution", "format": FORMAT}
+    for name, codec in RESOLUTION_FIELDS.items():
+        written[name] = codec.write(getattr(record, name))
+    return written
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -312,64 +289,8 @@ def _read_council(data: Any, where: str) -> Council:
 
 def _read_resolution(data: Any, where: str) -> Resolution:
     _header(data, where, "resolution")
-    council = _read_council(_field(data, "council", dict, where), f"{where}.council")
-    ballot = tuple(
-        None if v is None else _vote(v, f"{where}.ballot[{i}]")
-        for i, v in enumerate(_field(data, "ballot", list, where))
-    )
-    date = _field(data, "date", str, where, optional=True)
-    day = None
-    if date is not None:
-        try:
-            if not re.fullmatch(_DATE, date):  # fromisoformat takes 20231016 and weeks too
-                raise ValueError(date)
-            day = datetime.date.fromisoformat(date)
-        except ValueError:
-            raise SchemaError(f"{where}.date", f"{date!r} is not a date (YYYY-MM-DD)") from None
-    matter = _field(data, "matter", str, where)
-    if matter not in ("substantive", "procedural"):
-        raise SchemaError(f"{where}.matter", f"{matter!r} is not 'substantive' or 'procedural'")
-    recorded = _field(data, "recorded", str, where, optional=True)
-    if recorded is not None and recorded not in _OUTCOME_VALUES:
-        raise SchemaError(f"{where}.recorded", f"{recorded!r} is not an outcome")
-    kind = _field(data, "kind", str, where, optional=True, nullable=False)
-    if kind is not None and kind not in _KIND_VALUES:
-        raise SchemaError(f"{where}.kind", f"{kind!r} is not a kind of proposal")
-    number = _field(data, "number", int, where, optional=True)
-    if number is not None and number < 1:
-        raise SchemaError(f"{where}.number", f"{number} is not a resolution's number (1 or more)")
-    against = data.get("permanent_against") if isinstance(data, Mapping) else None
-    fields = {
-        "kind": kind or Kind.DRAFT.value,
-        "number": number,
-        "draft": _field(data, "draft", str, where, optional=True),
-        "counts": _read_counts(data, where),
-        "permanent_against": None
-        if against is None
-        else tuple(_strings(data, "permanent_against", where)),
-        "symbol": _field(data, "symbol", str, where),
-        "title": _field(data, "title", str, where),
-        "sponsors": tuple(_strings(data, "sponsors", where)),
-        "chapter": _field(data, "chapter", str, where, optional=True),
-        "parties": tuple(_strings(data, "parties", where)),
-        "without_vote": _field(data, "without_vote", bool, where),
-        "meeting": _field(data, "meeting", str, where),
-        "topic": _field(data, "topic", str, where),
-        "amends": _field(data, "amends", str, where, optional=True),
-        "sources": tuple(_strings(data, "sources", where)),
-        "note": _field(data, "note", str, where),
-    }
-    return _guard(
-        where,
-        lambda: Resolution(
-            council=council,
-            date=day,
-            matter=matter,
-            ballot=ballot,
-            recorded=recorded,
-            **fields,
-        ),
-    )
+    values = {name: codec.read(data, name, where) for name, codec in RESOLUTION_FIELDS.items()}
+    return _guard(where, lambda: Resolution(**values))
 
 
 def _read_decision(data: Any) -> Decision:
@@ -433,6 +354,151 @@ _OUTCOME_VALUES = frozenset(o.value for o in Outcome)
 
 
 _DATE = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+@attrs.frozen
+class _Codec:
+    """How one field of a record is written to JSON, read back, and described in the
+    schema; ``required`` fields must be in every document (the others were added later,
+    and files written before them are still read)."""
+
+    schema: dict[str, Any]
+    write: Callable[[Any], Any]
+    read: Callable[[Any, str, str], Any]
+    required: bool = True
+
+
+def _same(value: T) -> T:
+    return value
+
+
+def _text(*, optional: bool = False, pattern: str | None = None) -> _Codec:
+    schema: dict[str, Any] = {"type": ["string", "null"] if optional else "string"}
+    if pattern is not None:
+        schema["pattern"] = pattern
+    return _Codec(
+        schema,
+        _same,
+        lambda data, key, where: _field(data, key, str, where, optional=optional),
+        required=not optional,
+    )
+
+
+def _texts() -> _Codec:
+    return _Codec(
+        {"type": "array", "items": {"type": "string"}},
+        list,
+        lambda data, key, where: tuple(_strings(data, key, where)),
+    )
+
+
+def _choice(
+    values: tuple[str, ...], what: str, *, optional: bool = False, default: str | None = None
+) -> _Codec:
+    """A value of an Enum, written as its value; ``default`` for files written before the
+    field existed."""
+
+    def read(data: Any, key: str, where: str) -> Any:
+        found = _field(data, key, str, where, optional=optional or default is not None,
+                       nullable=optional)  # fmt: skip
+        if found is None:
+            return default
+        if found not in values:
+            raise SchemaError(f"{where}.{key}", f"{found!r} is not {what}")
+        return found
+
+    return _Codec(
+        {"enum": [None, *values] if optional else list(values)},
+        lambda value: None if value is None else value.value,
+        read,
+        required=not optional and default is None,
+    )
+
+
+def _read_date(data: Any, key: str, where: str) -> datetime.date | None:
+    date = _field(data, key, str, where, optional=True)
+    if date is None:
+        return None
+    try:
+        if not re.fullmatch(_DATE, date):  # fromisoformat takes 20231016 and weeks too
+            raise ValueError(date)
+        return datetime.date.fromisoformat(date)
+    except ValueError:
+        raise SchemaError(f"{where}.{key}", f"{date!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _read_number(data: Any, key: str, where: str) -> int | None:
+    number: int | None = _field(data, key, int, where, optional=True)
+    if number is not None and number < 1:
+        raise SchemaError(f"{where}.{key}", f"{number} is not a resolution's number (1 or more)")
+    return number
+
+
+def _read_ballot(data: Any, key: str, where: str) -> tuple[Vote | None, ...]:
+    return tuple(
+        None if v is None else _vote(v, f"{where}.{key}[{i}]")
+        for i, v in enumerate(_field(data, key, list, where))
+    )
+
+
+def _read_codes(data: Any, key: str, where: str) -> tuple[str, ...] | None:
+    if not isinstance(data, Mapping) or data.get(key) is None:
+        return None
+    return tuple(_strings(data, key, where))
+
+
+#: Every field of a `Resolution`, in the class's order: how it is written, read and
+#: described. Adding a field to `Resolution` adds one entry here (a test checks they agree).
+RESOLUTION_FIELDS: dict[str, _Codec] = {
+    "symbol": _text(pattern="\\S"),
+    "council": _Codec(
+        {"$ref": "#/$defs/council"},
+        lambda council: _council(council),
+        lambda data, key, where: _read_council(_field(data, key, dict, where), f"{where}.{key}"),
+    ),
+    "date": _Codec(
+        {"anyOf": [{"type": "string", "format": "date", "pattern": _DATE}, {"type": "null"}]},
+        lambda day: day.isoformat() if day else None,
+        _read_date,
+        required=False,
+    ),
+    "title": _text(),
+    "sponsors": _texts(),
+    "matter": _choice(("substantive", "procedural"), "'substantive' or 'procedural'"),
+    "ballot": _Codec(
+        {"type": "array", "items": {"anyOf": [{"$ref": "#/$defs/vote"}, {"type": "null"}]}},
+        lambda ballot: [None if v is None else v.value for v in ballot],
+        _read_ballot,
+    ),
+    "chapter": _text(optional=True),
+    "parties": _texts(),
+    "without_vote": _Codec(
+        {"type": "boolean"}, _same, lambda data, key, where: _field(data, key, bool, where)
+    ),
+    "meeting": _text(),
+    "topic": _text(),
+    "amends": _text(optional=True),
+    "recorded": _choice(tuple(o.value for o in Outcome), "an outcome", optional=True),
+    "sources": _texts(),
+    "note": _text(),
+    "kind": _choice(tuple(k.value for k in Kind), "a kind of proposal", default="draft"),
+    "number": _Codec(
+        {"type": ["integer", "null"], "minimum": 1}, _same, _read_number, required=False
+    ),
+    "draft": _text(optional=True),
+    "counts": _Codec(
+        {"anyOf": [{"$ref": "#/$defs/counts"}, {"type": "null"}]},
+        lambda counts: None if counts is None else attrs.asdict(counts),
+        lambda data, key, where: _read_counts(data, where),
+        required=False,
+    ),
+    "permanent_against": _Codec(
+        {"anyOf": [{"type": "array", "items": {"type": "string"}}, {"type": "null"}]},
+        lambda codes: None if codes is None else list(codes),
+        _read_codes,
+        required=False,
+    ),
+}
 _COUNT_NAMES = ("yes", "no", "abstain", "absent", "not_participating", "not_voting")
 
 #: The JSON Schema of the format (draft 2020-12). [`from_dict`][unsc.serial.from_dict] reads
@@ -493,43 +559,12 @@ SCHEMA: dict[str, Any] = {
             "type": "object",
             "additionalProperties": False,
             "required": [
-                "type", "format", "symbol", "council", "title", "sponsors", "matter", "ballot",
-                "parties", "without_vote", "meeting", "topic", "sources", "note",
+                "type", "format", *(k for k, c in RESOLUTION_FIELDS.items() if c.required)
             ],
             "properties": {
                 "type": {"const": "resolution"},
                 "format": {"const": FORMAT},
-                "symbol": {"type": "string", "pattern": "\\S"},
-                "council": {"$ref": "#/$defs/council"},
-                "date": {
-                    "anyOf": [
-                        {"type": "string", "format": "date", "pattern": _DATE},
-                        {"type": "null"},
-                    ]
-                },
-                "title": {"type": "string"},
-                "sponsors": {"type": "array", "items": {"type": "string"}},
-                "matter": {"enum": ["substantive", "procedural"]},
-                "ballot": {
-                    "type": "array",
-                    "items": {"anyOf": [{"$ref": "#/$defs/vote"}, {"type": "null"}]},
-                },
-                "chapter": {"type": ["string", "null"]},
-                "parties": {"type": "array", "items": {"type": "string"}},
-                "without_vote": {"type": "boolean"},
-                "meeting": {"type": "string"},
-                "topic": {"type": "string"},
-                "amends": {"type": ["string", "null"]},
-                "recorded": {"enum": [None, *(o.value for o in Outcome)]},
-                "sources": {"type": "array", "items": {"type": "string"}},
-                "note": {"type": "string"},
-                "kind": {"enum": [k.value for k in Kind]},
-                "number": {"type": ["integer", "null"], "minimum": 1},
-                "draft": {"type": ["string", "null"]},
-                "counts": {"anyOf": [{"$ref": "#/$defs/counts"}, {"type": "null"}]},
-                "permanent_against": {
-                    "anyOf": [{"type": "array", "items": {"type": "string"}}, {"type": "null"}]
-                },
+                **{name: codec.schema for name, codec in RESOLUTION_FIELDS.items()},
             },
         },
         "counts": {

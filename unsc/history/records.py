@@ -308,16 +308,11 @@ class _Bundle:
             "symbol": symbol,
             "council": council,
             "date": day,
-            "title": "",
-            "sponsors": (),
             "matter": Matter(row[col["matter"]]),
             "ballot": (None,) * council.size,
-            "chapter": None,
-            "parties": (),
             "without_vote": without_vote,
             "meeting": row[col["meeting"]],
             "topic": row[col["topic"]],
-            "amends": None,
             "recorded": Outcome(row[col["outcome"]]),
             "sources": tuple(row[col["source"]].split(" ; ")),
             "note": note.strip(),
@@ -326,7 +321,6 @@ class _Bundle:
             "draft": row[col["draft"]] or None,
             "counts": counts if counts is not None and not without_vote else None,
             "permanent_against": against if not without_vote else None,
-            "complete": without_vote or counts is not None,
         }
         members = row[col["members"]]
         if members and counts is not None:
@@ -336,7 +330,7 @@ class _Bundle:
         extra = self.ballots.get(_key(symbol))
         if extra is not None:
             _with_extras(fields, extra)
-        return Resolution._from_fields(fields)
+        return Resolution.from_checked(**fields)
 
 
 #: The bundle's members column: who did not vote yes, by kind (the others voted yes).

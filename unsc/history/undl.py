@@ -632,34 +632,23 @@ class UndlReader:
         # seat has a vote (or none was taken). A resolution adopted without a vote carries
         # no votes: the file's X (or Y) rows say only that every member was there.
         ballot_ = (None,) * council.size if without_vote else tuple(ballot)
-        # Every field, in the record's own types: no keyword arguments to merge.
-        return Resolution._from_fields(
-            {
-                "symbol": symbol,
-                "council": council,
-                "date": day,
-                "title": description,
-                "sponsors": (),
-                "matter": _PROCEDURAL
-                if number in _procedural_numbers() and _is_procedural(symbol)
-                else _SUBSTANTIVE,
-                "ballot": ballot_,
-                "chapter": None,
-                "parties": (),
-                "without_vote": without_vote,
-                "meeting": meeting,
-                "topic": agenda,
-                "amends": None,
-                "recorded": _ADOPTED,
-                "sources": _SOURCES,
-                "note": "",
-                "kind": _DRAFT,
-                "number": number,
-                "draft": draft or None,
-                "counts": None,
-                "permanent_against": None,
-                "complete": True,
-            }
+        # Every value is in the record's own types; the fields not read take their defaults.
+        return Resolution.from_checked(
+            symbol=symbol,
+            council=council,
+            date=day,
+            title=description,
+            matter=_PROCEDURAL
+            if number in _procedural_numbers() and _is_procedural(symbol)
+            else _SUBSTANTIVE,
+            ballot=ballot_,
+            without_vote=without_vote,
+            meeting=meeting,
+            topic=agenda,
+            recorded=_ADOPTED,
+            sources=_SOURCES,
+            number=number,
+            draft=draft or None,
         )
 
     def _votes_without_a_vote(
