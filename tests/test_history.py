@@ -567,3 +567,12 @@ def test_the_votes_table_shows_itself() -> None:
     empty = history.votes(year=2030)
     assert repr(empty) == "<VoteTable: no votes>"
     assert empty.table().startswith("0 votes on 0 decisions")
+
+
+def test_a_listing_is_built_whole_and_never_changed() -> None:
+    found = history.records(year=2023)
+    with pytest.raises(AttributeError, match="cannot be changed"):
+        found.note = "changed"  # type: ignore[misc]
+    again = history.RecordList(found, note="n", conflicts=["c"], problems=())
+    assert (again.note, again.conflicts, again.problems) == ("n", ("c",), ())
+    assert found[:2].note == found.note

@@ -549,7 +549,10 @@ class RecordList(tuple[Resolution, ...]):
 
     Attributes:
         conflicts: Disagreements between the bundled record and a UN file (see
-        [`load`][unsc.history.undl.load]). problems: Problems found in a UN file read leniently.
+            [`load`][unsc.history.undl.load]).
+        problems: Problems found in a UN file read leniently.
+
+    A listing is immutable, like the tuple it is: its attributes are given when it is built.
     """
 
     #: The columns of [`rows`][unsc.history.records.RecordList.rows] and
@@ -562,11 +565,23 @@ class RecordList(tuple[Resolution, ...]):
     #: sources (see [`Extent.note`][unsc.history.records.Extent.note]).
     note: str = ""
 
-    def __new__(cls, items: Iterable[Resolution] = (), *, note: str = "") -> RecordList:
+    def __new__(
+        cls,
+        items: Iterable[Resolution] = (),
+        *,
+        note: str = "",
+        conflicts: Iterable[Any] = (),
+        problems: Iterable[UNSCError] = (),
+    ) -> RecordList:
         listing = super().__new__(cls, items)
-        if note:
-            listing.note = note
+        for name, value in (("note", note), ("conflicts", tuple(conflicts)),
+                            ("problems", tuple(problems))):  # fmt: skip
+            if value:
+                object.__setattr__(listing, name, value)
         return listing
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a RecordList cannot be changed; build another ({name!r})")
 
     @overload  # type: ignore[override]  # also by symbol, and slices stay RecordLists
     def __getitem__(self, key: int) -> Resolution: ...
@@ -671,10 +686,9 @@ _TEXT_FORMATS = frozenset(
 
 
 def _listing(items: Iterable[Resolution], like: RecordList | None = None) -> RecordList:
-    out = RecordList(items, note=like.note if like is not None else "")
-    if like is not None:
-        out.conflicts, out.problems = like.conflicts, like.problems
-    return out
+    if like is None:
+        return RecordList(items)
+    return RecordList(items, note=like.note, conflicts=like.conflicts, problems=like.problems)
 
 
 def _vote_text(record: Resolution) -> str:
@@ -775,10 +789,12 @@ def records(
             if got is None or (how is not None and got is not how):
                 continue
         found.append(record)
-    listing = RecordList(found, note=_period_note(session.extent, first, last))
-    listing.conflicts = session.conflicts
-    listing.problems = session.problems
-    return listing
+    return RecordList(
+        found,
+        note=_period_note(session.extent, first, last),
+        conflicts=session.conflicts,
+        problems=session.problems,
+    )
 
 
 def _period_note(extent: Extent, first: int | None, last: int | None) -> str:

@@ -1168,10 +1168,7 @@ def load(undl: str | os.PathLike[str] | None = None, *, strict: bool = False) ->
     if undl is None:
         return RecordList(bundled)
     merged = merge(bundled, UndlReader(undl, strict=strict))
-    result = RecordList(merged.records)
-    result.conflicts = merged.conflicts
-    result.problems = merged.problems
-    return result
+    return RecordList(merged.records, conflicts=merged.conflicts, problems=merged.problems)
 
 
 def _differences(mine: Resolution, theirs: Resolution) -> list[tuple[str, str, str]]:
