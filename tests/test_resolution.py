@@ -215,3 +215,12 @@ def test_member_votes_where_the_record_tells_them() -> None:
     assert partial.member_votes is None
     quiet = unsc.Resolution("S/X", council=council, without_vote=True)
     assert quiet.member_votes is None
+
+
+def test_in_years_is_the_one_year_filter() -> None:
+    record = unsc.history.get("S/2023/772")
+    assert record.in_years(2023, 2023)
+    assert record.in_years(2000, 2030)
+    assert not record.in_years(2024, 2026)
+    undated = unsc.Resolution("S/X", council=record.council)
+    assert not undated.in_years(1946, 2100)

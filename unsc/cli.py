@@ -576,7 +576,7 @@ def _decisions(args: argparse.Namespace) -> Any:
     if first > last:
         raise _UsageError(f"unsc: --from {first} is after --to {last}")
     found = history.load(args.undl) if args.undl else history.records()
-    return [r for r in found if r.date is not None and first <= r.date.year <= last]
+    return [r for r in found if r.in_years(first, last)]
 
 
 def _shown(value: Any) -> str:

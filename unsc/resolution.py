@@ -457,6 +457,11 @@ class Resolution:
         seat = self.council.find(name)
         return self.council.codes[seat] if seat is not None else resolve(name)
 
+    def in_years(self, first: int, last: int) -> bool:
+        """Whether the record is dated within the years ``first`` to ``last``, both
+        included (an undated record is in none): the one year filter every listing uses."""
+        return self.date is not None and first <= self.date.year <= last
+
     @classmethod
     def from_checked(cls, **fields: Any) -> Resolution:
         """A record from values already checked and in canonical form, skipping the checks

@@ -320,7 +320,7 @@ def _selected(
     for record in given:
         if not isinstance(record, Resolution):
             raise InvalidTypeError(f"{where}(records)", record, "give unsc.Resolution records")
-        if first is not None and (record.date is None or not first <= record.date.year <= last):
+        if first is not None and not record.in_years(first, last):
             continue
         if topic and not record.mentions(topic):
             continue
@@ -334,7 +334,7 @@ def _selected(
         period = f" in {first}–{last}" if first is not None else ""
         in_years = Counter(
             r.topic for r in given
-            if r.topic and (first is None or (r.date and first <= r.date.year <= last))
+            if r.topic and (first is None or r.in_years(first, last))
         )  # fmt: skip
         common = [name for name, _ in in_years.most_common(5)]
         raise NoSuchEntryError(f"a topic of the decisions given{period}", topic, common)

@@ -768,7 +768,7 @@ def records(
     found = []
     session = _session()
     for record in session.records:
-        if first is not None and (record.date is None or not first <= record.date.year <= last):
+        if first is not None and not record.in_years(first, last):
             continue
         if day is not None and record.date != day:
             continue
