@@ -57,6 +57,14 @@ def _rows(rows: Iterable[Iterable[Any]]) -> tuple[tuple[Any, ...], ...]:
     return tuple(tuple(row) for row in rows)
 
 
+def _texts(texts: Iterable[str]) -> tuple[str, ...]:
+    return tuple(texts)
+
+
+def _tables(tables: Iterable[Table]) -> tuple[Table, ...]:
+    return tuple(tables)
+
+
 @attrs.frozen(repr=False)
 class Table:
     """A table of a result: what it shows, and the words that go with it.
@@ -70,17 +78,20 @@ class Table:
             ``floatfmt``: one format, or one per column).
         sections: Tables shown before this one's rows (a result of several parts, e.g. the
             outcomes of a forecast before its members); each keeps its own caption.
-        data: What machine formats (JSON) give instead of the rows, when the result has a
-            richer form than its columns; by default a mapping per row.
+        data: What JSON and the DataFrame give instead of the rows, when the result has a
+            richer form than its printed columns: a list of mappings (one per row, with
+            ``data_columns`` as the DataFrame's columns), or for JSON any JSON value.
+        data_columns: The columns of ``data``'s rows, in order.
     """
 
-    headers: tuple[str, ...] = attrs.field(converter=tuple)
+    headers: tuple[str, ...] = attrs.field(converter=_texts)
     rows: tuple[tuple[Any, ...], ...] = attrs.field(converter=_rows)
     caption: str = ""
-    notes: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    notes: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     floatfmt: str | tuple[str, ...] = "g"
-    sections: tuple[Table, ...] = attrs.field(default=(), converter=tuple)
+    sections: tuple[Table, ...] = attrs.field(default=(), converter=_tables)
     data: Any = None
+    data_columns: tuple[str, ...] = attrs.field(default=(), converter=_texts)
 
     def __repr__(self) -> str:
         return f"<Table: {len(self.rows)} rows × {len(self.headers)} columns>"
@@ -146,7 +157,10 @@ class Table:
     def to_dataframe(self) -> Any:
         """The rows as a ``pandas.DataFrame`` (needs the ``pandas`` extra); the caption and
         notes in its ``attrs["caption"]``."""
-        found = frame(self.records(), self.headers)
+        if isinstance(self.data, list):
+            found = frame(self.data, self.data_columns or self.headers)
+        else:
+            found = frame(self.records(), self.headers)
         found.attrs["caption"] = self.words()
         return found
 

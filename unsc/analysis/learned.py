@@ -38,10 +38,9 @@ from fractions import Fraction
 from typing import Any, overload
 
 import attrs
-from tabulate import tabulate
 
-from unsc._args import as_position, table_format
-from unsc._frames import frame
+from unsc._args import as_position
+from unsc._table import Table, Tabular
 from unsc.analysis.agreement import member_code, record_note
 from unsc.analysis.probability import PassProbability, pass_probability
 from unsc.council import Council, as_years
@@ -210,7 +209,7 @@ def _prior_text(name: str, strength: Fraction, prior: tuple[Fraction, ...] | Non
 
 
 @attrs.frozen(repr=False)
-class Learned(Mapping[str, VoteProbabilities]):
+class Learned(Tabular, Mapping[str, VoteProbabilities]):
     """Learned probabilities for several members, and what they were learned from: a mapping
     from member code to [`VoteProbabilities`][unsc.analysis.learned.VoteProbabilities] that
     also takes a name or alias (``learned["United States"]``), in seat order; give it to
@@ -272,21 +271,20 @@ class Learned(Mapping[str, VoteProbabilities]):
             f"not used; {self.prior}. {note}"
         ).strip()
 
-    def table(self, fmt: str = "simple") -> str:
-        """Each member's estimate and the votes it rests on, then the caption."""
+    def as_table(self) -> Table:
+        """Each member's estimate and the votes it rests on, and the caption."""
         rows = [
             (m.member, float(m.yes), float(m.no), float(m.abstain), m.votes, m.absent)
             for m in self.members
         ]
-        headers = ("member", "yes", "no", "abstain", "votes", "absent")
-        body = tabulate(rows, headers=headers, tablefmt=table_format(fmt), floatfmt=".3f")
-        return f"{body}\n\n{self.caption()}"
-
-    def __str__(self) -> str:
-        return self.table()
-
-    def _repr_html_(self) -> str:
-        return f"{self.table('html').split(chr(10) + chr(10))[0]}<p>{self.caption()}</p>"
+        return Table(
+            ("member", "yes", "no", "abstain", "votes", "absent"),
+            rows,
+            caption=self.caption(),
+            floatfmt=".3f",
+            data=self.to_rows(),
+            data_columns=_LEARNED_COLUMNS,
+        )
 
     def __repr__(self) -> str:
         return f"<Learned: {len(self)} members from {self.decisions} decisions{self.selection}>"
@@ -294,10 +292,6 @@ class Learned(Mapping[str, VoteProbabilities]):
     def to_rows(self) -> list[dict[str, object]]:
         """One row per member."""
         return [m.to_dict() for m in self.members]
-
-    def to_dataframe(self) -> Any:
-        """A pandas DataFrame, one row per member (needs the ``pandas`` extra)."""
-        return frame(self.to_rows(), _LEARNED_COLUMNS)
 
 
 def _selected(
@@ -547,7 +541,7 @@ def vote_probabilities(
 
 
 @attrs.frozen(repr=False)
-class Forecast:
+class Forecast(Tabular):
     """The probability of each outcome with every member voting as it has before: the
     [`PassProbability`][unsc.analysis.probability.PassProbability] and what it was learned from.
 
@@ -580,22 +574,14 @@ class Forecast:
         """What the forecast rests on."""
         return f"{self.subject}, each member voting as learned: {self.learned.caption()}"
 
-    def table(self, fmt: str = "simple") -> str:
-        """The three outcomes, each member's learned probabilities, and the caption."""
-        outcomes = tabulate(
+    def as_table(self) -> Table:
+        """The three outcomes, then each member's learned probabilities, and the caption."""
+        outcomes = Table(
+            ("outcome", "probability"),
             [(o.value, round(float(p), 4)) for o, p in self.odds.items()],
-            headers=("outcome", "probability"),
-            tablefmt=table_format(fmt),
         )
-        members = self.learned.table(fmt).split("\n\n")[0]
-        return f"{outcomes}\n\n{members}\n\n{self.caption()}"
-
-    def __str__(self) -> str:
-        return self.table()
-
-    def _repr_html_(self) -> str:
-        parts = self.table("html").split("\n\n")
-        return f"{parts[0]}{parts[1]}<p>{parts[2]}</p>"
+        members = self.learned.as_table()
+        return attrs.evolve(members, caption=self.caption(), sections=(outcomes,))
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{o.value} {float(p):.3g}" for o, p in self.odds.items())
@@ -697,7 +683,7 @@ class Score:
 
 
 @attrs.frozen(repr=False)
-class Backtest(Sequence[Score]):
+class Backtest(Tabular, Sequence[Score]):
     """Each model's score on the decisions of the test years, each predicted from the decisions
     before its year only: a listing of [`Score`][unsc.analysis.learned.Score], also indexed by
     model name.
@@ -743,12 +729,16 @@ class Backtest(Sequence[Score]):
             f"{record_note(first, last)}"
         ).strip()
 
-    def table(self, fmt: str = "simple") -> str:
-        """Accuracy and Brier score per model, then the caption."""
-        rows = [(s.model, s.decisions, float(s.accuracy), s.brier) for s in self.scores]
-        headers = ("model", "decisions", "accuracy", "Brier score")
-        body = tabulate(rows, headers=headers, tablefmt=table_format(fmt), floatfmt=".3f")
-        return f"{body}\n\n{self.caption()}"
+    def as_table(self) -> Table:
+        """Accuracy and Brier score per model, and the caption."""
+        return Table(
+            ("model", "decisions", "accuracy", "Brier score"),
+            [(s.model, s.decisions, float(s.accuracy), s.brier) for s in self.scores],
+            caption=self.caption(),
+            floatfmt=".3f",
+            data=self.to_rows(),
+            data_columns=("model", "decisions", "accuracy", "brier"),
+        )
 
     def calibration(self, model: str = "learned", fmt: str = "simple") -> str:
         """The model's calibration: for each tenth of predicted probability of adoption, the
@@ -758,7 +748,7 @@ class Backtest(Sequence[Score]):
             (f"{lo:.1f}–{hi:.1f}", n, mean, share) for lo, hi, n, mean, share in score.calibration
         ]
         headers = ("predicted", "decisions", "mean predicted", "share adopted")
-        return tabulate(rows, headers=headers, tablefmt=table_format(fmt), floatfmt=".3f")
+        return Table(headers, rows, floatfmt=".3f").render(fmt)
 
     def plot(self, *, ax: Any = None) -> Any:
         """The calibration of each model that gives more than one probability: the share
@@ -795,13 +785,6 @@ class Backtest(Sequence[Score]):
         label(ax, "Calibration of the predictions", self.caption(), RECORD_SOURCE)
         return ax
 
-    def __str__(self) -> str:
-        return self.table()
-
-    def _repr_html_(self) -> str:
-        body, caption = self.table("html").split("\n\n")
-        return f"{body}<p>{caption}</p>"
-
     def __repr__(self) -> str:
         shown = ", ".join(f"{s.model} {float(s.accuracy):.3f}" for s in self.scores)
         return f"<Backtest {self.years[0]}–{self.years[1]}: accuracy {shown}>"
@@ -813,10 +796,6 @@ class Backtest(Sequence[Score]):
              "brier": s.brier}
             for s in self.scores
         ]  # fmt: skip
-
-    def to_dataframe(self) -> Any:
-        """A pandas DataFrame, one row per model (needs the ``pandas`` extra)."""
-        return frame(self.to_rows(), ("model", "decisions", "accuracy", "brier"))
 
 
 def _actual(record: Resolution) -> Outcome | None:
