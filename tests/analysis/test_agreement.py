@@ -256,3 +256,29 @@ def test_the_whole_record_by_default() -> None:
     found = agreement()
     assert found.decisions == len(history.records(member_votes=True))
     assert agreement_trend().periods[0] <= 1950
+
+
+def test_the_measure_is_chosen_where_users_look_for_it() -> None:
+    """agreement(measure=) sets what table, matrix, caption and picture show; each still
+    takes another; the old order table("kappa") is refused with the call that works."""
+    found = agreement(history.records(year=2023), measure="kappa")
+    assert found.measure == "kappa"
+    assert found.caption().startswith("kappa agreement")
+    assert found.matrix() == found.matrix("kappa")
+    assert found.table(measure="identical") != found.table()
+    with pytest.raises(InvalidFieldError, match=r"table\(measure='kappa'\)"):
+        found.table("kappa")
+    with pytest.raises(UnknownPresetError):
+        agreement(history.records(year=2023), measure="cosine")
+
+
+def test_agreement_renders_as_csv_and_json_one_row_per_pair() -> None:
+    import json
+
+    found = agreement(history.records(year=2023), members=["USA", "RUS", "CHN"])
+    lines = found.table("csv").splitlines()
+    assert lines[0] == ",USA,RUS,CHN"
+    assert lines[1].startswith("USA,1.000,")
+    pairs = json.loads(found.table("json"))
+    assert len(pairs) == 3
+    assert {"first", "second", "identical"} <= set(pairs[0])

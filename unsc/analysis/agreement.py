@@ -45,12 +45,12 @@ from fractions import Fraction
 from typing import Any, overload
 
 import attrs
-from tabulate import tabulate
 
-from unsc._args import as_position, as_probability, as_whole, table_format
-from unsc._frames import frame
+from unsc._args import as_position, as_probability, as_whole
 from unsc._plot import RECORD_SOURCE, axes, label, style
+from unsc._table import Table, Tabular
 from unsc.errors import (
+    InvalidFieldError,
     InvalidTypeError,
     NoDataError,
     NoSuchEntryError,
@@ -92,6 +92,13 @@ def member_code(name: object, where: str) -> str:
         UnknownStateError: For a name no state unsc knows goes by, with suggestions.
     """
     return counted_as(code_of(name, where))
+
+
+def _measure(name: object) -> str:
+    """``name`` if it is one of the four measures."""
+    if name not in MEASURES:
+        raise UnknownPresetError("a measure", name, MEASURES)
+    return str(name)
 
 
 def _has_votes(record: Resolution) -> bool:
@@ -203,7 +210,7 @@ class Pair:
 
 
 @attrs.frozen(repr=False, eq=False)
-class Agreement(Sequence[Pair]):
+class Agreement(Tabular, Sequence[Pair]):
     """Agreement between every pair of members over a set of decisions: a sequence of
     [`Pair`][unsc.analysis.agreement.Pair], also found by two members
     (``found["USA", "Russia"]``).
@@ -215,6 +222,8 @@ class Agreement(Sequence[Pair]):
             their counts, or adopted without a vote): not counted, and said.
         first: The date of the earliest decision counted.
         last: The date of the latest.
+        measure: The measure its table, matrix, caption and picture show unless they are
+            given another (one of [`MEASURES`][unsc.analysis.agreement.MEASURES]).
     """
 
     members: tuple[str, ...]
@@ -225,6 +234,7 @@ class Agreement(Sequence[Pair]):
     _pairs: dict[tuple[str, str], Pair]
     _order: tuple[Pair, ...]
     _cast: dict[str, tuple[int, int, int]]
+    measure: str = "identical"
 
     def __len__(self) -> int:
         return len(self._order)
@@ -289,22 +299,27 @@ class Agreement(Sequence[Pair]):
         diagonal = tuple(tuple(cast[i] if i == j else 0 for j in range(3)) for i in range(3))
         return Pair(code, code, diagonal)  # type: ignore[arg-type]  # 3 × 3
 
-    def matrix(self, measure: str = "identical") -> list[list[Fraction | None]]:
+    def _measure(self, measure: object) -> str:
+        """``measure``, or the agreement's own when None; one of the four."""
+        return self.measure if measure is None else _measure(measure)
+
+    def matrix(self, measure: str | None = None) -> list[list[Fraction | None]]:
         """The members × members values of ``measure``, in the order of ``members``."""
-        if measure not in MEASURES:
-            raise UnknownPresetError("a measure", measure, MEASURES)
+        measure = self._measure(measure)
         return [[self.pair(a, b).measure(measure) for b in self.members] for a in self.members]
 
-    def with_(self, member: str, measure: str = "identical") -> list[tuple[str, Fraction | None]]:
+    def with_(self, member: str, measure: str | None = None) -> list[tuple[str, Fraction | None]]:
         """Each other member's agreement with ``member``, highest first (no common vote
         last)."""
         code = member_code(member, "with_(member)")
+        measure = self._measure(measure)
         rows = [(other, self.pair(code, other).measure(measure))
                 for other in self.members if other != code]  # fmt: skip
         return sorted(rows, key=lambda r: (r[1] is None, -(r[1] or 0), r[0]))
 
-    def caption(self, measure: str = "identical") -> str:
+    def caption(self, measure: str | None = None) -> str:
         """What a number here rests on: the measure, the period and the decisions."""
+        measure = self._measure(measure)
         left = (
             f"; {self.without_votes} without member votes not counted"
             if (self.without_votes)
@@ -316,30 +331,42 @@ class Agreement(Sequence[Pair]):
             f"{self._span()}{left}. {record_note(*years)}"
         ).strip()
 
-    def table(self, measure: str = "identical", fmt: str = "simple") -> str:
+    def as_table(self, measure: str | None = None) -> Table:
         """The members × members table of ``measure`` (three decimals; "—" for no common
-        vote), with what it rests on beneath."""
+        vote), with what it rests on; its data (JSON, DataFrame) one row per pair, with the
+        counts and every measure."""
+        measure = self._measure(measure)
         rows = [
             [a, *("—" if v is None else f"{float(v):.3f}" for v in values)]
             for a, values in zip(self.members, self.matrix(measure))
         ]
-        body = tabulate(rows, headers=("", *self.members), tablefmt=table_format(fmt))
-        return f"{body}\n\n{self.caption(measure)}"
+        pairs = [pair.to_dict() for pair in self._order]
+        return Table(
+            ("", *self.members),
+            rows,
+            caption=self.caption(measure),
+            data=pairs,
+            data_columns=list(pairs[0]) if pairs else ["first", "second", *MEASURES],
+        )
 
-    def __str__(self) -> str:
-        return self.table()
+    def table(self, fmt: str = "simple", *, measure: str | None = None) -> str:
+        """The members × members table of ``measure`` (by default the agreement's own;
+        three decimals, "—" for no common vote), with what it rests on beneath, in ``fmt``
+        as every table.
 
-    def _repr_html_(self) -> str:
-        return self.table(fmt="html").replace("\n\n", "<p>", 1) + "</p>"
-
-    def to_dataframe(self) -> Any:
-        """One row per pair: the counts and every measure (needs the ``pandas`` extra)."""
-        rows = [pair.to_dict() for pair in self._order]
-        return frame(rows, list(rows[0]) if rows else ["first", "second", *MEASURES])
+        Raises:
+            InvalidFieldError: For a measure given where the format goes (the order of
+                an earlier version): the message shows the call that works.
+        """
+        if fmt in MEASURES:
+            raise InvalidFieldError(
+                "Agreement.table(fmt)", fmt, f"name the measure: table(measure={fmt!r})"
+            )
+        return self.as_table(measure).render(fmt)
 
     def plot(
         self,
-        measure: str = "identical",
+        measure: str | None = None,
         *,
         order: str = "blocs",
         ax: Any = None,
@@ -364,7 +391,7 @@ class Agreement(Sequence[Pair]):
         """
         if order not in ("blocs", "members"):
             raise UnknownPresetError("an order", order, ("blocs", "members"))
-        self.matrix(measure)  # the measure checked before matplotlib is imported
+        measure = self._measure(measure)  # checked before matplotlib is imported
         if not self.members:
             raise NoDataError("Agreement.plot()", "no member has a vote in these records")
         cast = {m: sum(self._cast.get(m, (0, 0, 0))) for m in self.members}
@@ -459,6 +486,7 @@ def agreement(
     records: Iterable[Resolution] | None = None,
     *,
     members: Iterable[str] | None = None,
+    measure: str = "identical",
 ) -> Agreement:
     """Agreement between members over ``records`` (by default every decision on record).
 
@@ -469,11 +497,16 @@ def agreement(
             resolution's member votes), or any resolutions.
         members: Only these members (by code, name or alias); by default every member
             that voted on one of the decisions, the permanent members first.
+        measure: The measure the result's table, matrix, caption and picture show unless
+            told another (one of [`MEASURES`][unsc.analysis.agreement.MEASURES]); every
+            pair holds all four.
 
     Raises:
         InvalidTypeError: For records that are not resolutions.
         UnknownStateError: For a member that is no state.
+        UnknownPresetError: For a measure that is none of the four.
     """
+    measure = _measure(measure)
     if records is None:
         from unsc.history import records as all_records
 
@@ -539,7 +572,7 @@ def agreement(
             pairs[a, b] = pair
             listed.append(pair)
     votes = {code: (c[0], c[1], c[2]) for code, c in cast.items()}
-    return Agreement(order, used, without, first, last, pairs, tuple(listed), votes)
+    return Agreement(order, used, without, first, last, pairs, tuple(listed), votes, measure)
 
 
 _NO_VOTES = ((0, 0, 0), (0, 0, 0), (0, 0, 0))
@@ -574,7 +607,7 @@ def _pair(found: Agreement, a: str, b: str) -> Pair:
 
 
 @attrs.frozen(repr=False, eq=False)
-class Trend(Sequence[tuple[int, Agreement]]):
+class Trend(Tabular, Sequence[tuple[int, Agreement]]):
     """Agreement period by period: a sequence of (year,
     [`Agreement`][unsc.analysis.agreement.Agreement]), one per period with a decision
     counted, and the chosen pairs' values as series.
@@ -650,22 +683,21 @@ class Trend(Sequence[tuple[int, Agreement]]):
             f"{self.measure} agreement {window}, {span}{rest}. {record_note(first, last)}".strip()
         )
 
-    def table(self, fmt: str = "simple") -> str:
-        """Periods down, pairs across, and the decisions each period rests on."""
+    def as_table(self) -> Table:
+        """Periods down, pairs across, and the decisions each period rests on; its data
+        one row per period and pair."""
         rows = [
             [year, found.decisions,
              *("—" if v is None else f"{float(v):.3f}" for v in values)]
             for year, found, values in zip(self.periods, self._found, self.values())
         ]  # fmt: skip
-        headers = ("year", "decisions", *self.labels())
-        body = tabulate(rows, headers=headers, tablefmt=table_format(fmt))
-        return f"{body}\n\n{self.caption()}"
-
-    def __str__(self) -> str:
-        return self.table()
-
-    def _repr_html_(self) -> str:
-        return self.table(fmt="html").replace("\n\n", "<p>", 1) + "</p>"
+        return Table(
+            ("year", "decisions", *self.labels()),
+            rows,
+            caption=self.caption(),
+            data=self.to_rows(),
+            data_columns=("year", "pair", "votes", self.measure),
+        )
 
     def to_rows(self) -> list[dict[str, object]]:
         """One row per period and pair: year, pair, votes cast together and the value
@@ -678,10 +710,6 @@ class Trend(Sequence[tuple[int, Agreement]]):
                 rows.append({"year": year, "pair": f"{a}–{b}", "votes": pair.votes,
                              self.measure: None if value is None else float(value)})  # fmt: skip
         return rows
-
-    def to_dataframe(self) -> Any:
-        """[`to_rows`][unsc.analysis.agreement.Trend.to_rows] as a DataFrame (pandas extra)."""
-        return frame(self.to_rows(), ["year", "pair", "votes", self.measure])
 
     def plot(self, *, ax: Any = None, source: str = RECORD_SOURCE) -> Any:
         """Each pair's agreement over time, a line per pair (each its own colour and line
@@ -807,7 +835,7 @@ def _two(pair: object) -> tuple[str, str]:
 
 
 @attrs.frozen(repr=False, eq=False)
-class Blocs(Sequence[tuple[str, ...]]):
+class Blocs(Tabular, Sequence[tuple[str, ...]]):
     """Members that vote together, found by average-linkage clustering of their agreement:
     a sequence of blocs, each a tuple of member codes, largest first.
 
@@ -869,7 +897,7 @@ class Blocs(Sequence[tuple[str, ...]]):
         known = [v for v in values if v is not None]
         return sum(known, Fraction(0)) / len(known) if known else None
 
-    def table(self, fmt: str = "simple") -> str:
+    def as_table(self) -> Table:
         """Each bloc: its members by name and its cohesion."""
         from unsc.members import state_name
 
@@ -878,12 +906,12 @@ class Blocs(Sequence[tuple[str, ...]]):
             cohesion = self.cohesion(bloc)
             rows.append((number, ", ".join(state_name(c) for c in bloc), len(bloc),
                          "—" if cohesion is None else f"{float(cohesion):.3f}"))  # fmt: skip
-        headers = ("bloc", "members", "size", "cohesion")
-        body = tabulate(rows, headers=headers, tablefmt=table_format(fmt))
-        return f"{body}\n\n{self.agreement.caption(self.measure)}; blocs by average linkage"
-
-    def __str__(self) -> str:
-        return self.table()
+        return Table(
+            ("bloc", "members", "size", "cohesion"),
+            rows,
+            caption=self.agreement.caption(self.measure),
+            notes=("Blocs by average linkage.",),
+        )
 
 
 def blocs(
