@@ -142,11 +142,17 @@ class Table:
         return "\n".join(parts)
 
     def csv(self) -> str:
-        """The rows as CSV with a header row (this table's rows only, no words)."""
+        """The data as CSV with a header row, no words: ``data``'s rows if the result gave
+        them as mappings, else this table's rows."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(self.headers)
-        writer.writerows(self.rows)
+        if isinstance(self.data, list):
+            columns = self.data_columns or self.headers
+            writer.writerow(columns)
+            writer.writerows([row.get(c) for c in columns] for row in self.data)
+        else:
+            writer.writerow(self.headers)
+            writer.writerows(self.rows)
         return buffer.getvalue().rstrip("\n")
 
     def json(self) -> str:

@@ -15,13 +15,11 @@ Examples:
 from __future__ import annotations
 
 import datetime
-import html
 from collections.abc import Iterator
 from typing import Any, NamedTuple, overload
 
-from tabulate import tabulate
-
 from unsc._frames import frame
+from unsc._table import Table, Tabular
 from unsc.errors import position
 from unsc.history.records import RecordList, records
 from unsc.members import Member
@@ -62,7 +60,7 @@ class VoteRow(NamedTuple):
     """Where the record (and its member votes) come from, ``" ; "``-separated."""
 
 
-class VoteTable:
+class VoteTable(Tabular):
     """Member votes, one row per decision and member: iterate, index, ``len()``, and as
     text, HTML, CSV rows or a DataFrame. Its [`caption`][unsc.history.tidy.VoteTable.caption]
     says what it rests on."""
@@ -113,34 +111,41 @@ class VoteTable:
         """The rows as dicts keyed by column (for JSON)."""
         return [dict(zip(VOTE_COLUMNS, row)) for row in self.to_rows()]
 
-    def to_dataframe(self) -> Any:
+    def to_dataframe(self) -> Any:  # dates as dates, not the text of the other forms
         """One row per decision and member (needs the ``pandas`` extra); ``date`` as dates,
         ``vote`` and ``outcome`` as words."""
         out = [{**row, "date": r.date} for row, r in zip(self.to_dicts(), self.rows)]
         return frame(out, VOTE_COLUMNS)
 
-    def table(self, fmt: str = "simple", *, limit: int = 30) -> str:
-        """The first ``limit`` rows (all, with ``limit=0``) as a table, the caption beneath.
-        Sources are left out of the text table (they are in every other form)."""
-        if not self.rows:
-            return self.caption()
+    def as_table(self, limit: int = 30) -> Table:
+        """The first ``limit`` rows (all, with ``limit=0``) for reading, the caption beneath;
+        sources are left out of the text (CSV, JSON and the DataFrame have every row and
+        column)."""
         shown = self.rows if limit <= 0 else self.rows[:limit]
-        rows = [
-            (r.symbol, r.date.isoformat(), r.member, r.name, r.seat, r.vote.value,
-             r.outcome.value)
-            for r in shown
-        ]  # fmt: skip
-        body = tabulate(rows, headers=("symbol", "date", "member", "name", "seat", "vote",
-                                       "outcome"), tablefmt=fmt)  # fmt: skip
         more = len(self.rows) - len(shown)
-        tail = f"\n({more:,} more rows)" if more else ""
-        return f"{body}{tail}\n\n{self.caption()}"
+        return Table(
+            ("symbol", "date", "member", "name", "seat", "vote", "outcome"),
+            [
+                (
+                    r.symbol,
+                    r.date.isoformat(),
+                    r.member,
+                    r.name,
+                    r.seat,
+                    r.vote.value,
+                    r.outcome.value,
+                )
+                for r in shown
+            ],
+            caption=(f"({more:,} more rows)\n" if more else "") + self.caption(),
+            data=self.to_dicts(),
+            data_columns=VOTE_COLUMNS,
+        )
 
-    def _repr_html_(self) -> str:
-        return self.table("html").split("\n\n")[0] + f"<p>{html.escape(self.caption())}</p>"
-
-    def __str__(self) -> str:
-        return self.table()
+    def table(self, fmt: str = "simple", *, limit: int = 30) -> str:
+        """The first ``limit`` rows (all, with ``limit=0``) as a table, the caption beneath;
+        ``"csv"`` and ``"json"`` give every row with every column."""
+        return self.as_table(limit).render(fmt)
 
     def __repr__(self) -> str:
         if not self.rows:
