@@ -82,6 +82,8 @@ class Table:
             richer form than its printed columns: a list of mappings (one per row, with
             ``data_columns`` as the DataFrame's columns), or for JSON any JSON value.
         data_columns: The columns of ``data``'s rows, in order.
+        numparse: Whether text formats align text that reads as a number as numbers
+            (tabulate's default); off for tables of values that are text.
     """
 
     headers: tuple[str, ...] = attrs.field(converter=_texts)
@@ -92,6 +94,7 @@ class Table:
     sections: tuple[Table, ...] = attrs.field(default=(), converter=_tables)
     data: Any = None
     data_columns: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    numparse: bool = True
 
     def __repr__(self) -> str:
         return f"<Table: {len(self.rows)} rows × {len(self.headers)} columns>"
@@ -108,10 +111,17 @@ class Table:
         return "\n".join(part for part in (self.caption, *self.notes) if part)
 
     def body(self, fmt: str = "simple") -> str:
-        """The rows alone in a tabulate format (no caption): empty for a table of no rows."""
+        """The rows alone in a tabulate format (no caption): empty for a table of no rows;
+        no header line for a table without headers."""
         if not self.rows:
             return ""
-        return tabulate(self.rows, headers=self.headers, tablefmt=fmt, floatfmt=self.floatfmt)
+        return tabulate(
+            self.rows,
+            headers=self.headers,
+            tablefmt=fmt,
+            floatfmt=self.floatfmt,
+            disable_numparse=not self.numparse,
+        )
 
     def render(self, fmt: str = "simple") -> str:
         """The table as text in ``fmt``: a tabulate format with the caption and notes
@@ -151,7 +161,8 @@ class Table:
             writer.writerow(columns)
             writer.writerows([row.get(c) for c in columns] for row in self.data)
         else:
-            writer.writerow(self.headers)
+            if self.headers:
+                writer.writerow(self.headers)
             writer.writerows(self.rows)
         return buffer.getvalue().rstrip("\n")
 

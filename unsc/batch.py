@@ -28,10 +28,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
 
 import attrs
-from tabulate import tabulate
 
-from unsc._args import as_position, table_format
+from unsc._args import as_position
 from unsc._frames import frame
+from unsc._table import Table, Tabular
 from unsc.council import Council
 from unsc.errors import (
     InvalidFieldError,
@@ -53,7 +53,7 @@ _YES, _NO, _ABSTAIN, _ABSENT, _IDLE = VOTES
 
 
 @attrs.frozen(repr=False, eq=False)
-class Decisions(Sequence[Outcome]):
+class Decisions(Tabular, Sequence[Outcome]):
     """The outcomes of many ballots on one council: a sequence of
     [`Outcome`][unsc.rules.Outcome], with the counts behind each on demand.
 
@@ -119,7 +119,7 @@ class Decisions(Sequence[Outcome]):
             return (tuple(VOTES[int(v)] for v in row) for row in self._ballots)
         return iter(self._ballots)
 
-    def to_dataframe(self) -> Any:
+    def to_dataframe(self) -> Any:  # one row per ballot, not per outcome as the table
         """One row per ballot: outcome and counts (needs the ``pandas`` extra)."""
         columns = ("outcome", "yes", "no", "abstain", "absent", "not participating")
         rows = [
@@ -128,20 +128,14 @@ class Decisions(Sequence[Outcome]):
         ]
         return frame(rows, columns)
 
-    def table(self, fmt: str = "simple") -> str:
+    def as_table(self) -> Table:
         """How many ballots had each outcome, and the share."""
         total = len(self)
         rows = [
             (outcome.value, count, f"{count / total:.4f}" if total else "—")
             for outcome, count in self.counts().items()
         ]
-        return tabulate(rows, headers=("outcome", "ballots", "share"), tablefmt=table_format(fmt))
-
-    def _repr_html_(self) -> str:
-        return self.table("html")
-
-    def __str__(self) -> str:
-        return self.table()
+        return Table(("outcome", "ballots", "share"), rows)
 
     def __repr__(self) -> str:
         counts = self.counts()

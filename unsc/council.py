@@ -23,11 +23,10 @@ from types import MappingProxyType
 from typing import Any
 
 import attrs
-from tabulate import tabulate
 
 from unsc import data
-from unsc._args import as_date, as_year, as_years, table_format
-from unsc._frames import frame
+from unsc._args import as_date, as_year, as_years
+from unsc._table import Table, Tabular
 from unsc.errors import (
     DuplicateMemberError,
     EmptyCouncilError,
@@ -101,7 +100,7 @@ def _check_year(instance: Council, attribute: object, year: int | None) -> None:
 
 
 @attrs.frozen(repr=False, cache_hash=True)
-class Council:
+class Council(Tabular):
     """A Security Council: its members, its veto holders and its rules.
 
     Any council can be built: the real ones come from [`of_year`][unsc.council.Council.of_year],
@@ -392,22 +391,23 @@ class Council:
             for m in self.members
         ]
 
-    def table(self, fmt: str = "simple") -> str:
-        """The members as a table (any tabulate format): name, code, seat, veto, group."""
-        return tabulate(self.rows(), headers=self.COLUMNS, tablefmt=table_format(fmt))
-
-    def to_dataframe(self) -> Any:
-        """The members as a pandas DataFrame (needs the ``pandas`` extra)."""
-        rows = [
+    def as_table(self) -> Table:
+        """The members: name, code, seat, veto, group; its data with flags for programs."""
+        data = [
             {"code": m.code, "name": m.name, "permanent": m.permanent,
              "veto": m.code in self.veto, "group": m.group}
             for m in self.members
         ]  # fmt: skip
-        return frame(rows, ("code", "name", "permanent", "veto", "group"))
+        return Table(
+            self.COLUMNS,
+            self.rows(),
+            data=data,
+            data_columns=("code", "name", "permanent", "veto", "group"),
+        )
 
     def _repr_html_(self) -> str:
         title = f"{self.label}: {self.size} seats, {self.rules.quota} votes required"
-        return f"<p><strong>{html.escape(title)}</strong></p>{self.table('html')}"
+        return f"<p><strong>{html.escape(title)}</strong></p>{self.as_table().html()}"
 
     def __str__(self) -> str:
         return f"{self.label}: {self.size} seats, quota {self.rules.quota}\n\n{self.table()}"

@@ -36,9 +36,9 @@ import enum
 from collections.abc import Callable, Iterable
 
 import attrs
-from tabulate import tabulate
 
-from unsc._args import as_date, table_format
+from unsc._args import as_date
+from unsc._table import Table, Tabular
 from unsc.council import Council
 from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownRecordError
 from unsc.members import Member
@@ -125,7 +125,7 @@ class Step:
 
 
 @attrs.frozen
-class MeetingResult:
+class MeetingResult(Tabular):
     """A meeting's votes, in order.
 
     Attributes:
@@ -136,7 +136,7 @@ class MeetingResult:
     meeting: Meeting
     steps: tuple[Step, ...]
 
-    def table(self, fmt: str = "simple") -> str:
+    def as_table(self) -> Table:
         """One row per item in the voting order."""
         rows = [
             (
@@ -149,17 +149,13 @@ class MeetingResult:
             )
             for n, step in enumerate(self.steps)
         ]
-        headers = ("#", "proposal", "kind", "vote", "outcome")
-        return tabulate(rows, headers=headers, tablefmt=table_format(fmt))
+        return Table(("#", "proposal", "kind", "vote", "outcome"), rows)
 
     def __str__(self) -> str:
         meeting = self.meeting
         head = f"{meeting.record or 'Meeting'}, {meeting.date:%d %B %Y}"
         head += f"; President: {meeting.president.name}"
         return f"{head}\n\n{self.table()}"
-
-    def _repr_html_(self) -> str:
-        return self.table("html")
 
 
 @attrs.frozen(repr=False)

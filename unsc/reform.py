@@ -26,12 +26,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from typing import Any, overload
+from typing import overload
 
 import attrs
-from tabulate import tabulate
 
-from unsc._frames import frame
+from unsc._table import Table, Tabular
 from unsc.analysis.power import PowerIndices, power
 from unsc.analysis.probability import PassProbability, pass_probability
 from unsc.council import Council
@@ -212,7 +211,7 @@ class ModelResult:
 
 
 @attrs.frozen(repr=False)
-class Comparison:
+class Comparison(Tabular):
     """Power and the probability of passing, model by model: a sequence of
     [`ModelResult`][unsc.reform.ModelResult], indexed by position or by the model's key
     (``c["g4"]``).
@@ -280,8 +279,11 @@ class Comparison:
             )
         return rows
 
-    def table(self, fmt: str = "simple") -> str:
-        """The comparison as a table."""
+    def as_table(self) -> Table:
+        """The comparison: one row per model; its data with names for programs."""
+        columns = ("model", "seats", "quota", "vetoes", "to_block", "ss_veto", "ss_other",
+                   "banzhaf_veto", "banzhaf_other", "act", "p_adopted", "p_vetoed")  # fmt: skip
+        rows = self.rows()
         headers = (
             "model",
             "seats",
@@ -296,19 +298,13 @@ class Comparison:
             "P(adopted)",
             "P(vetoed)",
         )
-        return tabulate(self.rows(), headers=headers, tablefmt=fmt, floatfmt=".5f")
-
-    def to_dataframe(self) -> Any:
-        """One row per model (needs the ``pandas`` extra)."""
-        columns = ("model", "seats", "quota", "vetoes", "to_block", "ss_veto", "ss_other",
-                   "banzhaf_veto", "banzhaf_other", "act", "p_adopted", "p_vetoed")  # fmt: skip
-        return frame([dict(zip(columns, row)) for row in self.rows()], columns)
-
-    def _repr_html_(self) -> str:
-        return self.table("html")
-
-    def __str__(self) -> str:
-        return self.table()
+        return Table(
+            headers,
+            rows,
+            floatfmt=".5f",
+            data=[dict(zip(columns, row)) for row in rows],
+            data_columns=columns,
+        )
 
 
 def compare(keys: tuple[str, ...] = MODELS) -> Comparison:

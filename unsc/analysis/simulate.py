@@ -29,9 +29,9 @@ from collections.abc import Iterable, Mapping
 from fractions import Fraction
 
 import attrs
-from tabulate import tabulate
 
-from unsc._args import as_whole, table_format
+from unsc._args import as_whole
+from unsc._table import Table, Tabular
 from unsc.analysis.probability import UNIFORM, Distribution, _distribution
 from unsc.batch import Decisions, decide_many
 from unsc.council import Council
@@ -92,7 +92,7 @@ class Model:
 
 
 @attrs.frozen(repr=False)
-class Simulation:
+class Simulation(Tabular):
     """The ballots drawn and their outcomes, with estimates and their errors.
 
     Attributes:
@@ -122,22 +122,18 @@ class Simulation:
         p, e = self.estimates()[kind], self.errors()[kind]
         return max(0.0, p - z * e), min(1.0, p + z * e)
 
-    def table(self, fmt: str = "simple") -> str:
+    def as_table(self) -> Table:
         """Each outcome: the estimate, its standard error and a 95 % interval."""
         rows = []
         for outcome, p in self.estimates().items():
             low, high = self.interval(outcome)
             rows.append((outcome.value, f"{p:.4f}", f"{self.errors()[outcome]:.4f}",
                          f"{low:.4f}–{high:.4f}"))  # fmt: skip
-        head = tabulate(rows, headers=("outcome", "estimate", "std. error", "95% interval"),
-                        tablefmt=table_format(fmt))  # fmt: skip
-        return f"{head}\n\n{len(self):,} ballots drawn (seed {self.seed})."
-
-    def _repr_html_(self) -> str:
-        return self.table("html")
-
-    def __str__(self) -> str:
-        return self.table()
+        return Table(
+            ("outcome", "estimate", "std. error", "95% interval"),
+            rows,
+            caption=f"{len(self):,} ballots drawn (seed {self.seed}).",
+        )
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{o.value} {p:.3f}" for o, p in self.estimates().items())

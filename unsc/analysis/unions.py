@@ -30,8 +30,8 @@ from fractions import Fraction
 from typing import overload
 
 import attrs
-from tabulate import tabulate
 
+from unsc._table import Table, Tabular
 from unsc.analysis.game import Game, game_and_council
 from unsc.council import Council
 from unsc.errors import InvalidFieldError, InvalidTypeError, NoSuchEntryError
@@ -44,7 +44,7 @@ Counts = dict[tuple[int, int, int], int]
 
 
 @attrs.frozen(repr=False, eq=False)
-class UnionPower(Sequence[tuple[str, Fraction]]):
+class UnionPower(Tabular, Sequence[tuple[str, Fraction]]):
     """Each seat's value when blocs vote as one: a sequence of (seat, value), also read by
     seat (``value["GAB"]``, or by a member's name on a council).
 
@@ -91,14 +91,11 @@ class UnionPower(Sequence[tuple[str, Fraction]]):
         blocs = sum(1 for u in self.unions if len(u) > 1)
         return f"<UnionPower {self.name}: {len(self)} seats, {blocs} blocs>"
 
-    def table(self, fmt: str = "simple") -> str:
+    def as_table(self) -> Table:
         """Each seat, its union and its value."""
         union_of = {seat: "+".join(u) for u in self.unions for seat in u if len(u) > 1}
         rows = [(seat, union_of.get(seat, "—"), f"{float(v):.5f}") for seat, v in self]
-        return tabulate(rows, headers=("seat", "union", self.name), tablefmt=fmt)
-
-    def __str__(self) -> str:
-        return self.table()
+        return Table(("seat", "union", self.name), rows)
 
 
 def _seat(game: Game, council: Council | None, key: str) -> int:

@@ -39,8 +39,8 @@ from pathlib import Path
 from typing import IO, Any
 
 import attrs
-from tabulate import tabulate
 
+from unsc._table import Table, Tabular
 from unsc.errors import DataError, DownloadError, FileError, InvalidTypeError, NoDataLinkError
 
 __all__ = [
@@ -157,7 +157,7 @@ def cached(directory: str | os.PathLike[str] | None = None) -> Path | None:
 
 
 @attrs.frozen(repr=False)
-class DataStatus:
+class DataStatus(Tabular):
     """Which UN voting file unsc would merge, and what is in it.
 
     Attributes:
@@ -192,12 +192,18 @@ class DataStatus:
         when = f"of {self.published}" if self.published else "(no date in its name)"
         return f"The UN voting file {self.path.name} {when}, {self.rows:,} rows."
 
-    def table(self, fmt: str = "simple") -> str:
-        """The summary, then the status field by field."""
+    def as_table(self) -> Table:
+        """The summary, then the status field by field; its data the status itself."""
         fields = [(name.replace("_", " "), "—" if value is None else f"{value:,}"
                    if isinstance(value, int) else value)
                   for name, value in self.to_dict().items()]  # fmt: skip
-        return self.summary() + "\n\n" + tabulate(fields, tablefmt=fmt, disable_numparse=True)
+        return Table(
+            (),
+            fields,
+            sections=(Table((), (), caption=self.summary()),),
+            data=self.to_dict(),
+            numparse=False,
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The status as JSON-ready values (dates as ISO text)."""
