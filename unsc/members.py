@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from unsc import data
+from unsc._args import as_date, as_text, as_whole
 from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownStateError
 
 __all__ = [
@@ -157,8 +158,15 @@ def resolve(name: str) -> str:
 
 
 def suggest(name: str, limit: int = 3) -> list[str]:
-    """Names of known states close to ``name``, best first (for error messages only)."""
+    """Names of known states close to ``name``, best first (for error messages only).
+
+    Raises:
+        InvalidTypeError: For ``name`` not text, ``limit`` not a whole number.
+        InvalidFieldError: For ``limit`` below 1 or above the number of states unsc knows.
+    """
+    name = as_text(name, "suggest(name)", blank=True)
     by_code, _ = _states()
+    limit = as_whole(limit, "suggest(limit)", low=1, high=len(by_code), limit="states known")
     candidates = {fold(state.name): state.name for state in by_code.values()}
     close = _close_matches(fold(name), list(candidates), n=limit, cutoff=0.7)
     return [candidates[c] for c in close]
@@ -176,7 +184,12 @@ def same_state(code: str) -> str | None:
     Examples:
         >>> same_state("COD"), same_state("SUN"), same_state("FRA")
         ('ZAR', 'RUS', None)
+
+    Raises:
+        InvalidTypeError: For a ``code`` that is not text.
     """
+    if not isinstance(code, str):
+        raise InvalidTypeError("same_state(code)", code, "give a code such as 'RUS'")
     return _SAME_STATE.get(code)
 
 
@@ -197,7 +210,13 @@ def split_names(text: str, known: Callable[[str], bool]) -> list[str]:
     Examples:
         >>> split_names("Sierra Leone Slovenia, USA", lambda n: find(n) is not None)
         ['Sierra Leone', 'Slovenia', 'USA']
+
+    Raises:
+        InvalidTypeError: For ``text`` that is not text, or ``known`` that is not callable.
     """
+    text = as_text(text, "split_names(text)", blank=True)
+    if not callable(known):
+        raise InvalidTypeError("split_names(known)", known, "give a function of one name")
     longest = _longest_name()
     names: list[str] = []
     for part in text.replace(";", ",").split(","):
@@ -249,8 +268,10 @@ def name_on(code: str, day: datetime.date) -> str:
 
     Raises:
         UnknownStateError: If ``code`` is not a code unsc knows.
+        InvalidTypeError: If ``code`` is not text or ``day`` not a day.
     """
-    for start, end, name in dated_names().get(code, ()):
+    day = as_date(day, "name_on(day)")
+    for start, end, name in dated_names().get(as_text(code, "name_on(code)"), ()):
         if start <= day <= end:
             return name
     return _state(code).name
@@ -293,6 +314,8 @@ def state_group(code: str) -> str | None:
 
 
 def _state(code: str) -> _State:
+    if not isinstance(code, str):
+        raise InvalidTypeError("a state's code", code, "use a code or name such as 'USA'")
     by_code, _ = _states()
     try:
         return by_code[code]
@@ -384,8 +407,18 @@ class Member:
 
 
 def prose_list(members: Iterable[Member]) -> str:
-    """Members named as a sentence does: "France, the United Kingdom and the United States"."""
-    names = [m.in_prose for m in members]
+    """Members named as a sentence does: "France, the United Kingdom and the United States".
+
+    Raises:
+        InvalidTypeError: For anything but an iterable of members.
+    """
+    if isinstance(members, (str, bytes)) or not isinstance(members, Iterable):
+        raise InvalidTypeError("prose_list(members)", members, "give members, e.g. a council's")
+    names = []
+    for member in members:
+        if not isinstance(member, Member):
+            raise InvalidTypeError("prose_list(members)", member, "give members, not names")
+        names.append(member.in_prose)
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]

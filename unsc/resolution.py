@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from tabulate import tabulate
 
-from unsc._args import table_format
+from unsc._args import as_text, table_format
 from unsc._frames import frame
 from unsc.council import Council, as_date
 from unsc.errors import (
@@ -594,8 +594,11 @@ class Resolution:
             >>> from unsc import history
             >>> history.get("S/2023/772").mentions("gaza")
             True
+
+        Raises:
+            InvalidTypeError: For ``text`` that is not text.
         """
-        wanted = fold(text)
+        wanted = fold(as_text(text, "Resolution.mentions(text)", blank=True))
         return wanted in fold(self.topic or "") or wanted in fold(self.title or "")
 
     @property
