@@ -12,8 +12,10 @@ xfail (strict): they flip to a failure, and so to attention, the day they are fi
 from __future__ import annotations
 
 import contextlib
+import datetime
 import inspect
 import io
+import math
 import signal
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -23,8 +25,10 @@ from _hostile import hostile_values, samples, targets
 from hypothesis import strategies as st
 
 import unsc
-from unsc import analysis, history, serial, teaching
+from unsc import analysis, history, members, serial, teaching
+from unsc.analysis.power import Index
 from unsc.errors import NoSuchPositionError, UNSCError
+from unsc.procedure import Motion
 
 VALUES = hostile_values()
 TARGETS = dict(targets(samples()))
@@ -33,7 +37,6 @@ TARGETS = dict(targets(samples()))
 _TEACHING = "owned by unsc/teaching"
 _RECORDS = "owned by unsc/history/records.py"
 _VETOES = "owned by unsc/history/vetoes.py"
-_POWER = "owned by unsc/analysis/power.py"
 OWNED: dict[str, str] = {
     "unsc.teaching.exercises.generated": f"{_TEACHING}: raw ValueError/TypeError, unbounded",
     "unsc.teaching.exercises.exercises": f"{_TEACHING}: counts >= 2**31 run unbounded",
@@ -57,9 +60,6 @@ OWNED: dict[str, str] = {
     "unsc.history.vetoes.VetoList.table": f"{_VETOES}: TypeError on a bad fmt",
     "unsc.history.vetoes.VetoList.listing": f"{_VETOES}: TypeError",
     "unsc.history.vetoes.VetoList.decade_table": f"{_VETOES}: TypeError on a bad fmt",
-    "unsc.analysis.power.Index": f"{_POWER}: Index('x') a bare ValueError (no _missing_)",
-    "unsc.analysis.power.PowerIndices.__getitem__": f"{_POWER}: bare IndexError",
-    "unsc.analysis.power.PowerIndices.table": f"{_POWER}: TypeError on floats/digits",
 }
 
 
@@ -187,6 +187,56 @@ def test_what_issue_19_names_is_refused_in_words(
     assert isinstance(raised.value, UNSCError)
 
 
+POWER = analysis.power(C2023)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (lambda: Index("x"), LookupError, "'x' is not an index; use one of: shapley_shubik"),
+        (lambda: Index({}), TypeError, "a power index cannot be {}"),
+        (lambda: POWER[16], IndexError, "use one of: 0 to 14"),
+        (lambda: POWER.table(digits="20231016"), TypeError, "give a whole number"),
+        (lambda: POWER.table(digits=10**8), ValueError, "from 0 to 17"),
+        (lambda: POWER.table(floats="Y"), TypeError, "True or False"),
+        (lambda: POWER.table(fmt=" "), LookupError, "' ' is not fmt"),
+        (lambda: analysis.pass_probability(C2023).table(digits=None), TypeError, "digits"),
+        (lambda: Motion("x"), LookupError, "a motion of rule 33; use one of: to suspend"),
+        (lambda: members.suggest(math.inf), TypeError, r"suggest\(name\) cannot be inf"),
+        (lambda: members.suggest("Frence", 0), ValueError, "from 1 to"),
+        (lambda: members.same_state([None]), TypeError, r"same_state\(code\)"),
+        (lambda: members.split_names(0.5, "Y"), TypeError, r"split_names\(text\)"),
+        (lambda: members.split_names("USA", "Y"), TypeError, "a function of one name"),
+        (lambda: members.prose_list("2023"), TypeError, "give members"),
+        (lambda: members.prose_list(["USA"]), TypeError, "not names"),
+        (lambda: members.name_on({"yes": 1}, datetime.date(2023, 1, 1)), TypeError, "code"),
+        (lambda: members.name_on("CHN", 1950), TypeError, r"name_on\(day\)"),
+        (lambda: members.Member.of(["USA", "RUS"]), TypeError, "a state's code"),
+        (lambda: members.state_name(None), TypeError, "a state's code"),
+        (lambda: unsc.Tally.of(10**40), TypeError, "give votes"),
+        (lambda: unsc.Tally.of(range(10**9)), TypeError, r"cannot be 0 \(int\)"),
+        (lambda: S_2023_772.mentions(b"USA"), TypeError, r"mentions\(text\)"),
+    ],
+)  # fmt: skip
+def test_the_remaining_groups_are_refused_in_words(
+    call: Callable[[], object], error: type[Exception], match: str
+) -> None:
+    with pytest.raises(error, match=match) as raised:
+        call()
+    assert isinstance(raised.value, UNSCError)
+
+
+def test_what_the_readers_accept_still_works() -> None:
+    assert Index("Shapley-Shubik") is Index.SHAPLEY_SHUBIK
+    assert Index("penrose") is Index.BANZHAF_ABSOLUTE
+    assert POWER[-1] == POWER[14]
+    assert "Coleman power of the collectivity to act: 0.03" in POWER.table(digits=2)
+    assert members.suggest("Frence") == ["France"]
+    assert members.prose_list(C2023.permanent).endswith("and the United States")
+    assert members.name_on("CHN", datetime.date(1950, 6, 27)) == "Republic of China"
+    assert unsc.Tally.of([unsc.Vote.YES, unsc.Vote.NO, unsc.Vote.YES]) == unsc.Tally(2, 1)
+
+
 def test_positions_past_the_end_are_both_unsc_and_index_errors() -> None:
     found = analysis.agreement(history.records(year=2023))
     for listing in (found, analysis.blocs(found), unsc.decide_many(C2023, [S_2023_772.ballot]),
@@ -248,7 +298,6 @@ def test_veto_list_position_past_the_end() -> None:
         history.vetoes()[10_000]
 
 
-@pytest.mark.xfail(strict=True, reason=f"{_POWER}: PowerIndices[16] is a bare IndexError")
 def test_power_indices_position_past_the_end() -> None:
     with pytest.raises(NoSuchPositionError):
         analysis.power(C2023)[16]  # type: ignore[index]
