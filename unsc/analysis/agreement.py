@@ -47,7 +47,7 @@ from typing import Any, overload
 import attrs
 from tabulate import tabulate
 
-from unsc._args import as_position, as_probability, as_whole, table_format
+from unsc._args import as_position, as_probability, as_text, as_whole, table_format
 from unsc._frames import frame
 from unsc._plot import RECORD_SOURCE, axes, label, style
 from unsc.errors import (
@@ -378,6 +378,7 @@ class Agreement(Sequence[Pair]):
         """
         if order not in ("blocs", "members"):
             raise UnknownPresetError("an order", order, ("blocs", "members"))
+        as_text(source, "Agreement.plot(source)", blank=True)
         self.matrix(measure)  # the measure checked before matplotlib is imported
         if not self.members:
             raise NoDataError("Agreement.plot()", "no member has a vote in these records")
@@ -495,6 +496,12 @@ def agreement(
     if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
         raise InvalidTypeError(
             "agreement(records)", records, "give resolutions, e.g. history.records()"
+        )
+    if members is not None and (
+        isinstance(members, (str, bytes)) or not isinstance(members, Iterable)
+    ):
+        raise InvalidTypeError(
+            "agreement(members)", members, "give codes or names: ['USA', 'RUS']"
         )
     wanted = None if members is None else [_code(m, "agreement(members)") for m in members]
     keep = None if wanted is None else frozenset(wanted)
@@ -701,6 +708,7 @@ class Trend(Sequence[tuple[int, Agreement]]):
         """Each pair's agreement over time, a line per pair (each its own colour and line
         style); periods without a common vote left as gaps. Returns the matplotlib Axes
         (needs the ``plot`` extra)."""
+        as_text(source, "Trend.plot(source)", blank=True)
         # The legend stands beside the plot, never over it, in columns of at most 28 lines
         # (unsc trends --with USA draws one line per member that sat with the USA).
         columns = max(1, -(-len(self.pairs) // 28))
@@ -766,6 +774,10 @@ def agreement_trend(
         from unsc.history import records as all_records
 
         records = all_records()
+    if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
+        raise InvalidTypeError(
+            "agreement_trend(records)", records, "give resolutions, e.g. history.records()"
+        )
     by_year: dict[int, list[Resolution]] = {}
     for record in records:
         if not isinstance(record, Resolution):
