@@ -227,6 +227,8 @@ class UndlReader:
         self.path = os.fspath(path)
         if not isinstance(self.path, str):
             raise InvalidTypeError("load_undl(path)", path, "give the path as text")
+        if "\x00" in self.path:  # open() would raise a bare ValueError
+            raise FileError(repr(self.path), "is no file name: a path cannot hold NUL (\\x00)")
         if not isinstance(strict, bool):
             raise InvalidTypeError("load_undl(strict)", strict, "use True or False")
         self.strict = strict
