@@ -943,9 +943,10 @@ def iter_exercises(
     for: a quiz of a hundred thousand questions starts at once and holds one question at a time.
 
     Raises:
-        UnknownPresetError: For a topic not in [`TOPICS`][unsc.teaching.exercises.TOPICS] (when
-        called, not iterated). InvalidFieldError: For a count below 1, above what exists or
-        above [`MAX_QUIZ`][unsc.teaching.exercises.MAX_QUIZ].
+        UnknownPresetError: For a topic not in [`TOPICS`][unsc.teaching.exercises.TOPICS]
+            (when called, not iterated).
+        InvalidFieldError: For a count below 1, above what exists or above
+            [`MAX_QUIZ`][unsc.teaching.exercises.MAX_QUIZ].
         InvalidTypeError: For a seed or count that is not a whole number.
     """
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
