@@ -573,6 +573,9 @@ def test_a_listing_is_built_whole_and_never_changed() -> None:
     found = history.records(year=2023)
     with pytest.raises(AttributeError, match="cannot be changed"):
         found.note = "changed"  # type: ignore[misc]
-    again = history.RecordList(found, note="n", conflicts=["c"], problems=())
-    assert (again.note, again.conflicts, again.problems) == ("n", ("c",), ())
+    conflict = history.Conflict("S/RES/1 (1946)", "date", "1946-01-25", "1946-01-26", 2)
+    again = history.RecordList(found, note="n", conflicts=[conflict], problems=())
+    assert (again.note, again.conflicts, again.problems) == ("n", (conflict,), ())
+    with pytest.raises(unsc.errors.InvalidTypeError):
+        history.RecordList(found, conflicts=["not a conflict"])
     assert found[:2].note == found.note

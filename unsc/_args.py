@@ -24,6 +24,7 @@ from unsc.errors import (
 
 __all__ = [
     "as_date",
+    "as_digits",
     "as_flag",
     "as_position",
     "as_probability",
@@ -187,6 +188,17 @@ def as_position(value: object, size: int, what: str) -> int:
     if not -size <= position < size:
         raise NoSuchPositionError(what, position, size)
     return position % size
+
+
+def as_digits(value: object, what: str = "digits") -> int:
+    """``value`` as the decimal places a table prints a float with: 0 to 17, as many as a
+    float carries.
+
+    Raises:
+        InvalidTypeError: For anything that is not a whole number.
+        InvalidFieldError: Outside 0 to 17.
+    """
+    return as_whole(value, what, low=0, high=17, limit="a float carries no more digits")
 
 
 def table_format(fmt: object, what: str = "fmt") -> str:

@@ -710,8 +710,12 @@ def cmd_replay_undl(args: argparse.Namespace) -> tuple[Output, int]:
 def cmd_quiz(args: argparse.Namespace) -> tuple[Output, int]:
     import shutil
 
+    from unsc.errors import InvalidFieldError
     from unsc.teaching import iter_exercises, run_quiz, worksheet
+    from unsc.teaching.exercises import MAX_SHEET
 
+    if args.sheet and args.count > MAX_SHEET:  # refused before ten thousand are made
+        raise InvalidFieldError("--count", args.count, f"a sheet holds up to {MAX_SHEET:,}")
     # Made one at a time as they are asked: a long quiz starts at once.
     questions = iter_exercises(seed=args.seed, count=args.count, topic=args.topic)
     if args.sheet:

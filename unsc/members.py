@@ -37,6 +37,7 @@ from collections.abc import Callable, Iterable
 import attrs
 
 from unsc import data
+from unsc._args import as_date, as_text, as_whole
 from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownStateError
 
 __all__ = [
@@ -166,10 +167,17 @@ def resolve(name: str) -> str:
 
 
 def suggest(name: str, limit: int = 3) -> list[str]:
-    """Names of known states close to ``name``, best first (for error messages only)."""
+    """Names of known states close to ``name``, best first (for error messages only).
+
+    Raises:
+        InvalidTypeError: For ``name`` not text, ``limit`` not a whole number.
+        InvalidFieldError: For ``limit`` below 1 or above the number of states unsc knows.
+    """
     from unsc._suggest import close_matches  # only when there is an error to explain
 
+    name = as_text(name, "suggest(name)", blank=True)
     by_code, _ = _states()
+    limit = as_whole(limit, "suggest(limit)", low=1, high=len(by_code), limit="states known")
     return close_matches(name, [s.name for s in by_code.values()], fold, limit, cutoff=0.7)
 
 
@@ -204,7 +212,12 @@ def same_state(code: str) -> str | None:
     Examples:
         >>> same_state("COD"), same_state("SUN"), same_state("FRA")
         ('ZAR', 'RUS', None)
+
+    Raises:
+        InvalidTypeError: For a ``code`` that is not text.
     """
+    if not isinstance(code, str):
+        raise InvalidTypeError("same_state(code)", code, "give a code such as 'RUS'")
     entry = _continuity().get(code)
     if entry is None:
         return None
@@ -219,6 +232,8 @@ def counted_as(code: str) -> str:
         >>> counted_as("SUN"), counted_as("ZAR"), counted_as("FRA")
         ('RUS', 'COD', 'FRA')
     """
+    if type(code) is not str:
+        raise InvalidTypeError("counted_as(code)", code, "give a code such as 'SUN'")
     entry = _continuity().get(code)
     return code if entry is None else entry.later
 
@@ -232,6 +247,8 @@ def code_on(code: str, day: datetime.date) -> str:
         >>> code_on("SUN", datetime.date(1991, 12, 23)), code_on("SUN", datetime.date(1992, 1, 1))
         ('SUN', 'RUS')
     """
+    if type(code) is not str or not isinstance(day, datetime.date):
+        raise InvalidTypeError("code_on(code, day)", (code, day), "give a code and a date")
     entry = _continuity().get(code)
     if entry is None or not entry.seat_passes or code != entry.earlier or day < entry.since:
         return code
@@ -240,6 +257,8 @@ def code_on(code: str, day: datetime.date) -> str:
 
 def seat_changes(code: str) -> datetime.date | None:
     """The day the seat held as ``code`` passes to its later code, if it does."""
+    if type(code) is not str:
+        raise InvalidTypeError("seat_changes(code)", code, "give a code such as 'SUN'")
     entry = _continuity().get(code)
     return entry.since if entry and entry.seat_passes and code == entry.earlier else None
 
@@ -276,7 +295,13 @@ def split_names(text: str, known: Callable[[str], bool]) -> list[str]:
     Examples:
         >>> split_names("Sierra Leone Slovenia, USA", lambda n: find(n) is not None)
         ['Sierra Leone', 'Slovenia', 'USA']
+
+    Raises:
+        InvalidTypeError: For ``text`` that is not text, or ``known`` that is not callable.
     """
+    text = as_text(text, "split_names(text)", blank=True)
+    if not callable(known):
+        raise InvalidTypeError("split_names(known)", known, "give a function of one name")
     longest = _longest_name()
     names: list[str] = []
     for part in text.replace(";", ",").split(","):
@@ -344,8 +369,10 @@ def name_on(code: str, day: datetime.date) -> str:
 
     Raises:
         UnknownStateError: If ``code`` is not a code unsc knows.
+        InvalidTypeError: If ``code`` is not text or ``day`` not a day.
     """
-    for start, end, name in dated_names().get(code, ()):
+    day = as_date(day, "name_on(day)")
+    for start, end, name in dated_names().get(as_text(code, "name_on(code)"), ()):
         if start <= day <= end:
             return name
     return _state(code).name
@@ -388,6 +415,8 @@ def state_group(code: str) -> str | None:
 
 
 def _state(code: str) -> _State:
+    if not isinstance(code, str):
+        raise InvalidTypeError("a state's code", code, "use a code or name such as 'USA'")
     by_code, _ = _states()
     try:
         return by_code[code]
@@ -479,8 +508,18 @@ class Member:
 
 
 def prose_list(members: Iterable[Member]) -> str:
-    """Members named as a sentence does: "France, the United Kingdom and the United States"."""
-    names = [m.in_prose for m in members]
+    """Members named as a sentence does: "France, the United Kingdom and the United States".
+
+    Raises:
+        InvalidTypeError: For anything but an iterable of members.
+    """
+    if isinstance(members, (str, bytes)) or not isinstance(members, Iterable):
+        raise InvalidTypeError("prose_list(members)", members, "give members, e.g. a council's")
+    names = []
+    for member in members:
+        if not isinstance(member, Member):
+            raise InvalidTypeError("prose_list(members)", member, "give members, not names")
+        names.append(member.in_prose)
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]

@@ -40,7 +40,12 @@ import attrs
 from unsc._args import as_date
 from unsc._table import Table, Tabular
 from unsc.council import Council
-from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownRecordError
+from unsc.errors import (
+    InvalidFieldError,
+    InvalidTypeError,
+    UnknownPresetError,
+    UnknownRecordError,
+)
 from unsc.members import Member
 from unsc.resolution import Resolution
 from unsc.rules import Decision, Rules
@@ -65,6 +70,11 @@ class Motion(enum.Enum):
     ADJOURN_TO = "to adjourn the meeting to a certain day or hour"
     REFER = "to refer a matter to a committee, the Secretary-General or a rapporteur"
     POSTPONE = "to postpone discussion of the question"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Motion:
+        # Motion("x") is refused in words, naming the motions, not a bare ValueError.
+        raise UnknownPresetError("a motion of rule 33", value, (m.value for m in cls))
 
 
 _MOTION_ORDER = {motion: i for i, motion in enumerate(Motion)}

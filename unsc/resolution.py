@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from tabulate import tabulate
 
-from unsc._args import table_format
+from unsc._args import as_text, table_format
 from unsc._frames import frame
 from unsc.council import Council, as_date
 from unsc.errors import (
@@ -459,11 +459,17 @@ class Resolution:
 
     def in_years(self, first: int, last: int) -> bool:
         """Whether the record is dated within the years ``first`` to ``last``, both
-        included (an undated record is in none): the one year filter every listing uses."""
+        included (an undated record is in none): the one year filter every listing uses.
+
+        Raises:
+            InvalidTypeError: For years that are not whole numbers.
+        """
+        if type(first) is not int or type(last) is not int:
+            raise InvalidTypeError("in_years(first, last)", (first, last), "give two years")
         return self.date is not None and first <= self.date.year <= last
 
     @classmethod
-    def from_checked(cls, **fields: Any) -> Resolution:
+    def _from_checked(cls, **fields: Any) -> Resolution:
         """A record from values already checked and in canonical form, skipping the checks
         and conversions of the constructor.
 
@@ -592,8 +598,11 @@ class Resolution:
             >>> from unsc import history
             >>> history.get("S/2023/772").mentions("gaza")
             True
+
+        Raises:
+            InvalidTypeError: For ``text`` that is not text.
         """
-        wanted = fold(text)
+        wanted = fold(as_text(text, "Resolution.mentions(text)", blank=True))
         return wanted in fold(self.topic or "") or wanted in fold(self.title or "")
 
     @property

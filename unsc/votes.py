@@ -152,14 +152,25 @@ class Tally:
 
     @classmethod
     def of(cls, votes: Iterable[Vote]) -> Tally:
-        """Count ``votes``."""
-        votes = tuple(votes)
+        """Count ``votes``.
+
+        Raises:
+            InvalidTypeError: For anything but an iterable of votes, at the first that is
+                not a [`Vote`][unsc.votes.Vote] (so a long run of junk is not read through).
+        """
+        if isinstance(votes, (str, bytes)) or not isinstance(votes, Iterable):
+            raise InvalidTypeError("Tally.of(votes)", votes, "give votes, e.g. a ballot")
+        counts = dict.fromkeys(Vote, 0)
+        for vote in votes:
+            if vote.__class__ is not Vote:
+                raise InvalidTypeError("Tally.of(votes)", vote, "give Vote values: Vote.YES…")
+            counts[vote] += 1
         return cls(
-            votes.count(Vote.YES),
-            votes.count(Vote.NO),
-            votes.count(Vote.ABSTAIN),
-            votes.count(Vote.ABSENT),
-            votes.count(Vote.NOT_PARTICIPATING),
+            counts[Vote.YES],
+            counts[Vote.NO],
+            counts[Vote.ABSTAIN],
+            counts[Vote.ABSENT],
+            counts[Vote.NOT_PARTICIPATING],
         )
 
     @property

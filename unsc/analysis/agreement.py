@@ -46,7 +46,7 @@ from typing import Any, overload
 
 import attrs
 
-from unsc._args import as_position, as_probability, as_whole
+from unsc._args import as_position, as_probability, as_text, as_whole
 from unsc._plot import RECORD_SOURCE, axes, label, style
 from unsc._table import Table, Tabular
 from unsc.errors import (
@@ -391,6 +391,7 @@ class Agreement(Tabular, Sequence[Pair]):
         """
         if order not in ("blocs", "members"):
             raise UnknownPresetError("an order", order, ("blocs", "members"))
+        as_text(source, "Agreement.plot(source)", blank=True)
         measure = self._measure(measure)  # checked before matplotlib is imported
         if not self.members:
             raise NoDataError("Agreement.plot()", "no member has a vote in these records")
@@ -514,6 +515,12 @@ def agreement(
     if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
         raise InvalidTypeError(
             "agreement(records)", records, "give resolutions, e.g. history.records()"
+        )
+    if members is not None and (
+        isinstance(members, (str, bytes)) or not isinstance(members, Iterable)
+    ):
+        raise InvalidTypeError(
+            "agreement(members)", members, "give codes or names: ['USA', 'RUS']"
         )
     wanted = None if members is None else [member_code(m, "agreement(members)") for m in members]
     keep = None if wanted is None else frozenset(wanted)
@@ -715,6 +722,7 @@ class Trend(Tabular, Sequence[tuple[int, Agreement]]):
         """Each pair's agreement over time, a line per pair (each its own colour and line
         style); periods without a common vote left as gaps. Returns the matplotlib Axes
         (needs the ``plot`` extra)."""
+        as_text(source, "Trend.plot(source)", blank=True)
         # The legend stands beside the plot, never over it, in columns of at most 28 lines
         # (unsc trends --with USA draws one line per member that sat with the USA).
         columns = max(1, -(-len(self.pairs) // 28))
@@ -780,6 +788,10 @@ def agreement_trend(
         from unsc.history import records as all_records
 
         records = all_records()
+    if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
+        raise InvalidTypeError(
+            "agreement_trend(records)", records, "give resolutions, e.g. history.records()"
+        )
     by_year: dict[int, list[Resolution]] = {}
     for record in records:
         if not isinstance(record, Resolution):

@@ -35,6 +35,7 @@ from typing import Any, overload
 import attrs
 from tabulate import tabulate
 
+from unsc._args import as_digits, as_flag, as_position, table_format
 from unsc._frames import frame
 from unsc.analysis import accelerated
 from unsc.analysis.counting import (
@@ -91,6 +92,11 @@ class Index(enum.Enum):
     """Holler (public good): minimal winning coalitions containing the seat, normalised."""
 
     @classmethod
+    def _missing_(cls, value: object) -> Index:
+        # Index("Shapley-Shubik") reads as parse() does: refused in words, not a bare ValueError.
+        return cls.parse(value)  # type: ignore[arg-type]
+
+    @classmethod
     def parse(cls, value: Index | str) -> Index:
         """Read an index from an [`Index`][unsc.analysis.power.Index] or its name, in any case,
         with ``-`` or ``_`` or spaces (``"shapley-shubik"``, ``"Banzhaf absolute"``,
@@ -110,10 +116,10 @@ class Index(enum.Enum):
         if key == "banzhaf_raw":
             _deprecated()
             return cls.BANZHAF_ABSOLUTE
-        try:
-            return cls(key)
-        except ValueError:
-            raise UnknownPresetError("an index", value, INDICES) from None
+        for index in cls:
+            if index.value == key:
+                return index
+        raise UnknownPresetError("an index", value, INDICES)
 
 
 def _deprecated() -> None:
@@ -258,8 +264,10 @@ class PowerIndices:
     def __getitem__(
         self, key: int | slice | Index | str | Member
     ) -> SeatPower | tuple[SeatPower, ...] | tuple[Fraction, ...]:
-        if isinstance(key, (int, slice)) and not isinstance(key, bool):
+        if isinstance(key, slice):
             return self.seats[key]
+        if isinstance(key, int) and not isinstance(key, bool):
+            return self.seats[as_position(key, len(self.seats), "a seat's position")]
         if isinstance(key, Index) or (isinstance(key, str) and _index_name(key)):
             return self.index(key)
         if isinstance(key, (str, Member)):
@@ -328,7 +336,16 @@ class PowerIndices:
         return {i: tuple(float(v) for v in self.index(i)) for i in self.computed}
 
     def table(self, fmt: str = "simple", *, floats: bool = True, digits: int = 5) -> str:
-        """One row per class of seats (seats of a class have equal power), any tabulate format."""
+        """One row per class of seats (seats of a class have equal power), any tabulate format.
+
+        Raises:
+            UnknownPresetError: For a format tabulate does not know.
+            InvalidTypeError: For ``floats`` not True or False, ``digits`` not a whole number.
+            InvalidFieldError: For ``digits`` outside 0 to 17.
+        """
+        fmt = table_format(fmt)
+        floats = as_flag(floats, "PowerIndices.table(floats)")
+        digits = as_digits(digits, "PowerIndices.table(digits)")
         names = [i.value for i in self.computed]
         rows = []
         for cls_ in self.game.classes:

@@ -27,7 +27,7 @@ from numbers import Rational, Real
 import attrs
 from tabulate import tabulate
 
-from unsc._args import table_format
+from unsc._args import as_digits, table_format
 from unsc.council import Council
 from unsc.errors import (
     InvalidFieldError,
@@ -102,12 +102,19 @@ class PassProbability(Mapping[Outcome, Fraction]):
         }
 
     def table(self, fmt: str = "simple", *, digits: int = 6) -> str:
-        """The three outcomes with their exact and decimal probabilities."""
+        """The three outcomes with their exact and decimal probabilities.
+
+        Raises:
+            UnknownPresetError: For a format tabulate does not know.
+            InvalidTypeError, InvalidFieldError: For ``digits`` not a whole number 0 to 17.
+        """
+        fmt = table_format(fmt)
+        digits = as_digits(digits, "PassProbability.table(digits)")
         rows = [
             (outcome.value, str(value), round(float(value), digits))
             for outcome, value in self.items()
         ]
-        return tabulate(rows, headers=("outcome", "probability", "≈"), tablefmt=table_format(fmt))
+        return tabulate(rows, headers=("outcome", "probability", "≈"), tablefmt=fmt)
 
     def _repr_html_(self) -> str:
         return self.table("html")

@@ -27,6 +27,7 @@ import math
 import random
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -43,9 +44,31 @@ __all__ = ["MAX_BALLOTS", "Bloc", "Model", "Simulation", "simulate"]
 
 
 def _members(values: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(values, str) or not isinstance(values, Iterable):
-        raise InvalidTypeError("Bloc.members", values, "give the bloc's members as a list")
-    return tuple(values)
+    return _each(values, str, "Bloc.members", "give the bloc's members as a list of names")
+
+
+def _blocs(values: Iterable[Bloc]) -> tuple[Bloc, ...]:
+    return _each(values, Bloc, "Model.blocs", "give a list of unsc.analysis.Bloc")
+
+
+def _each(values: object, kind: type[Any], what: str, valid: str) -> tuple[Any, ...]:
+    """``values`` as a tuple of ``kind``, read one by one: refused at the first that is not
+    one (a long run of junk is not read through)."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise InvalidTypeError(what, values, valid)
+    out = []
+    for value in values:
+        if not isinstance(value, kind):
+            raise InvalidTypeError(what, value, valid)
+        out.append(value)
+    return tuple(out)
+
+
+def _mapping(instance: object, attribute: object, value: object) -> None:
+    if not isinstance(value, Mapping):
+        raise InvalidTypeError(
+            "Model.probabilities", value, "give a dict of member to (yes, no, abstain)"
+        )
 
 
 def _cohesion(instance: object, attribute: object, value: float) -> None:
@@ -86,9 +109,9 @@ class Model:
         blocs: Members who vote together.
     """
 
-    probabilities: Mapping[str, Distribution] = attrs.field(factory=dict)
+    probabilities: Mapping[str, Distribution] = attrs.field(factory=dict, validator=_mapping)
     default: Distribution | None = None
-    blocs: tuple[Bloc, ...] = attrs.field(default=(), converter=tuple)
+    blocs: tuple[Bloc, ...] = attrs.field(default=(), converter=_blocs)
 
 
 @attrs.frozen(repr=False)
@@ -117,7 +140,16 @@ class Simulation(Tabular):
         return {o: math.sqrt(p * (1 - p) / n) for o, p in self.estimates().items()}
 
     def interval(self, outcome: Outcome | str, z: float = 1.96) -> tuple[float, float]:
-        """An approximate confidence interval for ``outcome`` (95 % by default)."""
+        """An approximate confidence interval for ``outcome`` (95 % by default).
+
+        Raises:
+            InvalidTypeError: For a ``z`` that is not a number.
+            InvalidFieldError: For a ``z`` that is not positive and finite.
+        """
+        if isinstance(z, bool) or not isinstance(z, (int, float, Fraction)):
+            raise InvalidTypeError("interval(z)", z, "give a number of standard errors: 1.96")
+        if not (math.isfinite(z) and z > 0):
+            raise InvalidFieldError("interval(z)", z, "give a positive, finite number: 1.96")
         kind = Outcome.parse(outcome)
         p, e = self.estimates()[kind], self.errors()[kind]
         return max(0.0, p - z * e), min(1.0, p + z * e)

@@ -33,6 +33,7 @@ from typing import Any, overload
 import attrs
 from tabulate import tabulate
 
+from unsc._args import as_digits, table_format
 from unsc._frames import frame
 from unsc.analysis.probability import Distribution, pass_probability
 from unsc.council import Council
@@ -142,7 +143,14 @@ class TernaryPower:
         return f"<TernaryPower: {self.council.size} members, rules {self.rules.name!r}>"
 
     def table(self, fmt: str = "simple", *, digits: int = 5) -> str:
-        """One row per member, every value in one fixed-point format."""
+        """One row per member, every value in one fixed-point format.
+
+        Raises:
+            UnknownPresetError: For a format tabulate does not know.
+            InvalidTypeError, InvalidFieldError: For ``digits`` not a whole number 0 to 17.
+        """
+        fmt = table_format(fmt)
+        digits = as_digits(digits, "TernaryPower.table(digits)")
         rows = [
             (
                 m.name,

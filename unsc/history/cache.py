@@ -79,6 +79,15 @@ _PAGE_LIMIT = 4 << 20  # a record page is some 100 kB; more is not the page
 Progress = Callable[[int, "int | None"], None]
 
 
+def _directory(directory: object, what: str) -> Path:
+    """``directory`` as an absolute path, or the cache directory for ``None``."""
+    if directory is None:
+        return data_dir()
+    if not isinstance(directory, (str, os.PathLike)):
+        raise InvalidTypeError(what, directory, "give a path, or None for the cache directory")
+    return Path(directory).absolute()
+
+
 def data_dir() -> Path:
     """The directory unsc keeps the UN's file in (it need not exist yet).
 
@@ -237,7 +246,7 @@ def status(directory: str | os.PathLike[str] | None = None) -> DataStatus:
     Raises:
         FileError: The cached file cannot be read.
     """
-    where = Path(directory).absolute() if directory is not None else data_dir()
+    where = _directory(directory, "status(directory)")
     path = cached(where)
     if path is None:
         return DataStatus(where)
@@ -341,7 +350,8 @@ def download(
         NoDataLinkError: The page links to no voting file.
         DataError: What arrived is not the UN's voting data.
         FileError: The cache directory cannot be written.
-        InvalidTypeError: ``url`` is not text.
+        InvalidTypeError: ``url`` is not text, ``directory`` not a path, ``progress`` not
+            callable.
     """
     import tempfile
 
@@ -350,7 +360,9 @@ def download(
         raise InvalidTypeError("download(url)", url, "give the URL as text, or None")
     if not url.strip():
         raise DownloadError(repr(url), "give the URL of the record page or of a .csv file")
-    where = Path(directory).absolute() if directory is not None else data_dir()
+    if progress is not None and not callable(progress):
+        raise InvalidTypeError("download(progress)", progress, "give a function, or None")
+    where = _directory(directory, "download(directory)")
     url = url.strip()
     print(TERMS)
     if not _is_csv(url):

@@ -30,6 +30,7 @@ import attrs
 from tabulate import tabulate
 
 from unsc import data
+from unsc._args import as_position, as_text, table_format
 from unsc._frames import frame
 from unsc.council import Council, as_date, as_year, as_years
 from unsc.errors import (
@@ -330,7 +331,7 @@ class _Bundle:
         extra = self.ballots.get(_key(symbol))
         if extra is not None:
             _with_extras(fields, extra)
-        return Resolution.from_checked(**fields)
+        return Resolution._from_checked(**fields)
 
 
 #: The bundle's members column: who did not vote yes, by kind (the others voted yes).
@@ -573,7 +574,15 @@ class RecordList(tuple[Resolution, ...]):
         conflicts: Iterable[Any] = (),
         problems: Iterable[UNSCError] = (),
     ) -> RecordList:
+        items = _items(items, Resolution, "RecordList(items)", "records, e.g. records()")
         listing = super().__new__(cls, items)
+        note = as_text(note, "RecordList(note)", blank=True)
+        if conflicts != ():
+            from unsc.history.undl import Conflict
+
+            conflicts = _items(conflicts, Conflict, "RecordList(conflicts)", "conflicts")
+        if problems != ():
+            problems = _items(problems, UNSCError, "RecordList(problems)", "unsc errors")
         for name, value in (("note", note), ("conflicts", tuple(conflicts)),
                             ("problems", tuple(problems))):  # fmt: skip
             if value:
@@ -633,7 +642,12 @@ class RecordList(tuple[Resolution, ...]):
 
     def table(self, fmt: str = "simple") -> str:
         """One row per vote: symbol, date, tally, recorded outcome, vetoes, topic; beneath
-        it, what the listing rests on. An empty listing is that sentence alone."""
+        it, what the listing rests on. An empty listing is that sentence alone.
+
+        Raises:
+            UnknownPresetError: For a format tabulate does not know.
+        """
+        fmt = table_format(fmt)
         if not self:
             return self.note or "No decisions."
         body = tabulate(self.rows(), headers=self.COLUMNS, tablefmt=fmt)
@@ -854,7 +868,7 @@ class Replay:
 
     def table(self, fmt: str = "simple") -> str:
         """One row: symbol, date, tally, recorded and decided outcomes, and agreement."""
-        return tabulate([self._row()], headers=_REPLAY_HEADERS, tablefmt=fmt)
+        return tabulate([self._row()], headers=_REPLAY_HEADERS, tablefmt=table_format(fmt))
 
     def _row(self) -> tuple[str, str, str, str, str, str]:
         res = self.resolution
@@ -942,19 +956,23 @@ def replay_table(replays: Iterable[Replay], fmt: str = "simple") -> str:
 
     Raises:
         InvalidTypeError: If ``replays`` is not an iterable of replays.
+        UnknownPresetError: For a format tabulate does not know.
     """
+    fmt = table_format(fmt)
     chosen = _items(replays, Replay, "replay_table(replays)", "replays from history.replay()")
     return tabulate([r._row() for r in chosen], headers=_REPLAY_HEADERS, tablefmt=fmt)
 
 
 def _items(given: object, kind: type[Any], where: str, valid: str) -> list[Any]:
-    """``given`` as a list of ``kind``, or an error naming the first thing that is not one."""
+    """``given`` as a list of ``kind``, or an error naming the first thing that is not one
+    (read one by one, so that a long run of junk is refused at its first item)."""
     if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
         raise InvalidTypeError(where, given, f"give {valid}")
-    items = list(given)
-    for item in items:
+    items = []
+    for item in given:
         if not isinstance(item, kind):
             raise InvalidTypeError(where, item, f"give {valid}")
+        items.append(item)
     return items
 
 
@@ -1027,7 +1045,12 @@ class ReplayReport:
         )
 
     def table(self, fmt: str = "simple") -> str:
-        """The summary, then every disagreement and unchecked record with its reason."""
+        """The summary, then every disagreement and unchecked record with its reason.
+
+        Raises:
+            UnknownPresetError: For a format tabulate does not know.
+        """
+        fmt = table_format(fmt)
         rows = [
             (r.record.symbol, r.record.date.isoformat() if r.record.date else "",
              r.record.recorded.value if r.record.recorded else "", r.status, r.reason)
@@ -1054,7 +1077,9 @@ class ReplayReport:
                 if _key(result.record.symbol) == wanted:
                     return result
             raise NoSuchEntryError("a record in this report", key, ())
-        return self.results[key]
+        if isinstance(key, slice):
+            return self.results[key]
+        return self.results[as_position(key, len(self.results), "a position in this report")]
 
     def _repr_html_(self) -> str:
         return "<pre>" + html.escape(self.table()) + "</pre>"
@@ -1175,8 +1200,12 @@ class Summary:
         return dict(zip(self.columns, row))
 
     def table(self, fmt: str = "simple") -> str:
-        """The table, with the definitions beneath."""
-        body = tabulate(self.rows, headers=self.columns, tablefmt=fmt)
+        """The table, with the definitions beneath.
+
+        Raises:
+            UnknownPresetError: For a format tabulate does not know.
+        """
+        body = tabulate(self.rows, headers=self.columns, tablefmt=table_format(fmt))
         return f"{body}\n\n{self.caption()}"
 
     def caption(self) -> str:
@@ -1205,9 +1234,14 @@ class Summary:
             columns = failures if set(failures) <= set(self.columns) else self.columns[1:]
         if isinstance(columns, str):
             columns = (columns,)
-        for column in columns:
+        if not isinstance(columns, Iterable):
+            raise InvalidTypeError("Summary.plot(columns)", columns, "give column names or None")
+        chosen = []
+        for column in columns:  # one by one: refused at the first that is not a column
             if column not in self.columns[1:]:
                 raise NoSuchEntryError("a column of this summary", column, self.columns[1:])
+            chosen.append(column)
+        columns = chosen
         ax = axes(ax, (10, 4.5))
         where = [self.columns.index(c) for c in columns]
         series = [(c, [int(row[i]) for row in self.rows]) for c, i in zip(columns, where)]

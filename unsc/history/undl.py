@@ -227,6 +227,8 @@ class UndlReader:
         self.path = os.fspath(path)
         if not isinstance(self.path, str):
             raise InvalidTypeError("load_undl(path)", path, "give the path as text")
+        if "\x00" in self.path:  # open() would raise a bare ValueError
+            raise FileError(repr(self.path), "is no file name: a path cannot hold NUL (\\x00)")
         if not isinstance(strict, bool):
             raise InvalidTypeError("load_undl(strict)", strict, "use True or False")
         self.strict = strict
@@ -633,7 +635,7 @@ class UndlReader:
         # no votes: the file's X (or Y) rows say only that every member was there.
         ballot_ = (None,) * council.size if without_vote else tuple(ballot)
         # Every value is in the record's own types; the fields not read take their defaults.
-        return Resolution.from_checked(
+        return Resolution._from_checked(
             symbol=symbol,
             council=council,
             date=day,

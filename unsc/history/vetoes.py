@@ -26,6 +26,7 @@ from typing import Any, overload
 import attrs
 from tabulate import tabulate
 
+from unsc._args import table_format
 from unsc._frames import frame
 from unsc.errors import NoSuchEntryError, choice, position
 from unsc.members import Member, code_of
@@ -170,7 +171,12 @@ class VetoList:
         return {decade: dict(counts.most_common()) for decade, counts in sorted(table.items())}
 
     def decade_table(self, fmt: str = "simple") -> str:
-        """Vetoes per member (columns) in each decade (rows)."""
+        """Vetoes per member (columns) in each decade (rows).
+
+        Raises:
+            UnknownPresetError: For a format tabulate does not know.
+        """
+        fmt = table_format(fmt)
         members = list(self.counts())
         rows = [
             [decade, *(counts.get(m, 0) for m in members), sum(counts.values())]
@@ -195,7 +201,12 @@ class VetoList:
         return ax
 
     def table(self, fmt: str = "simple") -> str:
-        """Counts per member as a table, with the convention and the source beneath."""
+        """Counts per member as a table, with the convention and the source beneath.
+
+        Raises:
+            UnknownPresetError: For a format tabulate does not know.
+        """
+        fmt = table_format(fmt)
         if not self.vetoes:
             return self.caption()
         rows = list(self.counts().items())
@@ -204,7 +215,12 @@ class VetoList:
 
     def listing(self, fmt: str = "simple") -> str:
         """One row per vetoed proposal: date, symbol, kind, who vetoed it, the vote, the
-        agenda; the caption beneath."""
+        agenda; the caption beneath.
+
+        Raises:
+            UnknownPresetError: For a format tabulate does not know.
+        """
+        fmt = table_format(fmt)
         if not self.vetoes:
             return self.caption()
         rows = [

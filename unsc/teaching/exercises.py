@@ -26,9 +26,16 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
+from unsc._args import as_text, as_whole
 from unsc.analysis.paths import path_to_adoption, swing
 from unsc.council import Council
-from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownPresetError, UnknownStateError
+from unsc.errors import (
+    InvalidFieldError,
+    InvalidTypeError,
+    UnknownPresetError,
+    UnknownStateError,
+)
+from unsc.errors import choice as _named
 from unsc.members import Member, fold, prose_list, resolve
 from unsc.resolution import Resolution
 from unsc.rules import (
@@ -48,6 +55,8 @@ from unsc.rules import (
 from unsc.votes import Matter, Tally, Vote
 
 __all__ = [
+    "MAX_QUIZ",
+    "MAX_SHEET",
     "MISCONCEPTIONS",
     "TOPICS",
     "Check",
@@ -60,6 +69,14 @@ __all__ = [
     "iter_exercises",
     "wrap",
 ]
+
+#: The most exercises made at once, as a list ([`exercises`][unsc.teaching.exercises.exercises],
+#: [`generated`][unsc.teaching.exercises.generated], a worksheet): ten thousand take a few
+#: seconds to make, and are more than a term of classes asks.
+MAX_SHEET = 10_000
+#: The most questions [`iter_exercises`][unsc.teaching.exercises.iter_exercises] asks, one at
+#: a time: a billion, at one a second a quiz of 31 years.
+MAX_QUIZ = 10**9
 
 #: The kinds of exercise.
 TOPICS = (
@@ -207,7 +224,12 @@ class Exercise:
 
     def check(self, response: str) -> Check:
         """Check an answer: the text of a choice or its number, a member's code or name,
-        a number, or an order of numbers ("2 1 3")."""
+        a number, or an order of numbers ("2 1 3").
+
+        Raises:
+            InvalidTypeError: For a response that is not text.
+        """
+        response = as_text(response, "Exercise.check(response)", blank=True)
         given = self._normalise(response)
         expected = self.answers[0]
         if self.kind == "choice":
@@ -233,8 +255,11 @@ class Exercise:
             'Answer with a number from 1 to 3, or the words of a choice'
             >>> question.unreadable("vetoed") is None
             True
+
+        Raises:
+            InvalidTypeError: For a response that is not text.
         """
-        text = response.strip()
+        text = as_text(response, "Exercise.unreadable(response)", blank=True).strip()
         if not text:
             return "Type your answer"
         count = len(self.choices)
@@ -313,8 +338,9 @@ def wrap(text: str, width: int) -> str:
 
     Raises:
         InvalidFieldError: For a width below 20 columns.
-        InvalidTypeError: For a width that is not a whole number.
+        InvalidTypeError: For a width that is not a whole number, or text that is not text.
     """
+    text = as_text(text, "wrap(text)", blank=True)
     if isinstance(width, bool) or not isinstance(width, int):
         raise InvalidTypeError("width", width, "give a whole number of columns, e.g. 80")
     if width < 20:
@@ -775,8 +801,35 @@ def curated() -> list[Exercise]:
 
 
 def generated(seed: int, count: int, topics: tuple[str, ...] = TOPICS) -> list[Exercise]:
-    """Exercises on hypothetical votes drawn from ``seed``, put to real Councils."""
-    return list(itertools.islice(_generate(seed, topics), count))
+    """Exercises on hypothetical votes drawn from ``seed``, put to real Councils.
+
+    Args:
+        seed: Which votes are drawn.
+        count: How many: from 0 to [`MAX_SHEET`][unsc.teaching.exercises.MAX_SHEET].
+        topics: The topics drawn from (one topic may be given alone); those without
+            generated exercises (``"order"``…) are left out.
+
+    Raises:
+        InvalidTypeError: For a seed or count that is not a whole number, or topics not text.
+        InvalidFieldError: For a count outside 0 to ``MAX_SHEET``, or topics of which none
+            is generated.
+        UnknownPresetError: For a topic not in [`TOPICS`][unsc.teaching.exercises.TOPICS].
+    """
+    seed = as_whole(seed, "generated(seed)")
+    count = as_whole(count, "generated(count)", low=0, high=MAX_SHEET, limit=_WHY_SHEET)
+    chosen = (topics,) if isinstance(topics, str) else topics
+    if not isinstance(chosen, (tuple, list)):
+        raise InvalidTypeError("generated(topics)", topics, "give topics, e.g. ('swing',)")
+    for topic in chosen:
+        _named("a topic", topic, TOPICS)
+    if not _GENERATED.intersection(chosen):
+        raise InvalidFieldError(
+            "generated(topics)", topics, f"give one of {', '.join(sorted(_GENERATED))}"
+        )
+    return list(itertools.islice(_generate(seed, tuple(chosen)), count))
+
+
+_WHY_SHEET = "a list is made at once: iter_exercises gives more, one at a time"
 
 
 #: The topics with generated exercises, without end.
@@ -859,9 +912,12 @@ def exercises(
 
     Raises:
         UnknownPresetError: For a topic not in [`TOPICS`][unsc.teaching.exercises.TOPICS].
-        InvalidFieldError: For a count below 1 or above what exists.
+        InvalidFieldError: For a count below 1, above what exists or above
+            [`MAX_SHEET`][unsc.teaching.exercises.MAX_SHEET].
         InvalidTypeError: For a seed or count that is not a whole number.
     """
+    if isinstance(count, int) and count > MAX_SHEET:
+        raise InvalidFieldError("count", count, f"give up to {MAX_SHEET:,} ({_WHY_SHEET})")
     return list(iter_exercises(seed=seed, count=count, topic=topic))
 
 
@@ -887,14 +943,20 @@ def iter_exercises(
     for: a quiz of a hundred thousand questions starts at once and holds one question at a time.
 
     Raises:
-        UnknownPresetError: For a topic not in [`TOPICS`][unsc.teaching.exercises.TOPICS] (when
-        called, not iterated). InvalidFieldError: For a count below 1 or above what exists.
+        UnknownPresetError: For a topic not in [`TOPICS`][unsc.teaching.exercises.TOPICS]
+            (when called, not iterated).
+        InvalidFieldError: For a count below 1, above what exists or above
+            [`MAX_QUIZ`][unsc.teaching.exercises.MAX_QUIZ].
         InvalidTypeError: For a seed or count that is not a whole number.
     """
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
         raise InvalidTypeError("seed", seed, "give a whole number, e.g. 3")
     if isinstance(count, bool) or not isinstance(count, int):
         raise InvalidTypeError("count", count, "give a whole number of questions, e.g. 10")
+    if count > MAX_QUIZ:
+        raise InvalidFieldError(
+            "count", count, f"give up to {MAX_QUIZ:,} questions (at one a second, 31 years)"
+        )
     most = available(topic)
     if count < 1 or (most is not None and count > most):
         if most is None:

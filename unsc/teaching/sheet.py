@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from unsc.errors import InvalidTypeError
-from unsc.teaching.exercises import Exercise
+from unsc.errors import InvalidFieldError, InvalidTypeError
+from unsc.teaching.exercises import MAX_SHEET, Exercise
 
 __all__ = ["worksheet"]
 
@@ -45,15 +45,22 @@ def worksheet(questions: Iterable[Exercise], *, seed: int | None = None) -> str:
     Raises:
         InvalidTypeError: For questions that are not exercises, or a seed that is no
             whole number.
+        InvalidFieldError: For more than [`MAX_SHEET`][unsc.teaching.exercises.MAX_SHEET]
+            questions.
     """
     if isinstance(questions, (str, bytes)) or not isinstance(questions, Iterable):
         raise InvalidTypeError("worksheet(questions)", questions, "give a list of exercises")
-    items = list(questions)
-    for item in items:
+    items: list[Exercise] = []
+    for item in questions:  # one by one: junk or too many refused before the rest is read
         if not isinstance(item, Exercise):
             raise InvalidTypeError(
                 "worksheet(questions)", item, "give exercises, e.g. teaching.exercises(seed=3)"
             )
+        if len(items) == MAX_SHEET:
+            raise InvalidFieldError(
+                "worksheet(questions)", questions, f"give up to {MAX_SHEET:,} exercises a sheet"
+            )
+        items.append(item)
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
         raise InvalidTypeError("worksheet(seed)", seed, "give the whole number that chose them")
     made = "" if seed is None else f" (seed {seed})"
