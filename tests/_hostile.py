@@ -73,7 +73,7 @@ def samples() -> dict[str, Any]:
         "Tally": lambda: unsc.decide(record).tally,
         "Rules": lambda: rules.CHARTER_1965,
         "Member": lambda: c2023["USA"],
-        "Decisions": lambda: unsc.decide_many([record, history.get("S/RES/2712 (2023)")]),
+        "Outcomes": lambda: unsc.decide_many([record, history.get("S/RES/2712 (2023)")]),
         "RecordList": lambda: found,
         "Summary": lambda: history.summary(),
         "VetoList": lambda: history.vetoes(),

@@ -80,7 +80,7 @@ def test_the_gaza_votes_and_their_tallies() -> None:
     assert [str(t) for t in many.tallies()] == ["5–4–6", "12–1–2", "10–3–2"]
     assert many.counts() == {Outcome.ADOPTED: 0, Outcome.VETOED: 2, Outcome.INSUFFICIENT_VOTES: 1}
     assert many.ballot(0) == records[0].ballot
-    assert repr(many).startswith("<Decisions: 3 ballots on the 2023 Council")
+    assert repr(many).startswith("<Outcomes: 3 ballots on the 2023 Council")
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ import importlib
 from types import ModuleType
 
 from unsc import errors
-from unsc.batch import Decisions, decide_many
+from unsc.batch import Outcomes, decide_many
 from unsc.council import Council
 from unsc.errors import UNSCError
 from unsc.members import Member
@@ -31,10 +31,10 @@ from unsc.votes import Matter, Tally, Vote
 __all__ = [
     "Council",
     "Decision",
-    "Decisions",
     "Matter",
     "Member",
     "Outcome",
+    "Outcomes",
     "Resolution",
     "Rules",
     "Tally",

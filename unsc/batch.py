@@ -41,19 +41,19 @@ from unsc.errors import (
 from unsc.rules import Outcome, Roles, Rules, roles
 from unsc.votes import Matter, Tally, Vote, parse_votes
 
-__all__ = ["VOTES", "Decisions", "decide_many"]
+__all__ = ["VOTES", "Outcomes", "decide_many"]
 
 #: The votes in the order of their integer codes in an array of ballots.
 VOTES: tuple[Vote, ...] = tuple(Vote)
 #: The outcomes in the order of the integer codes
-#: [`Decisions.codes`][unsc.batch.Decisions.codes] holds.
+#: [`Outcomes.codes`][unsc.batch.Outcomes.codes] holds.
 OUTCOMES: tuple[Outcome, ...] = (Outcome.INSUFFICIENT_VOTES, Outcome.VETOED, Outcome.ADOPTED)
 
 _YES, _NO, _ABSTAIN, _ABSENT, _IDLE = VOTES
 
 
 @attrs.frozen(repr=False, eq=False)
-class Decisions(Tabular, Sequence[Outcome]):
+class Outcomes(Tabular, Sequence[Outcome]):
     """The outcomes of many ballots on one council: a sequence of
     [`Outcome`][unsc.rules.Outcome], with the counts behind each on demand.
 
@@ -140,7 +140,7 @@ class Decisions(Tabular, Sequence[Outcome]):
     def __repr__(self) -> str:
         counts = self.counts()
         shown = ", ".join(f"{n:,} {o.value}" for o, n in counts.items())
-        return f"<Decisions: {len(self):,} ballots on the {self.council.label}: {shown}>"
+        return f"<Outcomes: {len(self):,} ballots on the {self.council.label}: {shown}>"
 
 
 def _tally(row: Sequence[Vote]) -> Tally:
@@ -160,7 +160,7 @@ def decide_many(
     matter: Matter | str = Matter.SUBSTANTIVE,
     chapter: str | None = None,
     parties: Iterable[str] = (),
-) -> Decisions:
+) -> Outcomes:
     """Decide every ballot in ``ballots`` on ``council``, as [`unsc.decide`][unsc.rules.decide]
     would.
 
@@ -187,12 +187,12 @@ def decide_many(
         raise InvalidTypeError("decide_many(ballots)", ballots, "give rows of votes")
     stakes = roles(council, rules, matter=matter, chapter=chapter, parties=parties)
     if _is_array(ballots):
-        return Decisions(council, stakes.rules, stakes.matter, _decide_array(stakes, ballots),
+        return Outcomes(council, stakes.rules, stakes.matter, _decide_array(stakes, ballots),
                          ballots)  # fmt: skip
     if not isinstance(ballots, Iterable):
         raise InvalidTypeError("decide_many(ballots)", ballots, "give rows of votes")
     rows = list(ballots)  # rows not of votes are read in place as they are met
-    return Decisions(council, stakes.rules, stakes.matter, _decide_rows(stakes, rows), rows)
+    return Outcomes(council, stakes.rules, stakes.matter, _decide_rows(stakes, rows), rows)
 
 
 def _row(row: object, index: int, stakes: Roles) -> Sequence[Vote]:

@@ -34,7 +34,7 @@ import attrs
 from unsc._args import as_whole
 from unsc._table import Table, Tabular
 from unsc.analysis.probability import UNIFORM, Distribution, _distribution
-from unsc.batch import Decisions, decide_many
+from unsc.batch import Outcomes, decide_many
 from unsc.council import Council
 from unsc.errors import InvalidFieldError, InvalidTypeError
 from unsc.rules import Outcome, Rules
@@ -119,11 +119,11 @@ class Simulation(Tabular):
     """The ballots drawn and their outcomes, with estimates and their errors.
 
     Attributes:
-        decisions: Every ballot's outcome (see [`unsc.Decisions`][unsc.batch.Decisions]).
+        decisions: Every ballot's outcome (see [`unsc.Outcomes`][unsc.batch.Outcomes]).
         seed: The seed drawn from, to draw the same again.
     """
 
-    decisions: Decisions
+    decisions: Outcomes
     seed: int | None
 
     def __len__(self) -> int:
