@@ -62,8 +62,8 @@ class Outcomes(Tabular, Sequence[Outcome]):
         rules: The rules decided by.
         matter: Substantive or procedural.
         codes: One integer per ballot, a position in [`OUTCOMES`][unsc.batch.OUTCOMES] (0
-            insufficient
-            votes, 1 vetoed, 2 adopted): a list, or a numpy array for an array of ballots.
+            insufficient votes, 1 vetoed, 2 adopted): a list, or a numpy array for an array
+            of ballots.
     """
 
     council: Council

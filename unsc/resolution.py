@@ -548,8 +548,7 @@ class Resolution:
 
     def check_complete(self) -> None:
         """Raise [`MissingVotesError`][unsc.errors.MissingVotesError] unless every member has a
-        vote (or none was
-        taken)."""
+        vote (or none was taken)."""
         if self.complete:
             return
         missing = [m.code for m, v in zip(self.council.members, self.ballot) if v is None]

@@ -6,10 +6,9 @@ the voting orders in which it is pivotal, of the minimal winning coalitions that
 it. This module computes those counts on exact Python integers, by one of two methods:
 
 * **By coalition shape** ([`by_shape`][unsc.analysis.counting.by_shape]). Seats with the same
-  weight and veto are
-  interchangeable, so a coalition is counted by how many seats of each class it holds.
-  The real Council has two classes and 66 shapes. The only method for games with veto
-  holders, and the cheaper one whenever there are few shapes.
+  weight and veto are interchangeable, so a coalition is counted by how many seats of each
+  class it holds. The real Council has two classes and 66 shapes. The only method for games
+  with veto holders, and the cheaper one whenever there are few shapes.
 * **By generating series** ([`by_series`][unsc.analysis.counting.by_series]), for weighted games
   without veto. The coalitions of a game are the coefficients of the product over seats of
   (1 + y·x^weight): x counts weight, y counts size. Coefficients are packed side by side

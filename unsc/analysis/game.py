@@ -153,8 +153,7 @@ class Game:
     ) -> Game:
         """The yes/no game of a council: one vote per seat, its quota, and the seats that
         can block ([`unsc.rules.roles`][unsc.rules.roles]: the veto holders on a substantive
-        matter,
-        none on a procedural one)."""
+        matter, none on a procedural one)."""
         if not isinstance(council, Council):
             raise InvalidTypeError("Game.of_council(council)", council, "give a unsc.Council")
         stakes = roles(council, rules, matter=matter)
