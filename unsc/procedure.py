@@ -40,10 +40,11 @@ from tabulate import tabulate
 
 from unsc._args import as_date, table_format
 from unsc.council import Council
+from unsc.decision import Decision
 from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownRecordError
 from unsc.members import Member
 from unsc.resolution import Resolution
-from unsc.rules import Decision, Rules
+from unsc.rules import Rules
 from unsc.votes import Kind, Matter
 
 __all__ = [
