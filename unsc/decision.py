@@ -226,16 +226,16 @@ def decide(resolution: Resolution, rules: Rules | None = None) -> Decision:
         if stakes is None or stakes.rules is not rules:  # other rules: ask the memo
             stakes = last[0] = roles(council, rules)
         plain_vote = stakes.no_blocks  # the practice: a veto is a veto holder's no
-    if plain_vote:
-        ballot = resolution.ballot
-        members = council.members
-        against = tuple([members[i] for i in stakes.veto_seats if ballot[i] is _NO])
-        if rules.majority is _MEMBERS:
-            outcome = rules.outcome(ballot.count(_YES), len(against))
-        else:
-            outcome = rules.outcome(ballot.count(_YES), len(against), ballot.count(_NO))
-        vetoed_by = against if outcome is _VETOED else ()
-    else:
+        if plain_vote:
+            ballot = resolution.ballot
+            members = council.members
+            against = tuple([members[i] for i in stakes.veto_seats if ballot[i] is _NO])
+            if rules.majority is _MEMBERS:
+                outcome = rules.outcome(ballot.count(_YES), len(against))
+            else:
+                outcome = rules.outcome(ballot.count(_YES), len(against), ballot.count(_NO))
+            vetoed_by = against if outcome is _VETOED else ()
+    if not plain_vote:  # every other record: counted by the rules, from its votes or counts
         outcome, vetoed_by, against = rules.count(resolution)
     # Written straight into the record: these values need none of the checks a caller's do.
     decision = _new(Decision)
