@@ -103,7 +103,7 @@ def test_abstentions_lower_the_bar_only_under_the_misreading() -> None:
 
 def test_the_misreadings_explain_and_draw_themselves() -> None:
     decision = history.get("S/2023/772").decide(PRESENT_AND_VOTING)
-    text = " ".join(decision.explain().split())
+    text = decision.explain()
     assert "5 votes in favour and 4 against, more yes than no required" in text
     assert "a misreading" in text
     caption = decision.caption()

@@ -55,12 +55,12 @@ def test_s_2023_772_is_not_a_veto(s_2023_772: unsc.Resolution) -> None:
     ]
     text = decision.explain()
     assert "5 votes in favour where 9 are required" in text
-    assert "does not count as a veto because the draft lacked nine votes" in " ".join(text.split())
+    assert "does not count as a veto because the draft lacked nine votes" in text
 
 
 def test_veto_explained(s_2023_792: unsc.Resolution) -> None:
     """A double veto names both vetoing members and the article."""
-    text = " ".join(unsc.decide(s_2023_792).explain().split())
+    text = unsc.decide(s_2023_792).explain()
 
     assert "China and the Russian Federation (permanent members) voted against: vetoes" in text
     assert "Article 27(3)" in text
@@ -70,7 +70,7 @@ def test_adoption_with_abstaining_permanent_members_explained(
     res_2712: unsc.Resolution,
 ) -> None:
     """Abstaining permanent members are named and the practice cited."""
-    text = " ".join(unsc.decide(res_2712).explain().split())
+    text = unsc.decide(res_2712).explain()
 
     assert text.startswith("Adopted: 12 votes in favour, 9 required")
     assert "The abstentions of the Russian Federation, the United Kingdom and the United" in text
@@ -83,7 +83,7 @@ def test_absence_in_1950(res_83: unsc.Resolution) -> None:
 
     assert decision.rules.quota == 7
     assert unsc.Tally(yes=7, no=1, absent=1, not_participating=2) == decision.tally
-    assert "absence of the USSR" in " ".join(decision.explain().split())
+    assert "absence of the USSR" in decision.explain()
 
 
 def test_literal_reading_blocks_1950(res_83: unsc.Resolution) -> None:
@@ -101,7 +101,7 @@ def test_two_veto_rule(s_2023_773: unsc.Resolution, s_2023_792: unsc.Resolution)
     pair = unsc.decide(s_2023_792, TWO_VETOES)
 
     assert lone.outcome == Outcome.ADOPTED
-    assert "a veto takes two permanent members voting no" in " ".join(lone.explain().split())
+    assert "a veto takes two permanent members voting no" in lone.explain()
     assert pair.outcome == Outcome.VETOED
 
 
@@ -112,9 +112,7 @@ def test_procedural_vote_has_no_veto(s_2023_773: unsc.Resolution) -> None:
     decision = unsc.decide(procedural)
 
     assert decision.outcome == Outcome.ADOPTED
-    assert "procedural matter, on which there is no veto (Article 27(2))" in " ".join(
-        decision.explain().split()
-    )
+    assert "procedural matter, on which there is no veto (Article 27(2))" in decision.explain()
 
 
 def test_without_vote_is_adopted() -> None:

@@ -2,7 +2,7 @@
 
 The core, in the order the modules build on one another::
 
-    errors -> members -> votes -> rules -> council -> resolution
+    errors -> members -> votes -> rules -> council -> decision -> resolution
 
 Examples:
     >>> import unsc
@@ -22,10 +22,11 @@ from types import ModuleType
 from unsc import errors
 from unsc.batch import Outcomes, decide_many
 from unsc.council import Council
+from unsc.decision import Decision, decide
 from unsc.errors import UNSCError
 from unsc.members import Member
 from unsc.resolution import Resolution
-from unsc.rules import Decision, Outcome, Rules, decide
+from unsc.rules import Outcome, Rules
 from unsc.votes import Matter, Tally, Vote
 
 __all__ = [

@@ -1,8 +1,8 @@
 """The picture of the Council for a vote: an SVG of the horseshoe table.
 
-Kept below the records (it takes plain seats and words) so that records can draw
-themselves in a notebook: `Resolution.svg`, `Decision.svg` and their `save` are the
-public face.
+It takes plain data, seats and words, and imports nothing of the records: the records
+say themselves in words (``unsc._prose.picture``) and call down into this module to
+draw, on demand. `Resolution.svg`, `Decision.svg` and their `save` are the public face.
 """
 
 from __future__ import annotations
@@ -16,10 +16,6 @@ import textwrap
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # for the annotation only: the records call down into this module
-    from unsc.resolution import Resolution
 
 
 def quoteattr(text: str) -> str:
@@ -176,43 +172,6 @@ def chamber(
     )
 
 
-_LISTED = {
-    "yes": "In favour",
-    "no": "Against",
-    "abstain": "Abstaining",
-    "absent": "Absent",
-    "not participating": "Present and not participating",
-    None: "No vote yet",
-}
-
-
-def about(record: Resolution) -> list[str]:
-    """What the draft was about and who put it forward, as far as the record says.
-
-    Examples:
-        >>> from unsc import history
-        >>> about(history.get("S/2023/772"))
-        ['Russian draft resolution on the situation in Gaza (humanitarian ceasefire)', \
-'Put forward by the Russian Federation']
-    """
-    lines = [record.title] if record.title else []
-    if not record.title and record.topic:
-        lines.append(f"Subject: {record.topic}")
-    if record.sponsors:
-        lines.append(f"Put forward by {sponsors(record)}")
-    return lines
-
-
-def sponsors(record: Resolution) -> str:
-    """The sponsors as a sentence names them, as the Council knew them where they sat on it."""
-    from unsc.members import state_name
-
-    council = record.council
-    names = [council[code].in_prose if code in council else state_name(code)
-             for code in record.sponsors]  # fmt: skip
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 # A run of seats like "NP01" to "NP06": letters, then a number.
 _NUMBERED = re.compile(r"([A-Z]+)(\d+)")
 
@@ -241,51 +200,6 @@ def key(seats: Sequence[tuple[str, str, bool, bool]]) -> list[str]:
         entries.append(f"{span}: {what} seat{plural}{holding}")
     # Non-breaking spaces inside an entry: a wrapped key never parts a code from its name.
     return ["Key: " + " · ".join(e.replace(" ", "\u00a0") for e in entries)] if entries else []
-
-
-def chamber_of(record: Resolution, caption: Sequence[str]) -> str:
-    """The SVG of ``record``'s vote; its text alternative says the caption and every
-    member's vote in sentences."""
-    from unsc.members import prose_list
-
-    council = record.council
-    seats = [
-        (m.code, m.name, m.code in council.veto, None if v is None else v.value)
-        for m, v in zip(council.members, record.ballot)
-    ]
-    when = f", {record.date.day} {record.date:%B %Y}" if record.date else ""
-    by_vote: dict[str | None, list[object]] = {}
-    for member, vote in zip(council.members, record.ballot):
-        by_vote.setdefault(None if vote is None else vote.value, []).append(member)
-    subtitle = about(record)
-    sentences = [_sentence(line) for line in (*subtitle, *caption)]
-    sentences += [
-        f"{_LISTED[vote]}: {prose_list(by_vote[vote])}."  # type: ignore[arg-type]
-        for vote in _LISTED
-        if vote in by_vote
-    ]
-    if council.veto:
-        holders = [m for m in council.members if m.code in council.veto]
-        sentences.append(f"Ringed seats hold the veto: {prose_list(holders)}.")
-    without = [m for m in council.members if m.permanent and m.code not in council.veto]
-    if without:
-        sentences.append(f"Permanent seats without a veto: {prose_list(without)}.")
-    description = f"{record.symbol}{when}. " + " ".join(sentences)
-    codes = key([(m.code, m.name, m.permanent, m.code in council.veto) for m in council.members])
-    return chamber(
-        seats,
-        heading=f"{record.symbol}{when}",
-        caption=caption,
-        description=description,
-        subtitle=subtitle,
-        key=codes,
-    )
-
-
-def _sentence(line: str) -> str:
-    """A caption line as a sentence: a capital first and a full stop last."""
-    line = line[:1].upper() + line[1:]
-    return line if line.endswith(".") else line + "."
 
 
 def save(svg: str, path: str | os.PathLike[str]) -> Path:

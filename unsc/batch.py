@@ -161,7 +161,7 @@ def decide_many(
     chapter: str | None = None,
     parties: Iterable[str] = (),
 ) -> Outcomes:
-    """Decide every ballot in ``ballots`` on ``council``, as [`unsc.decide`][unsc.rules.decide]
+    """Decide every ballot in ``ballots`` on ``council``, as [`unsc.decide`][unsc.decision.decide]
     would.
 
     Args:

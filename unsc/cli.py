@@ -25,6 +25,7 @@ from tabulate import tabulate, tabulate_formats
 
 import unsc
 from unsc import serial
+from unsc._prose import wrap
 from unsc.errors import MissingVotesError, UNSCError
 from unsc.resolution import VOTE_COLUMNS
 from unsc.rules import PRESETS
@@ -148,7 +149,7 @@ def cmd_council(args: argparse.Namespace) -> tuple[Output, int]:
 def _decision_output(decision: unsc.Decision, extra: str = "") -> Output:
     record = decision.resolution
     rows = record.rows()
-    after = decision.verdict + "\n" + decision.explain() + (f"\n\n{extra}" if extra else "")
+    after = decision.verdict + "\n" + wrap(decision.explain()) + (f"\n\n{extra}" if extra else "")
     when = f", {record.date:%d %B %Y}" if record.date else ""
     return Output(
         VOTE_COLUMNS,
@@ -168,7 +169,7 @@ def cmd_replay(args: argparse.Namespace) -> tuple[Output, int]:
     if not result.agrees:
         extra += f"\nDisagreement: {result.reason}"
     output = _decision_output(result.decision, extra.strip())
-    from unsc._svg import about
+    from unsc._prose import about
 
     # What the draft was about and who put it forward, under the symbol and date.
     record = result.decision.resolution

@@ -40,6 +40,7 @@ import attrs
 from unsc._args import as_date
 from unsc._table import Table, Tabular
 from unsc.council import Council
+from unsc.decision import Decision
 from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
@@ -48,7 +49,7 @@ from unsc.errors import (
 )
 from unsc.members import Member
 from unsc.resolution import Resolution
-from unsc.rules import Decision, Rules
+from unsc.rules import Rules
 from unsc.votes import Kind, Matter
 
 __all__ = [

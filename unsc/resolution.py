@@ -26,7 +26,10 @@ from tabulate import tabulate
 
 from unsc._args import as_text, table_format
 from unsc._frames import frame
+from unsc._prose import picture
 from unsc.council import Council, as_date
+from unsc.decision import Decision
+from unsc.decision import decide as _decide
 from unsc.errors import (
     DuplicateVoteError,
     InvalidFieldError,
@@ -35,8 +38,7 @@ from unsc.errors import (
     NoSuchEntryError,
 )
 from unsc.members import Member, find, fold, resolve, split_names
-from unsc.rules import Decision, Outcome, Rules
-from unsc.rules import decide as _decide
+from unsc.rules import Outcome, Rules
 from unsc.votes import Kind, Matter, Tally, Vote, parse_votes
 
 if TYPE_CHECKING:  # for annotations only
@@ -642,8 +644,6 @@ class Resolution:
 
     def decide(self, rules: Rules | None = None) -> Decision:
         """Decide this proposal by ``rules``, by default its council's (see ``unsc.decide``)."""
-        if rules is None:
-            return self.council.rules.decide(self)
         return _decide(self, rules)
 
     # -- showing -------------------------------------------------------------------------
@@ -668,10 +668,8 @@ class Resolution:
         """A picture of the chamber for this vote (SVG), with the verdict when complete."""
         if self.complete:
             return self.decide(rules).svg()
-        from unsc._svg import chamber_of  # drawn on demand: no picture code at import
-
         tally = self.tally
-        return chamber_of(self, [
+        return picture(self, [
             f"{sum(v is not None for v in self.ballot)} of {self.council.size} votes cast so far",
             f"{tally.yes} in favour, {tally.no} against, {tally.abstain} abstaining",
         ])  # fmt: skip

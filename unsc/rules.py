@@ -2,8 +2,11 @@
 
 A [`Rules`][unsc.rules.Rules] object is plain data: the quota of affirmative votes, which
 statuses of a veto holder block a substantive decision, and how many such
-blocks it takes. [`Rules.decide`][unsc.rules.Rules.decide] is a pure function of those rules and a
-resolution's votes; it returns a [`Decision`][unsc.rules.Decision], which explains itself.
+blocks it takes. [`Rules.outcome`][unsc.rules.Rules.outcome] is the Charter's rule on counts,
+written once, and [`roles`][unsc.rules.roles] says what each seat can do in a decision;
+[`Rules.count`][unsc.rules.Rules.count] counts a resolution's votes by them. The
+[`Decision`][unsc.decision.Decision] that explains itself, and
+[`decide`][unsc.decision.decide], are in [`unsc.decision`][unsc.decision].
 
 The rules as the Council applies them (Article 27 of the Charter, and the
 practice recorded in ``docs/rules.md``):
@@ -33,9 +36,8 @@ other than the Charter's counts the votes against as well as those in favour.
 from __future__ import annotations
 
 import enum
-import html
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, overload
 
 import attrs
 
@@ -48,14 +50,12 @@ from unsc.errors import (
     UnknownPresetError,
     UnknownVotesError,
 )
-from unsc.members import Member, prose_list
-from unsc.votes import Matter, Tally, Vote
+from unsc.members import Member
+from unsc.votes import Matter, Vote
 
 if TYPE_CHECKING:
-    import os
-    from pathlib import Path
-
     from unsc.council import Council
+    from unsc.decision import Decision
     from unsc.resolution import Resolution
 
 __all__ = [
@@ -73,13 +73,11 @@ __all__ = [
     "SIMPLE_MAJORITY",
     "TWO_THIRDS_VOTING",
     "TWO_VETOES",
-    "Decision",
     "Majority",
     "Outcome",
     "Role",
     "Roles",
     "Rules",
-    "decide",
     "roles",
 ]
 
@@ -138,6 +136,11 @@ class Majority(enum.Enum):
     """More votes in favour than against (and at least the quota, usually 1)."""
     TWO_THIRDS_PRESENT_AND_VOTING = "two-thirds present and voting"
     """At least two-thirds of the yes and no votes in favour: twice as many yes as no."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Majority:
+        # Majority("Members") reads as parse() does: refused in words, not a bare ValueError.
+        return cls.parse(value)  # type: ignore[arg-type]
 
     @classmethod
     def parse(cls, value: Majority | str) -> Majority:
@@ -272,7 +275,7 @@ class Rules:
         """
         quota = self.quota_for(matter)
         words = {
-            Majority.MEMBERS: f"{quota} {_votes_word(quota)}",
+            Majority.MEMBERS: f"{quota} {'vote' if quota == 1 else 'votes'}",
             Majority.PRESENT_AND_VOTING: "more yes than no",
             Majority.TWO_THIRDS_PRESENT_AND_VOTING: "twice as many yes as no",
         }[self.majority]
@@ -337,6 +340,13 @@ class Rules:
             >>> CHARTER_1965.outcome(12, 1), TWO_VETOES.outcome(12, 1)
             (<Outcome.VETOED: 'vetoed'>, <Outcome.ADOPTED: 'adopted'>)
         """
+        for name, count in (("yes", yes), ("blocks", blocks), ("no", no)):
+            if type(count) is not int or count < 0:
+                raise InvalidTypeError(f"Rules.outcome({name})", count, "give a count: 0 or more")
+        return self._outcome(yes, blocks, no, Matter.parse(matter))
+
+    def _outcome(self, yes: int, blocks: int, no: int, matter: Matter) -> Outcome:
+        """The rule itself, for counts already known to be counts (the engine's hot path)."""
         if yes < (self.quota if matter is _SUBSTANTIVE else self.quota_for(matter)):
             return _INSUFFICIENT
         if self._relative and not (
@@ -348,10 +358,8 @@ class Rules:
         return _ADOPTED
 
     def decide(self, resolution: Resolution) -> Decision:
-        """Decide ``resolution`` under these rules.
-
-        A record whose votes are known only as counts is decided from them: the quota
-        from the votes in favour, a veto from the veto holders on record as voting no.
+        """Decide ``resolution`` under these rules: [`unsc.decide`][unsc.decision.decide]
+        with these rules.
 
         Raises:
             MissingVotesError: If a member has no recorded vote.
@@ -360,54 +368,34 @@ class Rules:
             UnknownVotesError: For counts that leave the outcome open (the quota met,
                 and who voted no not on record).
         """
-        try:
-            council = resolution.council
-            plain_vote = (
-                resolution.matter is _SUBSTANTIVE
-                and not resolution.parties
-                and not resolution.without_vote
-                and resolution.counts is None
-                and resolution.complete
-            )
-        except AttributeError:  # every record has these: this is no record
-            raise InvalidTypeError(
-                "decide(resolution)", resolution, "give a unsc.Resolution"
-            ) from None
-        if plain_vote:
-            # The hot path (docs/performance.md): a substantive vote with every member's
-            # vote and no party to a dispute, the case of nearly every call.
-            last = council._plain_roles
-            stakes = last[0]
-            if stakes is None or stakes.rules is not self:  # other rules: ask the memo
-                stakes = last[0] = _roles(council, self, _SUBSTANTIVE, None, (), False)
-            ballot = resolution.ballot
-            yes = ballot.count(_YES)
-            if stakes.no_blocks:  # the practice: a veto is a veto holder's no
-                members = council.members
-                against = tuple([members[i] for i in stakes.veto_seats if ballot[i] is _NO])
-                if self._relative:
-                    outcome = self.outcome(yes, len(against), ballot.count(_NO))
-                else:
-                    outcome = self.outcome(yes, len(against))
-                decision = _new(Decision)  # as _decision does, without the call
-                _set(
-                    decision,
-                    "__dict__",
-                    {
-                        "resolution": resolution,
-                        "rules": self,
-                        "outcome": outcome,
-                        "vetoed_by": against if outcome is _VETOED else (),
-                        "permanent_against": against,
-                    },
-                )
-                return decision
-            blockers = [i for i, blocking in stakes.blockers if ballot[i] in blocking]
-        else:
-            stakes, blockers, yes = self._count(resolution)
+        return _decide(resolution, self)
+
+    def count(
+        self, resolution: Resolution
+    ) -> tuple[Outcome, tuple[Member, ...], tuple[Member, ...]]:
+        """What these rules make of the votes on ``resolution``: the outcome, the veto
+        holders whose votes blocked it (empty unless vetoed), and every veto holder that
+        voted no. A [`Decision`][unsc.decision.Decision] records these three.
+
+        A record whose votes are known only as counts is counted from them: the quota
+        from the votes in favour, a veto from the veto holders on record as voting no.
+
+        Examples:
+            >>> from unsc import history
+            >>> outcome, vetoed_by, against = CHARTER_1965.count(history.get("S/2023/772"))
+            >>> outcome.value, vetoed_by, [m.code for m in against]
+            ('insufficient votes', (), ['FRA', 'GBR', 'USA'])
+
+        Raises:
+            MissingVotesError: If a member has no recorded vote.
+            ObligatoryAbstentionError: If a party to a dispute voted where it must abstain.
+            UnknownVotesError: For counts that leave the outcome open.
+        """
+        stakes, blockers, yes = self._count(resolution)
         if stakes.without_vote:
-            return _decision(resolution, self, _ADOPTED, (), ())
+            return _ADOPTED, (), ()
         outcome = stakes.outcome(yes, len(blockers), _no(resolution))
+        council = resolution.council
         members = council.members
         if resolution.counts is not None:
             seats = council._index
@@ -418,10 +406,8 @@ class Rules:
             ballot = resolution.ballot
             against = tuple([members[i] for i in council.veto_index if ballot[i] is _NO])
         if outcome is _VETOED:
-            return _decision(
-                resolution, self, outcome, tuple([members[i] for i in blockers]), against
-            )
-        return _decision(resolution, self, outcome, (), against)
+            return outcome, tuple([members[i] for i in blockers]), against
+        return outcome, (), against
 
     def outcome_of(self, resolution: Resolution) -> Outcome:
         """The outcome [`decide`][unsc.rules.Rules.decide] gives ``resolution``, without building
@@ -440,7 +426,12 @@ class Rules:
     def _count(self, resolution: Resolution) -> tuple[Roles, list[int], int]:
         """The roles of the seats in ``resolution``, the seats whose votes block it, and the
         votes in favour."""
-        council = resolution.council
+        try:
+            council = resolution.council
+        except AttributeError:
+            raise InvalidTypeError(
+                "the record to count", resolution, "give a unsc.Resolution"
+            ) from None
         stakes = _roles(
             council,
             self,
@@ -517,7 +508,6 @@ _DOING = {
 
 _YES, _NO = Vote.YES, Vote.NO
 _ADOPTED, _VETOED = Outcome.ADOPTED, Outcome.VETOED
-_new, _set = object.__new__, object.__setattr__
 _INSUFFICIENT, _PROCEDURAL = Outcome.INSUFFICIENT_VOTES, Matter.PROCEDURAL
 _SUBSTANTIVE = Matter.SUBSTANTIVE
 _PRESENT_AND_VOTING = Majority.PRESENT_AND_VOTING
@@ -590,7 +580,6 @@ MISREADINGS: dict[str, Rules] = {
     "mun-abstention-veto": ABSTENTION_VETO,
     "mun-procedural-eight": PROCEDURAL_EIGHT,
 }
-_MISREAD = frozenset(MISREADINGS.values())
 #: Every preset by key.
 PRESETS: dict[str, Rules] = {
     "charter-1945": CHARTER_1945,
@@ -692,6 +681,12 @@ class Roles:
     quota: int = attrs.field(init=False, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
+        if not isinstance(self.rules, Rules) or not isinstance(self.matter, Matter):
+            raise InvalidTypeError(
+                "Roles(rules, matter)", (self.rules, self.matter), "give Rules and a Matter"
+            )
+        if not isinstance(self.roles, tuple) or not all(isinstance(r, Role) for r in self.roles):
+            raise InvalidTypeError("Roles(roles)", self.roles, "give one Role per seat")
         object.__setattr__(self, "quota", self.rules.quota_for(self.matter))
         order = list(Vote)
         blockers = tuple(
@@ -719,7 +714,7 @@ class Roles:
         under a majority of those present and voting)."""
         if self.without_vote:
             return _ADOPTED
-        return self.rules.outcome(yes, blocks, no, self.matter)
+        return self.rules._outcome(yes, blocks, no, self.matter)
 
     @property
     def counts_no(self) -> bool:
@@ -733,7 +728,7 @@ class Roles:
         blocks: the quota of the yes/no game, found from the one rule."""
         size = len(self.roles)
         for yes in range(size + 1):
-            if self.rules.outcome(yes, 0, size - yes, self.matter) is _ADOPTED:
+            if self.rules._outcome(yes, 0, size - yes, self.matter) is _ADOPTED:
                 return yes
         return size + 1  # nothing adopts
 
@@ -861,382 +856,14 @@ def _roles(
     return found
 
 
-def _decision(
-    resolution: Resolution,
-    rules: Rules,
-    outcome: Outcome,
-    vetoed_by: tuple[Member, ...],
-    against: tuple[Member, ...],
-) -> Decision:
-    """A [`Decision`][unsc.rules.Decision] from values the engine has just worked out: written
-    straight
-    into the record, without the checks a caller's values would need."""
-    decision = _new(Decision)
-    _set(
-        decision,
-        "__dict__",
-        {
-            "resolution": resolution,
-            "rules": rules,
-            "outcome": outcome,
-            "vetoed_by": vetoed_by,
-            "permanent_against": against,
-        },
-    )
-    return decision
+def _decide(resolution: Resolution, rules: Rules) -> Decision:
+    """[`unsc.decision.decide`][unsc.decision.decide], bound here at the first decision.
 
-
-def decide(resolution: Resolution, rules: Rules | None = None) -> Decision:
-    """Decide ``resolution`` by ``rules``, by default the rules of its council.
-
-    This is the engine: ``decide(draft)`` is ``draft.council.rules.decide(draft)``.
-
-    Raises:
-        MissingVotesError: If a member has no recorded vote.
-        ObligatoryAbstentionError: If a party to a dispute voted where it must abstain.
-        InvalidTypeError: If ``resolution`` is not a [`Resolution`][unsc.resolution.Resolution] or
-            ``rules`` not a [`Rules`][unsc.rules.Rules].
+    That module builds on this one, so this one cannot import it as it loads; an import
+    inside ``Rules.decide`` would cost half a microsecond on every call (docs/performance.md).
     """
-    if rules is None:
-        try:
-            rules = resolution.council.rules
-        except AttributeError:
-            raise InvalidTypeError(
-                "decide(resolution)", resolution, "give a unsc.Resolution"
-            ) from None
-    elif not isinstance(rules, Rules):
-        raise InvalidTypeError("decide(rules)", rules, "give a unsc.Rules or None")
-    return rules.decide(resolution)
+    global _decide  # bound once, then called directly
+    from unsc.decision import decide
 
-
-_NUMBERS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
-
-
-def _number(n: int) -> str:
-    return _NUMBERS[n] if 0 <= n < len(_NUMBERS) else str(n)
-
-
-def _votes_word(n: int) -> str:
-    return "vote" if n == 1 else "votes"
-
-
-def _outcome(value: Outcome | str) -> Outcome:
-    return Outcome.parse(value)
-
-
-# A dict-backed frozen class: attrs then builds it by writing to __dict__, about a third
-# faster than a slotted one, and a Decision is made on every call of decide().
-@attrs.frozen(slots=False, repr=False)
-class Decision:
-    """The outcome of one vote, and why.
-
-    Attributes:
-        resolution: The proposal as voted on.
-        rules: The rules it was decided by.
-        outcome: Adopted, vetoed, or failed for lack of votes.
-        vetoed_by: The veto holders whose votes blocked it; empty unless
-            [`outcome`][unsc.rules.Decision.outcome] is
-            [`Outcome.VETOED`][unsc.rules.Outcome.VETOED].
-        permanent_against: Every veto holder that voted no, whether or not that
-            was a veto (S/2023/772: France, the United Kingdom, the United States).
-    """
-
-    resolution: Resolution
-    rules: Rules
-    outcome: Outcome = attrs.field(converter=_outcome)
-    vetoed_by: tuple[Member, ...] = ()
-    permanent_against: tuple[Member, ...] = ()
-
-    def __attrs_post_init__(self) -> None:
-        # Only a caller's Decision comes here (the engine writes its own straight in): it
-        # must be what these rules make of these votes, or explain() would explain a fiction.
-        if not isinstance(self.rules, Rules):
-            raise InvalidTypeError("Decision(rules)", self.rules, "give a unsc.Rules")
-        for name in ("vetoed_by", "permanent_against"):
-            value = getattr(self, name)
-            if not isinstance(value, tuple) or not all(isinstance(m, Member) for m in value):
-                raise InvalidTypeError(f"Decision({name})", value, "give a tuple of Members")
-        try:
-            engine = self.rules.decide(self.resolution)
-        except (UnknownVotesError, MissingVotesError):
-            return  # votes not on record: the engine cannot say, so the caller may
-        if (engine.outcome, engine.vetoed_by) != (self.outcome, self.vetoed_by):
-            raise InvalidFieldError(
-                "Decision(outcome)",
-                self.outcome,
-                f"under {self.rules.name!r} these votes give {engine.outcome.value}"
-                f" (vetoes: {prose_list(engine.vetoed_by) or 'none'});"
-                " unsc.decide(record, rules) makes the decision",
-            )
-
-    @property
-    def tally(self) -> Tally:
-        """The count of the votes."""
-        return self.resolution.tally
-
-    def __repr__(self) -> str:
-        return f"<Decision {self.verdict}>"
-
-    @property
-    def adopted(self) -> bool:
-        """Whether the proposal was adopted."""
-        return self.outcome is Outcome.ADOPTED
-
-    @property
-    def verdict(self) -> str:
-        """One line: the symbol, the outcome and the tally."""
-        words = {
-            Outcome.ADOPTED: "adopted",
-            Outcome.VETOED: "not adopted (vetoed)",
-            Outcome.INSUFFICIENT_VOTES: "not adopted (insufficient votes)",
-        }[self.outcome]
-        if self.resolution.without_vote:
-            return f"{self.resolution.symbol}: adopted without a vote"
-        return f"{self.resolution.symbol}: {words}, {self.tally}"
-
-    def table(self, fmt: str = "simple") -> str:
-        """The votes as a table (any tabulate format) and the verdict beneath."""
-        return f"{self.resolution.table(fmt)}\n\n{self.verdict}"
-
-    def svg(self) -> str:
-        """A picture of the chamber: each seat coloured by its vote, the outcome beneath in
-        plain words; the text alternative says every vote in sentences."""
-        from unsc._svg import chamber_of  # drawn on demand: no picture code at import
-
-        return chamber_of(self.resolution, self.caption())
-
-    def save(self, path: str | os.PathLike[str]) -> Path:
-        """Write the picture of this decision to ``path``: ``.svg``, or ``.png`` with the
-        ``png`` extra (``pip install 'unsc[png]'``). Returns the path written.
-
-        Raises:
-            InvalidFieldError: For a file name ending neither in ``.svg`` nor ``.png``.
-            MissingDependencyError: For a PNG without the ``png`` extra.
-        """
-        from unsc._svg import save
-
-        return save(self.svg(), path)
-
-    def _repr_svg_(self) -> str:
-        return self.svg()
-
-    def caption(self) -> list[str]:
-        """The outcome in plain words, in short lines: what the picture says beneath.
-
-        Examples:
-            >>> import unsc
-            >>> for line in unsc.decide(unsc.history.get("S/RES/2712 (2023)")).caption():
-            ...     print(line)
-            Adopted
-            12 in favour, 0 against, 3 abstaining; nine needed
-            The Russian Federation, the United Kingdom and the United States abstained: not a veto
-        """
-        tally, matter = self.tally, self.resolution.matter
-        quota = _number(self.rules.quota_for(matter))
-        if self.resolution.without_vote:
-            return ["Adopted without a vote", "no member asked for a vote"]
-        short = {
-            Majority.MEMBERS: f"fewer than {quota} votes in favour",
-            Majority.PRESENT_AND_VOTING: "no more votes in favour than against",
-            Majority.TWO_THIRDS_PRESENT_AND_VOTING: "fewer than two-thirds of the yes and no "
-            "votes in favour",
-        }[self.rules.majority]
-        head = {
-            Outcome.ADOPTED: "Adopted",
-            Outcome.VETOED: "Not adopted: vetoed by " + prose_list(self.vetoed_by),
-            Outcome.INSUFFICIENT_VOTES: f"Not adopted: {short}",
-        }[self.outcome]
-        counts = f"{tally.yes} in favour, {tally.no} against, {tally.abstain} abstaining"
-        for count, word in ((tally.absent, "absent"), (tally.not_participating,
-                            "not participating"), (tally.not_voting, "not voting")):  # fmt: skip
-            if count:
-                counts += f", {count} {word}"
-        need = quota if not self.rules._relative else self.rules.requirement(matter)
-        lines = [head, f"{counts}; {need} needed"]
-        if self.rules in _MISREAD:
-            lines.append(f"Under a misreading: {self.rules.name.removeprefix('Misreading: ')}")
-        against = prose_list(self.permanent_against)
-        procedural = self.resolution.matter is Matter.PROCEDURAL
-        if self.outcome is Outcome.INSUFFICIENT_VOTES and against and not procedural:
-            lines.append(f"No veto: {against} voted against a draft that already lacked the votes")
-        elif against and procedural:
-            lines.append(f"No veto: {against} voted against, but a procedural vote has none")
-        elif self.outcome is Outcome.ADOPTED:  # veto holders that let it pass
-            council = self.resolution.council
-            for vote, one, many in _NOT_A_VETO:
-                holders = [m for m, v in zip(council.members, self.resolution.ballot)
-                           if v is vote and m.code in council.veto]  # fmt: skip
-                if holders:
-                    verb = one if len(holders) == 1 else many
-                    lines.append(f"{_capital(prose_list(holders))} {verb}: not a veto")
-        return lines
-
-    def to_dataframe(self) -> Any:
-        """The votes, one row per member, with the outcome (needs the ``pandas`` extra)."""
-        data = self.resolution.to_dataframe()
-        data["outcome"] = self.outcome.value
-        data["vetoed"] = [
-            m.code in {v.code for v in self.vetoed_by} for m in self.resolution.council
-        ]
-        return data
-
-    def _repr_html_(self) -> str:
-        explanation = html.escape(self.explain()).replace("\n", " ")
-        return f"{self.svg()}<p>{explanation}</p>{self.resolution.table('html')}"
-
-    def __str__(self) -> str:
-        return f"{self.table()}\n{self.explain()}"
-
-    def explain(self) -> str:
-        """Say in plain English what was decided and which rule decided it.
-
-        Examples:
-            >>> import unsc
-            >>> draft = unsc.Resolution("S/2014/916", council=unsc.Council.of_year(2014))
-            >>> draft = draft.with_votes(
-            ...     yes="ARG TCD CHL CHN FRA JOR LUX RUS", no="AUS USA",
-            ...     abstain="LTU NGA KOR RWA GBR")
-            >>> print(unsc.decide(draft).explain())
-            Not adopted: 8 votes in favour where 9 are required (Article 27(3), as amended
-            in 1965). The United States voted against, which does not count as a veto
-            because the draft lacked nine votes.
-        """
-        rules, tally = self.rules, self.tally
-        if self.resolution.without_vote:
-            return "Adopted without a vote: no member asked for one, so no vote was taken."
-        procedural = self.resolution.matter is Matter.PROCEDURAL
-        quota = rules.quota_for(self.resolution.matter)
-        misread = rules in _MISREAD or rules.procedural_quota is not None
-        article = "Article 27(2)" if procedural and not misread else rules.source
-        if rules._relative:  # counted against the votes cast, not the members
-            counted = f"{tally.yes} {_votes_word(tally.yes)} in favour and {tally.no} against"
-            where, lacked = f"where {rules.requirement()} is required", "the votes it needed"
-            given = f"{rules.requirement()} required"
-        else:
-            counted = f"{tally.yes} {_votes_word(tally.yes)} in favour"
-            where, lacked = f"where {quota} are required", f"{_number(quota)} votes"
-            given = f"{quota} required"
-        lines: list[str] = []
-        if self.outcome is Outcome.INSUFFICIENT_VOTES:
-            lines.append(f"Not adopted: {counted} {where} ({article}).")
-            seats = self.resolution.council.size
-            if quota > seats:
-                lines.append(
-                    f"No draft can pass under these rules: the quota of {quota} is more than "
-                    f"the council's {seats} seats."
-                )
-            if self.permanent_against and not procedural:
-                lines.append(
-                    f"{_capital(prose_list(self.permanent_against))} voted against, which does "
-                    f"not count as a veto because the draft lacked {lacked}."
-                )
-        elif self.outcome is Outcome.VETOED:
-            blockers = self.vetoed_by
-            lines.append(
-                f"Not adopted: {counted}, {given}, but {prose_list(blockers)}"
-                + ("," if len(blockers) == 1 else "")
-                + " "
-                + _blocking_phrase(self.resolution, blockers)
-                + f" ({rules.source})."
-            )
-        else:
-            lines.append(
-                f"Adopted: {counted}, {given}"
-                + (
-                    f", as a procedural matter, on which there is no veto ({article})."
-                    if procedural
-                    else f", and no veto ({article})."
-                )
-            )
-            if not procedural:
-                lines.extend(self._why_not_blocked())
-        return _wrap(" ".join(lines))
-
-    def _why_not_blocked(self) -> list[str]:
-        """Sentences on the veto holders who did not vote yes on an adopted draft."""
-        council, ballot = self.resolution.council, self.resolution.ballot
-        lines = []
-        if self.permanent_against:
-            lines.append(
-                f"{_capital(prose_list(self.permanent_against))} voted against, but under "
-                f"these rules a veto takes {_number(self.rules.vetoes_needed)} permanent "
-                "members voting no."
-            )
-        idle = [(council.members[i], ballot[i]) for i in council.veto_index]
-        idle = [(member, vote) for member, vote in idle if vote in _IDLE_WORDS]
-        if idle:
-            number = 0 if len(idle) == 1 else 1  # "the abstention of", "the abstentions of"
-            kinds = sorted({_IDLE_WORDS[vote][number] for _, vote in idle if vote is not None})
-            idle_members = [member for member, _ in idle]
-            lines.append(
-                f"The {' and '.join(kinds)} of {prose_list(idle_members)} "
-                f"{'does' if len(idle) == 1 else 'do'} not count as a veto: in the "
-                "Council's practice since 1946 only a permanent member's negative vote "
-                "blocks (ICJ, Namibia advisory opinion, 1971, para. 22)."
-            )
-        return lines
-
-
-# What a veto holder's idle vote is called, for one member and for several.
-_IDLE_WORDS = {
-    Vote.ABSTAIN: ("abstention", "abstentions"),
-    Vote.ABSENT: ("absence", "absences"),
-    Vote.NOT_PARTICIPATING: ("non-participation", "non-participation"),
-}
-
-
-def _blocking_phrase(resolution: Resolution, blockers: tuple[Member, ...]) -> str:
-    ballot, members = resolution.ballot, resolution.council.members
-    kinds = {ballot[members.index(m)] for m in blockers}
-    one = len(blockers) == 1
-    if kinds == {Vote.NO}:
-        return (
-            "a permanent member, voted against: a veto"
-            if one
-            else "(permanent members) voted against: vetoes"
-        )
-    return (
-        ("a permanent member, " if one else "(permanent members) ")
-        + "did not concur, which blocks adoption under the literal reading of "
-        '"the concurring votes of the permanent members"'
-    )
-
-
-# A veto holder's vote that lets a draft pass, as the caption words it (one, several).
-_NOT_A_VETO = (
-    (Vote.ABSTAIN, "abstained", "abstained"),
-    (Vote.ABSENT, "was absent", "were absent"),
-    (Vote.NOT_PARTICIPATING, "did not take part", "did not take part"),
-)
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _wrap(text: str) -> str:
-    import textwrap
-
-    return textwrap.fill(text, width=80)
+    _decide = decide
+    return decide(resolution, rules)

@@ -26,10 +26,11 @@ import attrs
 
 from unsc._args import as_whole
 from unsc.council import Council
+from unsc.decision import Decision
 from unsc.errors import SchemaError, UNSCError
 from unsc.members import GROUPS, Member
 from unsc.resolution import Resolution
-from unsc.rules import Decision, Majority, Outcome, Rules
+from unsc.rules import Majority, Outcome, Rules
 from unsc.votes import Kind, Tally, Vote
 
 __all__ = ["FORMAT", "SCHEMA", "SchemaError", "from_dict", "from_json", "to_dict", "to_json"]

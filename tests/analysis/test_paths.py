@@ -18,7 +18,7 @@ from unsc.errors import NoPathError
 def test_s_2023_772_takes_four_changes() -> None:
     """The three permanent no votes to yes, and one more yes."""
     path = path_to_adoption(history.get("S/2023/772"))
-    text = " ".join(path.explain().split())
+    text = path.explain()
 
     assert len(path) == 4
     assert [c.member.code for c in path.changes[:3]] == ["FRA", "GBR", "USA"]

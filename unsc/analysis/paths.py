@@ -20,6 +20,7 @@ from typing import overload
 import attrs
 
 from unsc._args import as_position
+from unsc.decision import Decision
 from unsc.errors import (
     InvalidTypeError,
     NoPathError,
@@ -29,7 +30,7 @@ from unsc.errors import (
 )
 from unsc.members import Member, prose_list
 from unsc.resolution import Resolution
-from unsc.rules import Decision, Outcome, Roles, Rules, roles
+from unsc.rules import Outcome, Roles, Rules, roles
 from unsc.votes import Vote
 
 __all__ = ["Change", "Path", "Swing", "path_to_adoption", "path_to_failure", "swing"]

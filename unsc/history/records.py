@@ -32,7 +32,9 @@ from tabulate import tabulate
 from unsc import data
 from unsc._args import as_position, as_text, table_format
 from unsc._frames import frame
+from unsc._prose import wrap
 from unsc.council import Council, as_date, as_year, as_years
+from unsc.decision import Decision
 from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
@@ -43,7 +45,7 @@ from unsc.errors import (
 )
 from unsc.members import Member, code_of, fold
 from unsc.resolution import Resolution
-from unsc.rules import Decision, Outcome, Rules
+from unsc.rules import Outcome, Rules
 from unsc.votes import Kind, Matter, Tally, Vote
 
 __all__ = [
@@ -886,7 +888,7 @@ class Replay:
         return self.table("html") + note + self.decision._repr_html_()
 
     def __str__(self) -> str:
-        text = self.table() + "\n\n" + self.decision.explain()
+        text = self.table() + "\n\n" + wrap(self.decision.explain())
         if not self.agrees:
             text += "\n\nDisagreement: " + self.reason
         return text

@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from unsc._args import as_text, as_whole
+from unsc._prose import capital as _capital
+from unsc._prose import number as _number
 from unsc.analysis.paths import path_to_adoption, swing
 from unsc.council import Council
 from unsc.errors import (
@@ -49,8 +51,6 @@ from unsc.rules import (
     TWO_VETOES,
     Outcome,
     Rules,
-    _capital,
-    _number,
 )
 from unsc.votes import Matter, Tally, Vote
 
@@ -461,7 +461,7 @@ def _outcome_question(
         f"{_describe(record, label)} {question}",
         _OUTCOMES,
         _choice(decision.outcome.value),
-        decision.explain().replace("\n", " "),
+        decision.explain(),
         source,
         model=said[decision.outcome.value],
     )
@@ -482,7 +482,7 @@ def veto_or_votes(record: Resolution, label: str, source: str) -> Exercise:
         f"{_describe(record, label)} It was not adopted. Was that a veto or a lack of votes?",
         choices,
         _choice(answer, choices),
-        decision.explain().replace("\n", " "),
+        decision.explain(),
         source,
         model=model,
     )
@@ -617,9 +617,7 @@ def both_ways(record: Resolution, label: str, source: str, key: str) -> Exercise
         "e.g. 1, 3.",
         _OUTCOMES,
         (answer,),
-        f"{wrong.rule} {right.explain()} Under the chair's rule: {misread.explain()}".replace(
-            "\n", " "
-        ),
+        f"{wrong.rule} {right.explain()} Under the chair's rule: {misread.explain()}",
         source,
         kind="parts",
         model=f"By the Charter it {said}; by the chair's rule it {would}.",
@@ -693,7 +691,7 @@ def competing_drafts(first: Resolution, second: Resolution) -> Exercise:
         "What was the outcome of each? Answer with two numbers, e.g. 1, 3.",
         _OUTCOMES,
         (answer,),
-        " ".join(d.explain().replace("\n", " ") for d in decided)
+        " ".join(d.explain() for d in decided)
         + " Each draft is decided on its own votes: that a competing draft was vetoed or "
         "failed changes nothing for the other (rule 32 orders them by submission).",
         f"{first.symbol}, {second.symbol}",
@@ -704,7 +702,7 @@ def competing_drafts(first: Resolution, second: Resolution) -> Exercise:
 
 
 def _owner(record: Resolution) -> str:
-    from unsc._svg import sponsors
+    from unsc._prose import sponsors
 
     return f"put forward by {sponsors(record)}" if record.sponsors else "no sponsor on record"
 
