@@ -40,13 +40,14 @@ from unsc.history.undl import (
     load_undl,
     replay_undl,
 )
-from unsc.history.vetoes import CONVENTIONS, Veto, VetoList, vetoes
+from unsc.history.vetoes import CONVENTIONS, Convention, Veto, VetoList, vetoes
 
 __all__ = [
     "CONVENTIONS",
     "PROCEDURAL",
     "VOTE_COLUMNS",
     "Conflict",
+    "Convention",
     "DataStatus",
     "Extent",
     "Gap",
