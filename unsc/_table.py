@@ -74,6 +74,9 @@ class Table:
         rows: One tuple of values per row, in the columns' order.
         caption: What the table shows and what it rests on, in sentences.
         notes: Further sentences printed under the caption (sources, the record's extent).
+        paragraphs: Paragraphs after the caption and notes, each set apart (a blank line
+            before it in text, a paragraph of its own in HTML): findings listed one by one,
+            such as each disagreement's reason or each problem in a file.
         floatfmt: How text formats print numbers that are not whole (tabulate's
             ``floatfmt``: one format, or one per column).
         sections: Tables shown before this one's rows (a result of several parts, e.g. the
@@ -90,6 +93,7 @@ class Table:
     rows: tuple[tuple[Any, ...], ...] = attrs.field(converter=_rows)
     caption: str = ""
     notes: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     floatfmt: str | tuple[str, ...] = "g"
     sections: tuple[Table, ...] = attrs.field(default=(), converter=_tables)
     data: Any = None
@@ -139,17 +143,18 @@ class Table:
         if fmt == "html":
             return self.html()
         parts = [section.render(fmt) for section in self.sections]
-        parts += [self.body(fmt), self.words()]
+        parts += [self.body(fmt), self.words(), *self.paragraphs]
         return "\n\n".join(part for part in parts if part)
 
     def html(self) -> str:
-        """The table as HTML: each section's and this table's rows, each caption in a
-        paragraph under its rows (escaped)."""
+        """The table as HTML: each section's and this table's rows, each caption, note and
+        paragraph in a paragraph under its rows (escaped)."""
         parts = [section.html() for section in self.sections]
         if self.rows:
             parts.append(self.body("html"))
-        parts += [f"<p>{html.escape(line)}</p>" for line in (self.caption, *self.notes) if line]
-        return "\n".join(parts)
+        words = (self.caption, *self.notes, *self.paragraphs)
+        parts += [f"<p>{html.escape(line)}</p>" for line in words if line]
+        return "\n".join(part for part in parts if part)  # a section of no rows nor words: nothing
 
     def csv(self) -> str:
         """The data as CSV with a header row, no words: ``data``'s rows if the result gave

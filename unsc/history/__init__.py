@@ -17,6 +17,7 @@ from unsc.history.records import (
     Replay,
     ReplayReport,
     ReplayResult,
+    ReplayStatus,
     Summary,
     coverage,
     extent,
@@ -26,6 +27,7 @@ from unsc.history.records import (
     replay,
     replay_all,
     replay_table,
+    replays_as_table,
     summary,
     symbols,
 )
@@ -40,13 +42,14 @@ from unsc.history.undl import (
     load_undl,
     replay_undl,
 )
-from unsc.history.vetoes import CONVENTIONS, Veto, VetoList, vetoes
+from unsc.history.vetoes import CONVENTIONS, Convention, Veto, VetoList, vetoes
 
 __all__ = [
     "CONVENTIONS",
     "PROCEDURAL",
     "VOTE_COLUMNS",
     "Conflict",
+    "Convention",
     "DataStatus",
     "Extent",
     "Gap",
@@ -54,6 +57,7 @@ __all__ = [
     "Replay",
     "ReplayReport",
     "ReplayResult",
+    "ReplayStatus",
     "Summary",
     "TotalsMismatch",
     "UndlReader",
@@ -74,6 +78,7 @@ __all__ = [
     "replay_all",
     "replay_table",
     "replay_undl",
+    "replays_as_table",
     "summary",
     "symbols",
     "vetoes",

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import csv
 import datetime
+import enum
 import functools
-import html
 import io
 import json
 import re
@@ -27,18 +27,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
 
 import attrs
-from tabulate import tabulate
 
 from unsc import data
-from unsc._args import as_position, as_text, table_format
-from unsc._frames import frame
+from unsc._args import as_position, as_text, as_whole
 from unsc._prose import wrap
+from unsc._table import Table, Tabular
 from unsc.council import Council, as_date, as_year, as_years
 from unsc.decision import Decision
 from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
     NoSuchEntryError,
+    UnknownPresetError,
     UnknownRecordError,
     UNSCError,
     position,
@@ -55,6 +55,7 @@ __all__ = [
     "Replay",
     "ReplayReport",
     "ReplayResult",
+    "ReplayStatus",
     "Summary",
     "coverage",
     "extent",
@@ -63,6 +64,8 @@ __all__ = [
     "records",
     "replay",
     "replay_all",
+    "replay_table",
+    "replays_as_table",
     "summary",
     "symbols",
 ]
@@ -545,10 +548,12 @@ def extent() -> Extent:
     return _session().extent
 
 
-class RecordList(tuple[Resolution, ...]):
+class RecordList(Tabular, tuple[Resolution, ...]):
     """Decisions on record: a tuple of resolutions that also finds one by symbol or number
     (``found["S/2023/772"]``, ``found[2712]`` for a resolution's number is not a position:
-    use ``found.get(2712)``) and shows itself as a table.
+    use ``found.get(2712)``) and shows itself as a table: one row per decision, what the
+    listing rests on beneath; its CSV, JSON and DataFrame give one row per decision with
+    the columns of [`DATA_COLUMNS`][unsc.history.records.RecordList.DATA_COLUMNS].
 
     Attributes:
         conflicts: Disagreements between the bundled record and a UN file (see
@@ -561,6 +566,9 @@ class RecordList(tuple[Resolution, ...]):
     #: The columns of [`rows`][unsc.history.records.RecordList.rows] and
     #: [`table`][unsc.history.records.RecordList.table].
     COLUMNS = ("symbol", "date", "vote", "recorded", "vetoed by", "topic")
+    #: The columns of the data (CSV, JSON, DataFrame): one row per decision.
+    DATA_COLUMNS = ("symbol", "number", "date", "kind", "yes", "no", "abstain", "not_voting",
+                    "recorded", "without_vote", "vetoed_by", "member_votes", "topic")  # fmt: skip
 
     conflicts: tuple[Any, ...] = ()
     problems: tuple[UNSCError, ...] = ()
@@ -642,23 +650,34 @@ class RecordList(tuple[Resolution, ...]):
             for r in self
         ]
 
-    def table(self, fmt: str = "simple") -> str:
+    def as_table(self, *, limit: int = 0) -> Table:
         """One row per vote: symbol, date, tally, recorded outcome, vetoes, topic; beneath
-        it, what the listing rests on. An empty listing is that sentence alone.
+        it, what the listing rests on (an empty listing is that sentence alone). With a
+        ``limit``, a listing of more than twice as many rows shows its first and last
+        ``limit`` (the notebook shows 30 and 30); CSV, JSON and the DataFrame give every
+        decision, whatever the limit.
 
         Raises:
-            UnknownPresetError: For a format tabulate does not know.
+            InvalidTypeError: For a ``limit`` that is not a whole number.
         """
-        fmt = table_format(fmt)
-        if not self:
-            return self.note or "No decisions."
-        body = tabulate(self.rows(), headers=self.COLUMNS, tablefmt=fmt)
-        return f"{body}\n\n{self.note}" if self.note and fmt in _TEXT_FORMATS else body
+        limit = as_whole(limit, "RecordList.as_table(limit)", low=0)
+        notes: tuple[str, ...] = ()
+        if limit and len(self) > 2 * limit:
+            shown = _listing((*self[:limit], *self[-limit:]), self)
+            notes = (f"{self._describe().capitalize()}: the first and last {limit} shown.",)
+        else:
+            shown = self
+        return Table(
+            self.COLUMNS,
+            shown.rows(),
+            caption=self.note or ("" if self else "No decisions."),
+            notes=notes,
+            data=self._data(),
+            data_columns=self.DATA_COLUMNS,
+        )
 
-    def to_dataframe(self) -> Any:
-        """One row per decision (needs the ``pandas`` extra)."""
-        columns = ("symbol", "number", "date", "kind", "yes", "no", "abstain", "not_voting",
-                   "recorded", "without_vote", "vetoed_by", "member_votes", "topic")  # fmt: skip
+    def _data(self) -> list[dict[str, Any]]:
+        """One mapping per decision, in the order of ``DATA_COLUMNS``."""
         rows = []
         for r in self:
             tally = r.tally if r.complete and not r.without_vote else None
@@ -672,14 +691,10 @@ class RecordList(tuple[Resolution, ...]):
                 "vetoed_by": " ".join(m.code for m in r.vetoed_by),
                 "member_votes": r.member_votes is not None, "topic": r.topic,
             })  # fmt: skip
-        return frame(rows, columns)
+        return rows
 
-    def _repr_html_(self) -> str:
-        head = f"<p>{html.escape(self._describe())}</p>"
-        if len(self) > 60:
-            shown = _listing((*self[:30], *self[-30:]), self)
-            return head + shown.table("html") + "<p>(first and last 30 shown)</p>"
-        return head + self.table("html")
+    def _repr_html_(self) -> str:  # a long listing shows its first and last 30 rows
+        return self.as_table(limit=30).html()
 
     def _describe(self) -> str:
         if not self:
@@ -688,17 +703,8 @@ class RecordList(tuple[Resolution, ...]):
         span = f", {min(dated).isoformat()} to {max(dated).isoformat()}" if dated else ""
         return f"{len(self):,} decision{'s' if len(self) != 1 else ''}{span}"
 
-    def __str__(self) -> str:
-        return self.table()
-
     def __repr__(self) -> str:
         return f"<RecordList: {self._describe()}>"
-
-
-#: Table formats meant for reading, beneath which a note is printed (not HTML, CSV …).
-_TEXT_FORMATS = frozenset(
-    {"simple", "plain", "grid", "github", "pipe", "rst", "psql", "fancy_grid", "outline"}
-)
 
 
 def _listing(items: Iterable[Resolution], like: RecordList | None = None) -> RecordList:
@@ -840,8 +846,12 @@ def _code(name: object, field: str) -> str | None:
 
 
 @attrs.frozen
-class Replay:
+class Replay(Tabular):
     """The engine's decision on a vote, beside the outcome the UN recorded.
+
+    As a table: one row (symbol, date, tally, recorded and decided outcomes, agreement),
+    the engine's explanation beneath and, where the two differ, why; in a notebook, the
+    chamber drawn after it. Its CSV, JSON and DataFrame give the row's values.
 
     Attributes:
         decision: What the engine decided.
@@ -868,9 +878,29 @@ class Replay:
             return ""
         return _disagreement(self.decision, self.recorded)
 
-    def table(self, fmt: str = "simple") -> str:
-        """One row: symbol, date, tally, recorded and decided outcomes, and agreement."""
-        return tabulate([self._row()], headers=_REPLAY_HEADERS, tablefmt=table_format(fmt))
+    def as_table(self) -> Table:
+        """One row: symbol, date, tally, recorded and decided outcomes, and agreement; the
+        explanation beneath, then the reason for a disagreement."""
+        return Table(
+            _REPLAY_HEADERS,
+            [self._row()],
+            caption=wrap(self.decision.explain()),
+            paragraphs=() if self.agrees else (f"Disagreement: {self.reason}",),
+            data=[self._data()],
+            data_columns=_REPLAY_DATA,
+        )
+
+    def _data(self) -> dict[str, Any]:
+        res = self.resolution
+        return {
+            "symbol": res.symbol,
+            "date": res.date,
+            "vote": str(self.decision.tally),
+            "recorded": self.recorded.value if self.recorded else None,
+            "engine": self.decision.outcome.value,
+            "agrees": self.agrees,
+            "reason": self.reason,
+        }
 
     def _row(self) -> tuple[str, str, str, str, str, str]:
         res = self.resolution
@@ -883,15 +913,8 @@ class Replay:
             "yes" if self.agrees else "NO",
         )
 
-    def _repr_html_(self) -> str:
-        note = f"<p>Disagreement: {html.escape(self.reason)}</p>" if not self.agrees else ""
-        return self.table("html") + note + self.decision._repr_html_()
-
-    def __str__(self) -> str:
-        text = self.table() + "\n\n" + wrap(self.decision.explain())
-        if not self.agrees:
-            text += "\n\nDisagreement: " + self.reason
-        return text
+    def _repr_html_(self) -> str:  # the table, then the chamber as the engine decided it
+        return self.as_table().html() + self.decision.svg()
 
     def __repr__(self) -> str:
         verdict = "agrees" if self.agrees else "disagrees"
@@ -919,6 +942,8 @@ def _disagreement(decision: Decision, recorded: Outcome) -> str:
 
 
 _REPLAY_HEADERS = ("symbol", "date", "vote", "recorded", "engine", "agrees")
+#: The data of a replay (CSV, JSON, DataFrame): the row's values and the reason.
+_REPLAY_DATA = ("symbol", "date", "vote", "recorded", "engine", "agrees", "reason")
 
 
 def replay(symbol: str | int | Resolution, rules: Rules | None = None) -> Replay:
@@ -954,15 +979,34 @@ def replay(symbol: str | int | Resolution, rules: Rules | None = None) -> Replay
 
 
 def replay_table(replays: Iterable[Replay], fmt: str = "simple") -> str:
-    """Several replays as one table.
+    """Several replays as one table, one row each (CSV and JSON with each reason too).
 
     Raises:
         InvalidTypeError: If ``replays`` is not an iterable of replays.
-        UnknownPresetError: For a format tabulate does not know.
+        UnknownPresetError: For a format that is none of tabulate's, ``csv`` or ``json``.
     """
-    fmt = table_format(fmt)
     chosen = _items(replays, Replay, "replay_table(replays)", "replays from history.replay()")
-    return tabulate([r._row() for r in chosen], headers=_REPLAY_HEADERS, tablefmt=fmt)
+    return _replay_rows(chosen).render(fmt)
+
+
+def replays_as_table(replays: Iterable[Replay]) -> Table:
+    """Several replays as one ``Table``, one row each, nothing beneath
+    (what [`replay_table`][unsc.history.records.replay_table] renders).
+
+    Raises:
+        InvalidTypeError: If ``replays`` is not an iterable of replays.
+    """
+    chosen = _items(replays, Replay, "replays_as_table(replays)", "replays from history.replay()")
+    return _replay_rows(chosen)
+
+
+def _replay_rows(chosen: Sequence[Replay]) -> Table:
+    return Table(
+        _REPLAY_HEADERS,
+        [r._row() for r in chosen],
+        data=[r._data() for r in chosen],
+        data_columns=_REPLAY_DATA,
+    )
 
 
 def _items(given: object, kind: type[Any], where: str, valid: str) -> list[Any]:
@@ -985,6 +1029,49 @@ def _records_of(given: Iterable[Resolution] | None, where: str) -> list[Resoluti
     return _items(given, Resolution, where, "records such as history.records() returns")
 
 
+class ReplayStatus(enum.Enum):
+    """What replaying a record found: the engine agrees with the record, disagrees, or had
+    nothing to decide from."""
+
+    AGREES = "agrees"
+    """The engine reached the recorded outcome (or nothing is recorded to differ from)."""
+    DISAGREES = "disagrees"
+    """The engine reached another outcome than the recorded one."""
+    UNCHECKED = "unchecked"
+    """Nothing to decide from: the tally, or a member's vote the rules need, is not on
+    record."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> ReplayStatus:
+        # ReplayStatus("Agrees") reads as parse() does: refused in words, not a ValueError.
+        return cls.parse(value)  # type: ignore[arg-type]
+
+    @classmethod
+    def parse(cls, value: ReplayStatus | str) -> ReplayStatus:
+        """Read a status from a [`ReplayStatus`][unsc.history.records.ReplayStatus] or its
+        value or name, in any case (``"agrees"``, ``"UNCHECKED"``).
+
+        Raises:
+            UnknownPresetError: For a string that names no status.
+            InvalidTypeError: For anything that is not a string.
+        """
+        if isinstance(value, ReplayStatus):
+            return value
+        if not isinstance(value, str):
+            raise InvalidTypeError(
+                "a replay status", value, "use 'agrees', 'disagrees' or 'unchecked'"
+            )
+        key = value.strip().lower()
+        for status in cls:
+            if key == status.value:
+                return status
+        raise UnknownPresetError("a replay status", value, (s.value for s in cls))
+
+
+def _status(value: ReplayStatus | str) -> ReplayStatus:
+    return ReplayStatus.parse(value)
+
+
 @attrs.frozen(repr=False)
 class ReplayResult:
     """One record replayed, as a line of a [`ReplayReport`][unsc.history.records.ReplayReport].
@@ -992,28 +1079,32 @@ class ReplayResult:
     Attributes:
         record: The record.
         engine: What the engine decided, or ``None`` when it could not decide.
-        status: ``"agrees"``, ``"disagrees"`` or ``"unchecked"`` (nothing to decide from).
+        status: A [`ReplayStatus`][unsc.history.records.ReplayStatus] (given as one or as its
+            value: ``"agrees"``, ``"disagrees"`` or ``"unchecked"``).
         reason: For a disagreement or an unchecked record, why.
     """
 
     record: Resolution
     engine: Outcome | None
-    status: str
+    status: ReplayStatus = attrs.field(converter=_status)
     reason: str = ""
 
     @property
     def agrees(self) -> bool:
         """Whether the engine reached the recorded outcome."""
-        return self.status == "agrees"
+        return self.status is ReplayStatus.AGREES
 
     def __repr__(self) -> str:
-        return f"<ReplayResult {self.record.symbol}: {self.status}>"
+        return f"<ReplayResult {self.record.symbol}: {self.status.value}>"
 
 
 @attrs.frozen(repr=False)
-class ReplayReport:
+class ReplayReport(Tabular):
     """The engine beside every recorded outcome: a sequence of
     [`ReplayResult`][unsc.history.records.ReplayResult], indexed by position or by symbol.
+
+    As a table: the summary, then every disagreement and unchecked record with its reason;
+    its CSV, JSON and DataFrame give one row per record replayed, with its status.
 
     Attributes:
         results: One result per record, in the record's order.
@@ -1026,17 +1117,17 @@ class ReplayReport:
     @property
     def agreed(self) -> int:
         """How many records the engine decides as the UN recorded them."""
-        return sum(1 for r in self.results if r.status == "agrees")
+        return sum(1 for r in self.results if r.status is ReplayStatus.AGREES)
 
     @property
     def disagreements(self) -> tuple[ReplayResult, ...]:
         """Every record the engine decides otherwise, with the reason."""
-        return tuple(r for r in self.results if r.status == "disagrees")
+        return tuple(r for r in self.results if r.status is ReplayStatus.DISAGREES)
 
     @property
     def unchecked(self) -> tuple[ReplayResult, ...]:
         """Records with nothing to decide from (no tally on record), with the reason."""
-        return tuple(r for r in self.results if r.status == "unchecked")
+        return tuple(r for r in self.results if r.status is ReplayStatus.UNCHECKED)
 
     def summary(self) -> str:
         """One line: how many records, how many agree, how many could not be checked."""
@@ -1046,21 +1137,29 @@ class ReplayReport:
             f"{len(self.unchecked)} have no tally on record to decide from"
         )
 
-    def table(self, fmt: str = "simple") -> str:
-        """The summary, then every disagreement and unchecked record with its reason.
-
-        Raises:
-            UnknownPresetError: For a format tabulate does not know.
-        """
-        fmt = table_format(fmt)
+    def as_table(self) -> Table:
+        """The summary, then every disagreement and unchecked record with its reason (the
+        records that agree are in the data: CSV, JSON, the DataFrame)."""
+        columns = ("symbol", "date", "recorded", "status", "reason")
         rows = [
             (r.record.symbol, r.record.date.isoformat() if r.record.date else "",
-             r.record.recorded.value if r.record.recorded else "", r.status, r.reason)
+             r.record.recorded.value if r.record.recorded else "", r.status.value, r.reason)
             for r in (*self.disagreements, *self.unchecked)
         ]  # fmt: skip
-        body = tabulate(rows, headers=("symbol", "date", "recorded", "status", "reason"),
-                        tablefmt=fmt)  # fmt: skip
-        return self.summary() + ("\n\n" + body if rows else "")
+        data = [
+            {"symbol": r.record.symbol, "date": r.record.date,
+             "recorded": r.record.recorded.value if r.record.recorded else None,
+             "engine": r.engine.value if r.engine else None, "status": r.status.value,
+             "reason": r.reason}
+            for r in self.results
+        ]  # fmt: skip
+        return Table(
+            columns,
+            rows,
+            sections=(Table((), (), caption=self.summary()),),
+            data=data,
+            data_columns=("symbol", "date", "recorded", "engine", "status", "reason"),
+        )
 
     def __iter__(self) -> Iterator[ReplayResult]:
         return iter(self.results)
@@ -1082,12 +1181,6 @@ class ReplayReport:
         if isinstance(key, slice):
             return self.results[key]
         return self.results[as_position(key, len(self.results), "a position in this report")]
-
-    def _repr_html_(self) -> str:
-        return "<pre>" + html.escape(self.table()) + "</pre>"
-
-    def __str__(self) -> str:
-        return self.table()
 
     def __repr__(self) -> str:
         return (
@@ -1122,19 +1215,21 @@ def replay_all(
     results = []
     for record in chosen:
         if not record.complete:
-            results.append(ReplayResult(record, None, "unchecked", "the tally is not on record"))
+            results.append(
+                ReplayResult(record, None, ReplayStatus.UNCHECKED, "the tally is not on record")
+            )
             continue
         decider = rules or record.council.rules
         try:
             outcome = decider.outcome_of(record)
         except UnknownVotesError as exc:
-            results.append(ReplayResult(record, None, "unchecked", exc.missing))
+            results.append(ReplayResult(record, None, ReplayStatus.UNCHECKED, exc.missing))
             continue
         if record.recorded is None or outcome is record.recorded:
-            results.append(ReplayResult(record, outcome, "agrees"))
+            results.append(ReplayResult(record, outcome, ReplayStatus.AGREES))
         else:
             reason = _disagreement(decider.decide(record), record.recorded)
-            results.append(ReplayResult(record, outcome, "disagrees", reason))
+            results.append(ReplayResult(record, outcome, ReplayStatus.DISAGREES, reason))
     return ReplayReport(tuple(results), rules)
 
 
@@ -1161,8 +1256,10 @@ _COVERAGE_NOTE = (
 
 
 @attrs.frozen(repr=False)
-class Summary:
-    """Decisions per period: a table a journalist can paste.
+class Summary(Tabular):
+    """Decisions per period: a table a journalist can paste (with what the columns count
+    and what the record rests on beneath; CSV, JSON and the DataFrame give one row per
+    period).
 
     Iterate over it for one row per period (a dict of the columns), index it by position
     or by period (``s["1990s"]``, ``s[2023]``).
@@ -1201,25 +1298,14 @@ class Summary:
         row = self.rows[position(key, len(self.rows), "a period's position")]
         return dict(zip(self.columns, row))
 
-    def table(self, fmt: str = "simple") -> str:
-        """The table, with the definitions beneath.
-
-        Raises:
-            UnknownPresetError: For a format tabulate does not know.
-        """
-        body = tabulate(self.rows, headers=self.columns, tablefmt=table_format(fmt))
-        return f"{body}\n\n{self.caption()}"
+    def as_table(self) -> Table:
+        """One row per period, what the columns count and what the record of the period
+        rests on beneath."""
+        return Table(self.columns, self.rows, caption=self.notes, notes=(self.record_note,))
 
     def caption(self) -> str:
         """What the columns count, then what the record of the period rests on."""
-        return "\n".join(p for p in (self.notes, self.record_note) if p)
-
-    def to_dataframe(self) -> Any:
-        """One row per period (needs the ``pandas`` extra)."""
-        return frame([dict(zip(self.columns, row)) for row in self.rows], self.columns)
-
-    def _repr_html_(self) -> str:
-        return tabulate(self.rows, headers=self.columns, tablefmt="html")
+        return self.as_table().words()
 
     def plot(self, columns: Sequence[str] | None = None, *, ax: Any = None) -> Any:
         """The ``columns`` per period as stacked bars: by default the failures by kind
@@ -1261,9 +1347,6 @@ class Summary:
         )
         label(ax, heading, caption, self.record_note)
         return ax
-
-    def __str__(self) -> str:
-        return self.table()
 
     def __repr__(self) -> str:
         first = self.rows[0][0] if self.rows else "–"

@@ -39,7 +39,6 @@ import codecs
 import csv
 import datetime
 import functools
-import html
 import io
 import itertools
 import operator
@@ -49,13 +48,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO, Any
 
 import attrs
-from tabulate import tabulate
 
 from unsc import data
-from unsc._frames import frame
+from unsc._table import Table, Tabular
 from unsc.council import Council
 from unsc.errors import DataError, FileError, InvalidTypeError, MissingFileError, UNSCError
-from unsc.history.records import RecordList, Replay, bundled_records, replay_table
+from unsc.history.records import RecordList, Replay, bundled_records, replays_as_table
 from unsc.members import fold, same_state, state_aliases
 from unsc.resolution import Resolution
 from unsc.rules import Outcome
@@ -868,8 +866,12 @@ def load_undl(path: str | os.PathLike[str], *, strict: bool = True) -> UndlReade
 
 
 @attrs.frozen(repr=False)
-class UndlReport:
+class UndlReport(Tabular):
     """What the engine made of a UN voting-data file.
+
+    As a table: the summary, each disagreement (its row, then its reason), the totals
+    mismatches and the problems; its CSV, JSON and DataFrame give one row per
+    disagreement.
 
     Attributes:
         path: The file.
@@ -906,39 +908,32 @@ class UndlReport:
             f"mismatches; {len(self.problems)} problems"
         )
 
-    def table(self, fmt: str = "simple") -> str:
-        """The summary, then each disagreement, mismatch and problem."""
-        parts = [self.summary()]
-        if self.disagreements:
-            parts.append(replay_table(self.disagreements, fmt))
-            parts.extend(f"{r.resolution.symbol}: {r.reason}" for r in self.disagreements)
-        if self.mismatches:
-            rows = [
-                (m.symbol, m.line, "-".join(map(str, m.stated)), "-".join(map(str, m.counted)))
-                for m in self.mismatches
-            ]
-            parts.append(
-                tabulate(rows, headers=("resolution", "line", "totals", "rows"), tablefmt=fmt)
-            )
-        parts.extend(str(p) for p in self.problems)
-        return "\n\n".join(parts)
-
-    def to_dataframe(self) -> Any:
-        """One row per disagreement (needs the ``pandas`` extra)."""
-        columns = ("symbol", "date", "recorded", "engine", "reason")
-        rows = [
+    def as_table(self) -> Table:
+        """The summary; each disagreement's row, then each reason; the totals mismatches;
+        each problem."""
+        disagreements = attrs.evolve(
+            replays_as_table(self.disagreements),
+            paragraphs=[f"{r.resolution.symbol}: {r.reason}" for r in self.disagreements],
+        )
+        mismatches = Table(
+            ("resolution", "line", "totals", "rows"),
+            [(m.symbol, m.line, "-".join(map(str, m.stated)), "-".join(map(str, m.counted)))
+             for m in self.mismatches],
+        )  # fmt: skip
+        data = [
             {"symbol": r.resolution.symbol, "date": r.resolution.date,
              "recorded": r.recorded.value if r.recorded else None,
              "engine": r.decision.outcome.value, "reason": r.reason}
             for r in self.disagreements
         ]  # fmt: skip
-        return frame(rows, columns)
-
-    def _repr_html_(self) -> str:
-        return "<pre>" + html.escape(self.table()) + "</pre>"
-
-    def __str__(self) -> str:
-        return self.table()
+        return Table(
+            (),
+            (),
+            sections=(Table((), (), caption=self.summary()), disagreements, mismatches),
+            paragraphs=[str(p) for p in self.problems],
+            data=data,
+            data_columns=("symbol", "date", "recorded", "engine", "reason"),
+        )
 
 
 def replay_undl(

@@ -1,7 +1,8 @@
 """Vetoes cast in the Council, derived from the record of every decision.
 
 The list is not kept apart from the record: it is read off the decisions recorded as
-vetoed, so the two cannot disagree. Two counting conventions:
+vetoed, so the two cannot disagree. Two counting conventions
+([`Convention`][unsc.history.vetoes.Convention], or its value):
 
 * ``"draft"`` (the default): one veto per permanent member per vetoed proposal — draft
   resolutions and preliminary questions, not amendments — as in the UN Dag Hammarskjöld
@@ -19,29 +20,81 @@ from __future__ import annotations
 
 import collections
 import datetime
-import html
-from collections.abc import Iterator
+import enum
+import types
+from collections.abc import Iterator, Mapping
 from typing import Any, overload
 
 import attrs
-from tabulate import tabulate
 
-from unsc._args import table_format
-from unsc._frames import frame
-from unsc.errors import NoSuchEntryError, choice, position
+from unsc._args import as_flag
+from unsc._table import Table, Tabular
+from unsc.errors import (
+    InvalidFieldError,
+    InvalidTypeError,
+    NoSuchEntryError,
+    UnknownPresetError,
+    position,
+)
 from unsc.members import Member, code_of
 from unsc.resolution import Resolution
 from unsc.rules import Outcome
 from unsc.votes import Kind
 
-__all__ = ["CONVENTIONS", "SOURCE", "Veto", "VetoList", "vetoes"]
+__all__ = ["CONVENTIONS", "SOURCE", "Convention", "Veto", "VetoList", "vetoes"]
 
-#: The counting conventions, by name, in words.
-CONVENTIONS = {
-    "draft": "one veto per permanent member per vetoed proposal, draft resolutions and "
-    "preliminary questions (the UN library's list)",
-    "vote": "one veto per permanent member per vote, amendments included",
+
+class Convention(enum.Enum):
+    """How vetoes are counted."""
+
+    DRAFT = "draft"
+    """One veto per permanent member per vetoed proposal, draft resolutions and
+    preliminary questions, not amendments (the UN library's list)."""
+    VOTE = "vote"
+    """One veto per permanent member per vote, amendments included."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Convention:
+        # Convention("Vote") reads as parse() does: refused in words, not a bare ValueError.
+        return cls.parse(value)  # type: ignore[arg-type]
+
+    @classmethod
+    def parse(cls, value: Convention | str) -> Convention:
+        """Read a convention from a [`Convention`][unsc.history.vetoes.Convention] or its
+        value or name, in any case (``"draft"``, ``"VOTE"``).
+
+        Raises:
+            UnknownPresetError: For a string that names no convention.
+            InvalidTypeError: For anything that is not a string.
+        """
+        if isinstance(value, Convention):
+            return value
+        if not isinstance(value, str):
+            raise InvalidTypeError("a counting convention", value, "use 'draft' or 'vote'")
+        key = value.strip().lower()
+        for convention in cls:
+            if key == convention.value:
+                return convention
+        raise UnknownPresetError("a counting convention", value, (c.value for c in cls))
+
+    @property
+    def words(self) -> str:
+        """What the convention counts, in words (as the captions say it)."""
+        return _WORDS[self]
+
+
+def _convention(value: Convention | str) -> Convention:
+    return Convention.parse(value)
+
+
+_WORDS = {
+    Convention.DRAFT: "one veto per permanent member per vetoed proposal, draft resolutions "
+    "and preliminary questions (the UN library's list)",
+    Convention.VOTE: "one veto per permanent member per vote, amendments included",
 }
+#: The counting conventions, by value, in words (the values
+#: [`Convention.parse`][unsc.history.vetoes.Convention.parse] reads).
+CONVENTIONS: Mapping[str, str] = types.MappingProxyType({c.value: c.words for c in Convention})
 #: Where the vetoes come from.
 SOURCE = (
     "unsc's record of every decision (the UN Dag Hammarskjöld Library's meetings tables, "
@@ -93,9 +146,14 @@ class Veto:
 
 
 @attrs.frozen(repr=False)
-class VetoList:
+class VetoList(Tabular):
     """Every veto, with counts per member and per decade: a sequence of
     [`Veto`][unsc.history.vetoes.Veto].
+
+    As a table (``str()``, ``table(fmt)``, the notebook's HTML) it shows the counts per
+    member; [`listing`][unsc.history.vetoes.VetoList.listing] one row per vetoed proposal,
+    [`decade_table`][unsc.history.vetoes.VetoList.decade_table] the counts per decade.
+    Its CSV, JSON and DataFrame give one row per vetoed proposal, whichever view.
 
     Examples:
         >>> from unsc import history
@@ -105,12 +163,18 @@ class VetoList:
 
     Attributes:
         vetoes: The vetoes, oldest first.
-        convention: How they are counted (a key of
-        [`CONVENTIONS`][unsc.history.vetoes.CONVENTIONS]). source: Where they come from.
+        convention: How they are counted (a
+            [`Convention`][unsc.history.vetoes.Convention], or its value).
+        source: Where they come from.
+        years: The years the list was narrowed to by
+            [`between`][unsc.history.vetoes.VetoList.between], if it was.
     """
 
+    #: The columns of the data (CSV, JSON, DataFrame): one row per vetoed proposal.
+    COLUMNS = ("date", "draft", "kind", "meeting", "agenda", "members")
+
     vetoes: tuple[Veto, ...]
-    convention: str = "draft"
+    convention: Convention = attrs.field(default=Convention.DRAFT, converter=_convention)
     source: str = SOURCE
     years: tuple[int, int] | None = None
 
@@ -123,8 +187,8 @@ class VetoList:
         span = extent()
         if span.after_end(first):
             return f"No vetoes on record after {_day(span.last)}: the record ends there."
-        text = f"Counted as {CONVENTIONS[self.convention]}."
-        if self.convention == "draft":
+        text = f"Counted as {self.convention.words}."
+        if self.convention is Convention.DRAFT:
             left = len(vetoes("vote").between(first or 1946, last or span.last.year)) - len(
                 vetoes("draft").between(first or 1946, last or span.last.year)
             )
@@ -170,19 +234,70 @@ class VetoList:
             table.setdefault(decade, collections.Counter()).update(veto.members)
         return {decade: dict(counts.most_common()) for decade, counts in sorted(table.items())}
 
-    def decade_table(self, fmt: str = "simple") -> str:
-        """Vetoes per member (columns) in each decade (rows).
+    def as_table(self, *, listing: bool = False, by_decade: bool = False) -> Table:
+        """The vetoes as a ``Table``, the caption beneath: the counts per
+        member; with ``listing``, one row per vetoed proposal (date, symbol, kind, who
+        vetoed it, the vote, the agenda); with ``by_decade``, the counts per member
+        (columns) in each decade (rows). CSV, JSON and the DataFrame give one row per
+        vetoed proposal, whichever is shown. A list of no vetoes is its caption alone.
 
         Raises:
-            UnknownPresetError: For a format tabulate does not know.
+            InvalidTypeError: For ``listing`` or ``by_decade`` other than True or False.
+            InvalidFieldError: For both at once (one view at a time).
         """
-        fmt = table_format(fmt)
-        members = list(self.counts())
-        rows = [
-            [decade, *(counts.get(m, 0) for m in members), sum(counts.values())]
-            for decade, counts in self.by_decade().items()
-        ]
-        return tabulate(rows, headers=["decade", *members, "all"], tablefmt=fmt)
+        listing = as_flag(listing, "VetoList.as_table(listing)")
+        by_decade = as_flag(by_decade, "VetoList.as_table(by_decade)")
+        if listing and by_decade:
+            raise InvalidFieldError(
+                "VetoList.as_table(listing, by_decade)", (listing, by_decade), "one view at a time"
+            )
+        headers: tuple[str, ...]
+        rows: list[tuple[Any, ...]]
+        if listing:
+            headers = ("date", "draft", "kind", "vetoed by", "vote", "agenda")
+            rows = [
+                (v.date.isoformat(), v.draft, v.kind.value, " ".join(v.members),
+                 str(v.record.tally) if v.record.complete else "not on record", v.agenda)
+                for v in self.vetoes
+            ]  # fmt: skip
+        elif by_decade:
+            members = list(self.counts())
+            headers = ("decade", *members, "all")
+            rows = [
+                (decade, *(counts.get(m, 0) for m in members), sum(counts.values()))
+                for decade, counts in self.by_decade().items()
+            ]
+        else:
+            headers, rows = ("member", "vetoes"), list(self.counts().items())
+        return Table(
+            headers, rows, caption=self.caption(), data=self._data(), data_columns=self.COLUMNS
+        )
+
+    def _data(self) -> list[dict[str, Any]]:
+        """One mapping per vetoed proposal, in the order of ``COLUMNS``."""
+        return [
+            {"date": v.date, "draft": v.draft, "kind": v.kind.value, "meeting": v.meeting,
+             "agenda": v.agenda, "members": " ".join(v.members)}
+            for v in self.vetoes
+        ]  # fmt: skip
+
+    def listing(self, fmt: str = "simple") -> str:
+        """One row per vetoed proposal: date, symbol, kind, who vetoed it, the vote, the
+        agenda; the caption beneath (``as_table(listing=True)`` rendered in ``fmt``).
+
+        Raises:
+            UnknownPresetError: For a format that is none of tabulate's, ``csv`` or ``json``.
+        """
+        return self.as_table(listing=True).render(fmt)
+
+    def decade_table(self, fmt: str = "simple") -> str:
+        """Vetoes per member (columns) in each decade (rows), the caption beneath
+        (``as_table(by_decade=True)`` rendered in ``fmt``).
+
+        Raises:
+            UnknownPresetError: For a format that is none of tabulate's, ``csv`` or ``json``.
+        """
+        return self.as_table(by_decade=True).render(fmt)
 
     def plot(self, *, ax: Any = None) -> Any:
         """Vetoes per member by decade, stacked (each member its colour and hatching).
@@ -195,51 +310,10 @@ class VetoList:
         series = [(m, [counts.get(m, 0) for counts in table.values()]) for m in members]
         stacked_bars(ax, list(table), series)
         ax.set_xlabel("decade")
-        ax.set_ylabel(f"vetoes ({self.convention})")
+        ax.set_ylabel(f"vetoes ({self.convention.value})")
         label(ax, "Vetoes per permanent member by decade", f"{len(self)} vetoed proposals.",
               self.caption())  # fmt: skip
         return ax
-
-    def table(self, fmt: str = "simple") -> str:
-        """Counts per member as a table, with the convention and the source beneath.
-
-        Raises:
-            UnknownPresetError: For a format tabulate does not know.
-        """
-        fmt = table_format(fmt)
-        if not self.vetoes:
-            return self.caption()
-        rows = list(self.counts().items())
-        body = tabulate(rows, headers=("member", "vetoes"), tablefmt=fmt)
-        return f"{body}\n\n{self.caption()}"
-
-    def listing(self, fmt: str = "simple") -> str:
-        """One row per vetoed proposal: date, symbol, kind, who vetoed it, the vote, the
-        agenda; the caption beneath.
-
-        Raises:
-            UnknownPresetError: For a format tabulate does not know.
-        """
-        fmt = table_format(fmt)
-        if not self.vetoes:
-            return self.caption()
-        rows = [
-            (v.date.isoformat(), v.draft, v.kind.value, " ".join(v.members),
-             str(v.record.tally) if v.record.complete else "not on record", v.agenda)
-            for v in self.vetoes
-        ]  # fmt: skip
-        headers = ("date", "draft", "kind", "vetoed by", "vote", "agenda")
-        return f"{tabulate(rows, headers=headers, tablefmt=fmt)}\n\n{self.caption()}"
-
-    def to_dataframe(self) -> Any:
-        """One row per vetoed proposal (needs the ``pandas`` extra)."""
-        columns = ("date", "draft", "kind", "meeting", "agenda", "members")
-        rows = [
-            {"date": v.date, "draft": v.draft, "kind": v.kind.value, "meeting": v.meeting,
-             "agenda": v.agenda, "members": " ".join(v.members)}
-            for v in self.vetoes
-        ]  # fmt: skip
-        return frame(rows, columns)
 
     def __iter__(self) -> Iterator[Veto]:
         return iter(self.vetoes)
@@ -262,20 +336,13 @@ class VetoList:
             raise NoSuchEntryError("a vetoed draft in this list", key, ())
         return self.vetoes[position(key, len(self.vetoes), "a position in this list")]
 
-    def _repr_html_(self) -> str:
-        rows = list(self.counts().items())
-        body = tabulate(rows, headers=("member", "vetoes"), tablefmt="html")
-        return f"{body}<p>{html.escape(self.caption())}</p>"
-
-    def __str__(self) -> str:
-        return self.table()
-
     def __repr__(self) -> str:
+        counted = self.convention.value
         if not self.vetoes:
-            return f"<VetoList: no vetoes ({self.convention})>"
+            return f"<VetoList: no vetoes ({counted})>"
         return (
             f"<VetoList: {len(self.vetoes)} vetoed proposals, {self.vetoes[0].date.year}–"
-            f"{self.vetoes[-1].date.year}, counted per {self.convention}>"
+            f"{self.vetoes[-1].date.year}, counted per {counted}>"
         )
 
 
@@ -283,9 +350,9 @@ def _day(day: datetime.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def vetoes(convention: str = "draft") -> VetoList:
-    """Every veto on record, counted by ``convention`` (see
-    [`CONVENTIONS`][unsc.history.vetoes.CONVENTIONS]).
+def vetoes(convention: Convention | str = Convention.DRAFT) -> VetoList:
+    """Every veto on record, counted by ``convention`` (a
+    [`Convention`][unsc.history.vetoes.Convention] or its value, ``"draft"`` or ``"vote"``).
 
     Examples:
         >>> from unsc import history
@@ -298,10 +365,10 @@ def vetoes(convention: str = "draft") -> VetoList:
     """
     from unsc.history.records import records
 
-    choice("a counting convention", convention, CONVENTIONS)
+    counted = Convention.parse(convention)
     found = []
     for record in records(outcome=Outcome.VETOED):
-        if convention == "draft" and record.kind is Kind.AMENDMENT:
+        if counted is Convention.DRAFT and record.kind is Kind.AMENDMENT:
             continue
         found.append(Veto(record, tuple(m.code for m in record.vetoed_by)))
-    return VetoList(tuple(found), convention)
+    return VetoList(tuple(found), counted)
