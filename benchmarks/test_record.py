@@ -24,7 +24,8 @@ from typing import Any
 import pytest
 
 from unsc import history
-from unsc.history.records import _bundle, _session
+from unsc.history._store import bundle as _bundle
+from unsc.history._store import session as _session
 
 
 def _process(code: str) -> None:

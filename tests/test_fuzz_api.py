@@ -53,7 +53,7 @@ EXAMPLES = 30
 HEAVY = frozenset({
     "unsc.analysis.learned.backtest", "unsc.analysis.learned.forecast",
     "unsc.analysis.learned.vote_probabilities", "unsc.analysis.agreement.agreement_trend",
-    "unsc.analysis.agreement.agreement", "unsc.history.records.replay_all",
+    "unsc.analysis.agreement.agreement", "unsc.history.replay.replay_all",
 })  # fmt: skip
 
 

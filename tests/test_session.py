@@ -23,16 +23,16 @@ from unsc.votes import Vote
 
 SAMPLE = Path(__file__).parent / "fixtures" / "undl_sample.csv"
 NAME = "2026_02_06_sc_voting.csv"
-records_module = importlib.import_module("unsc.history.records")
+store = importlib.import_module("unsc.history._store")
 
 
 @pytest.fixture
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """An empty cache directory; the record read afresh from it, and afresh after."""
     monkeypatch.setenv("UNSC_DATA_DIR", str(tmp_path))
-    records_module._session.cache_clear()
+    store.session.cache_clear()
     yield tmp_path
-    records_module._session.cache_clear()
+    store.session.cache_clear()
 
 
 def test_without_a_file_the_record_is_the_bundle(cache: Path) -> None:

@@ -7,6 +7,7 @@ alternative, paths and exercises share. Text is built as sentences and returned 
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
 _NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
             "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
             "seventeen", "eighteen", "nineteen", "twenty")  # fmt: skip
+
+
+def day(date: datetime.date) -> str:
+    """A day as English prose writes it: "7 April 2026"."""
+    return f"{date.day} {date:%B %Y}"
 
 
 def number(n: int) -> str:

@@ -10,27 +10,19 @@ Examples:
 """
 
 from unsc.history.cache import DataStatus, download
-from unsc.history.records import (
-    Extent,
-    Gap,
-    RecordList,
+from unsc.history.extent import Extent, Gap
+from unsc.history.records import RecordList, extent, gaps, get, records, symbols
+from unsc.history.replay import (
     Replay,
     ReplayReport,
     ReplayResult,
     ReplayStatus,
-    Summary,
-    coverage,
-    extent,
-    gaps,
-    get,
-    records,
     replay,
     replay_all,
     replay_table,
     replays_as_table,
-    summary,
-    symbols,
 )
+from unsc.history.summary import Summary, coverage, summary
 from unsc.history.tidy import VOTE_COLUMNS, VoteRow, VoteTable, votes
 from unsc.history.undl import (
     PROCEDURAL,

@@ -53,7 +53,9 @@ from unsc import data
 from unsc._table import Table, Tabular
 from unsc.council import Council
 from unsc.errors import DataError, FileError, InvalidTypeError, MissingFileError, UNSCError
-from unsc.history.records import RecordList, Replay, bundled_records, replays_as_table
+from unsc.history._store import bundled_records
+from unsc.history.records import RecordList
+from unsc.history.replay import Replay, replays_as_table
 from unsc.members import fold, same_state, state_aliases
 from unsc.resolution import Resolution
 from unsc.rules import Outcome

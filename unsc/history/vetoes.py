@@ -28,6 +28,7 @@ from typing import Any, overload
 import attrs
 
 from unsc._args import as_flag
+from unsc._prose import day
 from unsc._table import Table, Tabular
 from unsc.errors import (
     InvalidFieldError,
@@ -186,7 +187,7 @@ class VetoList(Tabular):
         first, last = self.years if self.years is not None else (None, None)
         span = extent()
         if span.after_end(first):
-            return f"No vetoes on record after {_day(span.last)}: the record ends there."
+            return f"No vetoes on record after {day(span.last)}: the record ends there."
         text = f"Counted as {self.convention.words}."
         if self.convention is Convention.DRAFT:
             left = len(vetoes("vote").between(first or 1946, last or span.last.year)) - len(
@@ -344,10 +345,6 @@ class VetoList(Tabular):
             f"<VetoList: {len(self.vetoes)} vetoed proposals, {self.vetoes[0].date.year}–"
             f"{self.vetoes[-1].date.year}, counted per {counted}>"
         )
-
-
-def _day(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def vetoes(convention: Convention | str = Convention.DRAFT) -> VetoList:
