@@ -494,7 +494,7 @@ def agreement(
     Args:
         records: Decisions: a [`RecordList`][unsc.history.RecordList] from
             [`history.records`][unsc.history.records] or
-            [`history.load`][unsc.history.undl.load] (with your UN file, every adopted
+            [`history.load`][unsc.history.merge.load] (with your UN file, every adopted
             resolution's member votes), or any resolutions.
         members: Only these members (by code, name or alias); by default every member
             that voted on one of the decisions, the permanent members first.

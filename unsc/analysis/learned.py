@@ -503,7 +503,7 @@ def vote_probabilities(
             [`VoteProbabilities`][unsc.analysis.learned.VoteProbabilities]; several, or a
             council, for a [`Learned`][unsc.analysis.learned.Learned] mapping.
         records: The decisions to learn from; by default the whole bundled record (with
-            [`history.load(undl=...)`][unsc.history.undl.load], every adopted resolution's
+            [`history.load(undl=...)`][unsc.history.merge.load], every adopted resolution's
             member votes too).
         topic: Only decisions with this text in their topic or title, in any case.
         years: Only decisions of these years, both included: ``(2011, 2025)``.

@@ -11,29 +11,23 @@ Examples:
 
 from unsc.history.cache import DataStatus, download
 from unsc.history.extent import Extent, Gap
+from unsc.history.merge import Conflict, load
 from unsc.history.records import RecordList, extent, gaps, get, records, symbols
 from unsc.history.replay import (
     Replay,
     ReplayReport,
     ReplayResult,
     ReplayStatus,
+    UndlReport,
     replay,
     replay_all,
     replay_table,
+    replay_undl,
     replays_as_table,
 )
 from unsc.history.summary import Summary, coverage, summary
 from unsc.history.tidy import VOTE_COLUMNS, VoteRow, VoteTable, votes
-from unsc.history.undl import (
-    PROCEDURAL,
-    Conflict,
-    TotalsMismatch,
-    UndlReader,
-    UndlReport,
-    load,
-    load_undl,
-    replay_undl,
-)
+from unsc.history.undl import PROCEDURAL, TotalsMismatch, UndlReader, load_undl
 from unsc.history.vetoes import CONVENTIONS, Convention, Veto, VetoList, vetoes
 
 __all__ = [

@@ -220,7 +220,8 @@ class Session:
         path = cache.cached()
         if path is None:
             return  # the bundle alone: each record built when first asked for
-        from unsc.history.undl import UndlReader, merge
+        from unsc.history.merge import merge
+        from unsc.history.undl import UndlReader
 
         try:
             merged = merge(bundle.all(), UndlReader(path, strict=False))

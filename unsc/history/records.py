@@ -7,8 +7,8 @@ records and Security Council Report (``unsc/data/README.md``). Each decision is 
 [`Resolution`][unsc.resolution.Resolution] with the outcome the UN recorded (``recorded``), the
 counts of the vote (``counts``; ``tally``), the veto holders recorded as vetoing (``vetoed_by``),
 its meeting, topic and sources. Where each member's vote is known (a curated set, or
-your copy of the UN's voting data through [`load`][unsc.history.undl.load]), the record carries the
-ballot.
+your copy of the UN's voting data through [`load`][unsc.history.merge.load]), the record
+carries the ballot.
 
 Nothing is invented: a fact that is derived or secondary says so in the record's note,
 and what is missing is said to be missing.
@@ -160,7 +160,7 @@ class RecordList(Tabular, tuple[Resolution, ...]):
 
     Attributes:
         conflicts: Disagreements between the bundled record and a UN file (see
-            [`load`][unsc.history.undl.load]).
+            [`load`][unsc.history.merge.load]).
         problems: Problems found in a UN file read leniently.
 
     A listing is immutable, like the tuple it is: its attributes are given when it is built.
@@ -191,7 +191,7 @@ class RecordList(Tabular, tuple[Resolution, ...]):
         listing = super().__new__(cls, items)
         note = as_text(note, "RecordList(note)", blank=True)
         if conflicts != ():
-            from unsc.history.undl import Conflict
+            from unsc.history.merge import Conflict
 
             conflicts = items_of(conflicts, Conflict, "RecordList(conflicts)", "conflicts")
         if problems != ():

@@ -4,7 +4,8 @@ recorded, one at a time or all at once."""
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator, Sequence
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, overload
 
 import attrs
@@ -13,9 +14,10 @@ from unsc._args import as_position
 from unsc._prose import wrap
 from unsc._table import Table, Tabular
 from unsc.decision import Decision
-from unsc.errors import InvalidTypeError, NoSuchEntryError, UnknownPresetError
+from unsc.errors import DataError, InvalidTypeError, NoSuchEntryError, UnknownPresetError
 from unsc.history._store import items_of, records_of, symbol_key
 from unsc.history.records import get
+from unsc.history.undl import TotalsMismatch, load_undl
 from unsc.resolution import Resolution
 from unsc.rules import Outcome, Rules
 
@@ -24,9 +26,11 @@ __all__ = [
     "ReplayReport",
     "ReplayResult",
     "ReplayStatus",
+    "UndlReport",
     "replay",
     "replay_all",
     "replay_table",
+    "replay_undl",
     "replays_as_table",
 ]
 
@@ -399,3 +403,119 @@ def replay_all(
             reason = _disagreement(decider.decide(record), record.recorded)
             results.append(ReplayResult(record, outcome, ReplayStatus.DISAGREES, reason))
     return ReplayReport(tuple(results), rules)
+
+
+# -- the UN's voting file replayed ---------------------------------------------------------
+
+
+@attrs.frozen(repr=False)
+class UndlReport(Tabular):
+    """What the engine made of a UN voting-data file.
+
+    As a table: the summary, each disagreement (its row, then its reason), the totals
+    mismatches and the problems; its CSV, JSON and DataFrame give one row per
+    disagreement.
+
+    Attributes:
+        path: The file.
+        resolutions: How many resolutions were read.
+        agreed: How many the engine decided as recorded.
+        disagreements: Every replay that disagrees, with its reason.
+        problems: Problems set aside under ``strict=False``.
+        mismatches: Resolutions whose totals disagree with their member rows.
+    """
+
+    path: str
+    resolutions: int
+    agreed: int
+    disagreements: tuple[Replay, ...]
+    problems: tuple[DataError, ...]
+    mismatches: tuple[TotalsMismatch, ...]
+
+    @property
+    def clean(self) -> bool:
+        """No disagreement, problem or mismatch."""
+        return not (self.disagreements or self.problems or self.mismatches)
+
+    def __repr__(self) -> str:
+        return (
+            f"<UndlReport {self.path}: {self.resolutions} resolutions, {self.agreed} agree, "
+            f"{len(self.disagreements)} disagree>"
+        )
+
+    def summary(self) -> str:
+        """One line: how many resolutions, how many agree, what else was found."""
+        return (
+            f"{self.path}: {self.resolutions} resolutions, engine agrees on {self.agreed}, "
+            f"disagrees on {len(self.disagreements)}; {len(self.mismatches)} totals "
+            f"mismatches; {len(self.problems)} problems"
+        )
+
+    def as_table(self) -> Table:
+        """The summary; each disagreement's row, then each reason; the totals mismatches;
+        each problem."""
+        disagreements = attrs.evolve(
+            replays_as_table(self.disagreements),
+            paragraphs=[f"{r.resolution.symbol}: {r.reason}" for r in self.disagreements],
+        )
+        mismatches = Table(
+            ("resolution", "line", "totals", "rows"),
+            [(m.symbol, m.line, "-".join(map(str, m.stated)), "-".join(map(str, m.counted)))
+             for m in self.mismatches],
+        )  # fmt: skip
+        data = [
+            {"symbol": r.resolution.symbol, "date": r.resolution.date,
+             "recorded": r.recorded.value if r.recorded else None,
+             "engine": r.decision.outcome.value, "reason": r.reason}
+            for r in self.disagreements
+        ]  # fmt: skip
+        return Table(
+            (),
+            (),
+            sections=(Table((), (), caption=self.summary()), disagreements, mismatches),
+            paragraphs=[str(p) for p in self.problems],
+            data=data,
+            data_columns=("symbol", "date", "recorded", "engine", "reason"),
+        )
+
+
+def replay_undl(
+    path: str | os.PathLike[str],
+    *,
+    strict: bool = True,
+    progress: Callable[[int, int], None] | None = None,
+) -> UndlReport:
+    """Replay every resolution in a UN voting-data file through the engine.
+
+    Args:
+        path: The CSV file.
+        strict: Raise on the first problem, or collect problems and go on.
+        progress: Called now and then with the rows and resolutions read so far.
+
+    Raises:
+        DataError: Under ``strict=True``, for the first problem in the file.
+    """
+    reader = load_undl(path, strict=strict)
+    count = agreed = 0
+    disagreements = []
+    for record in reader:
+        count += 1
+        if progress is not None and count % 250 == 0:
+            progress(reader.rows, count)
+        # The file lists adopted resolutions only; a full decision is built only for a
+        # disagreement.
+        rules = record.council.rules
+        if rules.outcome_of(record) is Outcome.ADOPTED:
+            agreed += 1
+        else:
+            disagreements.append(Replay(rules.decide(record), Outcome.ADOPTED))
+    if progress is not None:
+        progress(reader.rows, count)
+    return UndlReport(
+        reader.path,
+        count,
+        agreed,
+        tuple(disagreements),
+        tuple(reader.problems),
+        tuple(reader.mismatches),
+    )

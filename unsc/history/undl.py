@@ -44,18 +44,14 @@ import itertools
 import operator
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import IO, Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO
 
 import attrs
 
 from unsc import data
-from unsc._table import Table, Tabular
 from unsc.council import Council
 from unsc.errors import DataError, FileError, InvalidTypeError, MissingFileError, UNSCError
-from unsc.history._store import bundled_records
-from unsc.history.records import RecordList
-from unsc.history.replay import Replay, replays_as_table
 from unsc.members import fold, same_state, state_aliases
 from unsc.resolution import Resolution
 from unsc.rules import Outcome
@@ -65,15 +61,9 @@ __all__ = [
     "COLUMNS",
     "HEADER",
     "PROCEDURAL",
-    "Conflict",
-    "Merged",
     "TotalsMismatch",
     "UndlReader",
-    "UndlReport",
-    "load",
     "load_undl",
-    "merge",
-    "replay_undl",
     "write_undl",
 ]
 
@@ -765,7 +755,7 @@ def _difference(first: Resolution | None, again: Resolution) -> str:
     if first is None:  # its first rows read alone do not make a resolution
         return "its first rows cannot be read again"
     changes = [
-        f"{member.code} {_said(a)} there, {_said(b)} here"
+        f"{member.code} {said(a)} there, {said(b)} here"
         for member, a, b in zip(first.council.members, first.ballot, again.ballot)
         if a is not b
     ]
@@ -777,7 +767,8 @@ def _difference(first: Resolution | None, again: Resolution) -> str:
     return "; ".join(changes) or "they differ"
 
 
-def _said(vote: Vote | None) -> str:
+def said(vote: Vote | None) -> str:
+    """A vote in words, or that there is none (for the messages of the reader and merge)."""
     return "no vote" if vote is None else vote.value
 
 
@@ -867,119 +858,6 @@ def load_undl(path: str | os.PathLike[str], *, strict: bool = True) -> UndlReade
     return UndlReader(path, strict=strict)
 
 
-@attrs.frozen(repr=False)
-class UndlReport(Tabular):
-    """What the engine made of a UN voting-data file.
-
-    As a table: the summary, each disagreement (its row, then its reason), the totals
-    mismatches and the problems; its CSV, JSON and DataFrame give one row per
-    disagreement.
-
-    Attributes:
-        path: The file.
-        resolutions: How many resolutions were read.
-        agreed: How many the engine decided as recorded.
-        disagreements: Every replay that disagrees, with its reason.
-        problems: Problems set aside under ``strict=False``.
-        mismatches: Resolutions whose totals disagree with their member rows.
-    """
-
-    path: str
-    resolutions: int
-    agreed: int
-    disagreements: tuple[Replay, ...]
-    problems: tuple[DataError, ...]
-    mismatches: tuple[TotalsMismatch, ...]
-
-    @property
-    def clean(self) -> bool:
-        """No disagreement, problem or mismatch."""
-        return not (self.disagreements or self.problems or self.mismatches)
-
-    def __repr__(self) -> str:
-        return (
-            f"<UndlReport {self.path}: {self.resolutions} resolutions, {self.agreed} agree, "
-            f"{len(self.disagreements)} disagree>"
-        )
-
-    def summary(self) -> str:
-        """One line: how many resolutions, how many agree, what else was found."""
-        return (
-            f"{self.path}: {self.resolutions} resolutions, engine agrees on {self.agreed}, "
-            f"disagrees on {len(self.disagreements)}; {len(self.mismatches)} totals "
-            f"mismatches; {len(self.problems)} problems"
-        )
-
-    def as_table(self) -> Table:
-        """The summary; each disagreement's row, then each reason; the totals mismatches;
-        each problem."""
-        disagreements = attrs.evolve(
-            replays_as_table(self.disagreements),
-            paragraphs=[f"{r.resolution.symbol}: {r.reason}" for r in self.disagreements],
-        )
-        mismatches = Table(
-            ("resolution", "line", "totals", "rows"),
-            [(m.symbol, m.line, "-".join(map(str, m.stated)), "-".join(map(str, m.counted)))
-             for m in self.mismatches],
-        )  # fmt: skip
-        data = [
-            {"symbol": r.resolution.symbol, "date": r.resolution.date,
-             "recorded": r.recorded.value if r.recorded else None,
-             "engine": r.decision.outcome.value, "reason": r.reason}
-            for r in self.disagreements
-        ]  # fmt: skip
-        return Table(
-            (),
-            (),
-            sections=(Table((), (), caption=self.summary()), disagreements, mismatches),
-            paragraphs=[str(p) for p in self.problems],
-            data=data,
-            data_columns=("symbol", "date", "recorded", "engine", "reason"),
-        )
-
-
-def replay_undl(
-    path: str | os.PathLike[str],
-    *,
-    strict: bool = True,
-    progress: Callable[[int, int], None] | None = None,
-) -> UndlReport:
-    """Replay every resolution in a UN voting-data file through the engine.
-
-    Args:
-        path: The CSV file.
-        strict: Raise on the first problem, or collect problems and go on.
-        progress: Called now and then with the rows and resolutions read so far.
-
-    Raises:
-        DataError: Under ``strict=True``, for the first problem in the file.
-    """
-    reader = load_undl(path, strict=strict)
-    count = agreed = 0
-    disagreements = []
-    for record in reader:
-        count += 1
-        if progress is not None and count % 250 == 0:
-            progress(reader.rows, count)
-        # The file lists adopted resolutions only; a full decision is built only for a
-        # disagreement.
-        rules = record.council.rules
-        if rules.outcome_of(record) is Outcome.ADOPTED:
-            agreed += 1
-        else:
-            disagreements.append(Replay(rules.decide(record), Outcome.ADOPTED))
-    if progress is not None:
-        progress(reader.rows, count)
-    return UndlReport(
-        reader.path,
-        count,
-        agreed,
-        tuple(disagreements),
-        tuple(reader.problems),
-        tuple(reader.mismatches),
-    )
-
-
 def write_undl(
     resolutions: Iterable[Resolution], file: str | os.PathLike[str] | IO[str], *, first_id: int = 1
 ) -> int:
@@ -1040,164 +918,3 @@ def write_undl(
             )
             rows += 1
     return rows
-
-
-@attrs.frozen(repr=False)
-class Conflict:
-    """A resolution on which the bundled record and a UN file disagree.
-
-    Attributes:
-        symbol: The resolution.
-        field: What they disagree on (``"date"``, ``"tally"``, ``"modality"``,
-            ``"votes"``: the members whose sourced votes in the bundle the file contradicts).
-        bundled: What the bundled record says.
-        file: What the file says.
-        line: The file's line for the resolution.
-    """
-
-    symbol: str
-    field: str
-    bundled: str
-    file: str
-    line: int | None = None
-
-    def __repr__(self) -> str:
-        return f"<Conflict {self.symbol}: {self.field} {self.bundled!r} / file {self.file!r}>"
-
-    def __str__(self) -> str:
-        where = f" (line {self.line})" if self.line else ""
-        return (
-            f"{self.symbol}{where}: the bundled record gives {self.field} {self.bundled}, "
-            f"the UN file {self.file}; the bundled record is kept"
-        )
-
-
-@attrs.frozen(repr=False)
-class Merged:
-    """The bundled record merged with a UN file (see `merge`).
-
-    Attributes:
-        records: Every record, oldest first: the bundle's, with the file's member votes
-            where the two agree, and the file's resolutions the bundle does not hold.
-        replaced: The merged record for each position in the bundle it replaces.
-        added: The file's resolutions the bundle does not hold.
-        conflicts: Every difference between the bundle and the file.
-        problems: What the reader found wrong in the file.
-    """
-
-    records: tuple[Resolution, ...]
-    replaced: dict[int, Resolution]
-    added: tuple[Resolution, ...]
-    conflicts: tuple[Conflict, ...]
-    problems: tuple[Any, ...]
-
-    def __repr__(self) -> str:
-        return (
-            f"<Merged: {len(self.records)} records, {len(self.replaced)} with the file's votes, "
-            f"{len(self.added)} added, {len(self.conflicts)} conflicts>"
-        )
-
-
-def merge(bundled: Sequence[Resolution], reader: UndlReader) -> Merged:
-    """The records ``bundled`` merged with the resolutions ``reader`` reads, as `load` does.
-
-    Each resolution in the file is matched to a bundled record by its number. Where the
-    two agree (date, tally, adopted with or without a vote, and every member's vote the
-    bundle holds with its source), the record takes the file's votes for the seats the
-    bundle has none for; where they disagree, the bundled record is kept and each
-    difference is a `Conflict`. Resolutions the bundle does not hold are added.
-    """
-    by_number: dict[int, int] = {r.number: i for i, r in enumerate(bundled) if r.number}
-    replaced: dict[int, Resolution] = {}
-    added: list[Resolution] = []
-    conflicts: list[Conflict] = []
-    for record in reader:
-        number = record.number
-        if number is None or number not in by_number:
-            added.append(record)
-            continue
-        i = by_number[number]
-        mine = bundled[i]
-        found = _differences(mine, record)
-        if found:
-            line = reader._seen[record.symbol.replace(" ", "")][0]
-            conflicts.extend(Conflict(mine.symbol, f, b, u, line) for f, b, u in found)
-            continue
-        replaced[i] = attrs.evolve(
-            mine,
-            # The bundle's sourced votes stay; the file fills the seats it has none for.
-            ballot=tuple(b if a is None else a for a, b in zip(mine.ballot, record.ballot)),
-            counts=None,
-            permanent_against=None,
-            matter=record.matter if record.matter is Matter.PROCEDURAL else mine.matter,
-            title=mine.title or record.title,
-            sources=(*mine.sources, *record.sources),
-        )
-    merged = [replaced.get(i, r) for i, r in enumerate(bundled)]
-    merged.extend(added)
-    merged.sort(key=lambda r: (r.date or datetime.date.min, r.number or 0))
-    return Merged(tuple(merged), replaced, tuple(added), tuple(conflicts), tuple(reader.problems))
-
-
-def load(undl: str | os.PathLike[str] | None = None, *, strict: bool = False) -> Any:
-    """The whole record, with every member's vote on the adopted resolutions from your copy
-    of the UN Digital Library's voting data.
-
-    Each resolution in the file is matched to the bundled record by its number. Where the
-    two agree (date, tally, adopted with or without a vote, and every member's vote the
-    bundle holds with its source), the record takes the file's member-by-member votes for
-    the seats the bundle has none for; where they disagree, the bundled record is kept and
-    each disagreement is reported in the result's ``conflicts``, never resolved silently.
-    Resolutions the bundle does not hold yet are taken from the file. Failed drafts come
-    from the bundle, as the file lists adopted resolutions only.
-
-    `history.records` does this by itself with the file ``unsc data update`` downloaded;
-    ``load`` merges the file you name with the bundle alone.
-
-    Args:
-        undl: The UN's CSV file; without it, the bundled record alone (even when a
-            downloaded file is merged into `history.records`).
-        strict: Stop at the first problem in the file (default: collect them in the
-            result's ``problems`` and go on).
-
-    Returns:
-        A [`RecordList`][unsc.history.records.RecordList] with ``conflicts`` and ``problems``.
-    """
-    bundled = bundled_records()
-    if undl is None:
-        return RecordList(bundled)
-    merged = merge(bundled, UndlReader(undl, strict=strict))
-    return RecordList(merged.records, conflicts=merged.conflicts, problems=merged.problems)
-
-
-def _differences(mine: Resolution, theirs: Resolution) -> list[tuple[str, str, str]]:
-    """What the bundled record and a file's resolution disagree on."""
-    found = []
-    if mine.date != theirs.date:
-        found.append(("date", str(mine.date), str(theirs.date)))
-    if mine.without_vote != theirs.without_vote:
-        found.append(("modality", _modality(mine.without_vote), _modality(theirs.without_vote)))
-    elif not mine.without_vote and mine.complete:
-        a, b = mine.tally, theirs.tally
-        if (a.yes, a.no, a.abstain, a.idle) != (b.yes, b.no, b.abstain, b.idle):
-            found.append(("tally", str(a), str(b)))
-    if not (mine.without_vote or theirs.without_vote) and mine.council == theirs.council:
-        members = mine.council.members
-        changed = [
-            i
-            for i, (a, b) in enumerate(zip(mine.ballot, theirs.ballot))
-            if a is not None and a is not b
-        ]
-        if changed:
-            found.append(
-                (
-                    "votes",
-                    ", ".join(f"{members[i].code} {_said(mine.ballot[i])}" for i in changed),
-                    ", ".join(f"{members[i].code} {_said(theirs.ballot[i])}" for i in changed),
-                )
-            )
-    return found
-
-
-def _modality(without_vote: bool) -> str:
-    return "adopted without a vote" if without_vote else "adopted by a vote"
