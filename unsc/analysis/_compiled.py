@@ -81,70 +81,100 @@ BLOCK = 16
 
 
 @_jit
-def sized_table(
-    weights: Any, quota: int, sizes: int, lightest: Any, p: Any
-) -> Any:  # pragma: no cover
-    """Prefix sums below[s][v] of the coalitions by size (s = 0 .. sizes − 1, rows) and
-    weight (v = 0 .. quota, columns), modulo ``p``. ``lightest[s]`` is the least weight
-    of s seats; weights come light first.
+def sized_rows(weights: Any, quota: int, sizes: int) -> Any:  # pragma: no cover - compiled
+    """Where each row of the table by size lives: for s = 0 .. sizes − 1, the least
+    weight ``low[s]`` of s seats, the most ``high[s]`` (at most quota − 1), and the row's
+    first entry ``start[s]`` (``start[sizes]`` is the length of the table). ``weights``
+    come heavy first. No coalition of s seats weighs less than ``low[s]`` or more than
+    ``high[s]``, so the entries outside are never stored."""
+    n = weights.size
+    low = np.zeros(sizes, np.int64)
+    high = np.zeros(sizes, np.int64)
+    start = np.zeros(sizes + 1, np.int64)
+    light = 0
+    heavy = 0
+    for s in range(sizes):
+        if s > 0:
+            light += weights[n - s]
+            heavy += weights[s - 1]
+        low[s] = light
+        high[s] = min(heavy, quota - 1)
+        start[s + 1] = start[s] + high[s] - low[s] + 1
+    return low, high, start
+
+
+@_jit
+def sized_table(weights: Any, quota: int, sizes: int, p: Any) -> Any:  # pragma: no cover
+    """Modulo ``p``, the prefix sums of the coalitions by size (s = 0 .. sizes − 1) and
+    weight (below quota), row by row: entry ``start[s] + v − low[s]`` holds the
+    coalitions of s seats weighing at most v, for v = low[s] .. high[s] (see
+    [`sized_rows`][unsc.analysis._compiled.sized_rows]). ``weights`` come heavy first.
 
     Adding a seat of weight w adds row s − 1, shifted by w, to row s, from the largest s
-    down. Seats are added BLOCK at a time in one sweep down the rows: seat k of the block
+    down, over the weights only that the seats added so far can reach: the seats before
+    it, heavier, put their s − 1 lightest and s − 1 heaviest at the ends of the range.
+    Heavy first keeps those ranges short: the heavy seats fill the few rows that reach
+    the quota, the light ones come when the rows of many seats start high (measured at
+    1,000 random seats: 2.4·10^9 additions per prime, against 5.7·10^9 for light first
+    over whole rows up to the quota).
+
+    Seats are added BLOCK at a time in one sweep down the rows: seat k of the block
     updates row s + k while seat 1 updates row s, so that each row is still in the cache
     when the next seat reaches it, and each seat sees exactly the rows it would see alone.
     """
-    table = np.zeros((sizes, quota + 1), np.uint64)  # column v + 1 holds weight v
-    table[0, 1] = 1
-    reach = 0
+    low, _, start = sized_rows(weights, quota, sizes)
+    table = np.zeros(start[sizes], np.uint64)
+    table[0] = 1  # no seats, weight 0
     n = weights.size
-    tops = np.zeros(BLOCK, np.int64)
+    done = np.zeros(n + 1, np.int64)  # done[i]: the weight of the i heaviest seats
+    for i in range(n):
+        done[i + 1] = done[i] + weights[i]
     for first in range(0, n, BLOCK):
         block = min(BLOCK, n - first)
-        top = reach
-        for k in range(block):
-            top = min(top + weights[first + k], quota - 1)
-            tops[k] = top  # the heaviest coalition once seat k is in (below the quota)
         for s in range(min(first + block, sizes - 1), 1 - block, -1):
             for k in range(block):
                 row = s + k
-                if row < 1 or row > min(first + k + 1, sizes - 1):
+                i = first + k  # the seat added; seats 0 .. i − 1 are in
+                if row < 1 or row > min(i + 1, sizes - 1):
                     continue
-                w = weights[first + k]
-                low, high = max(w, lightest[row]), tops[k]
-                if low <= high:
-                    _add(
-                        table[row, low + 1 : high + 2],
-                        table[row - 1, low - w + 1 : high - w + 2],
-                        p,
-                    )
-        reach = tops[block - 1]
+                w = weights[i]
+                # the s − 1 lightest of seats 0 .. i − 1 are the last s − 1 of them
+                lo = done[i] - done[i - row + 1] + w
+                hi = min(done[row - 1] + w, quota - 1)
+                if lo <= hi:
+                    at = start[row] - low[row]
+                    was = start[row - 1] - low[row - 1] - w
+                    _add(table[at + lo : at + hi + 1], table[was + lo : was + hi + 1], p)
     for s in range(sizes):
-        row_ = table[s]
-        for v in range(1, quota + 1):
-            x = row_[v] + row_[v - 1]
-            row_[v] = min(x, x - p)
+        for e in range(start[s] + 1, start[s + 1]):
+            x = table[e] + table[e - 1]
+            table[e] = min(x, x - p)
     return table
 
 
 @_jit
-def sized_window(below: Any, quota: int, weight: int, p: Any) -> Any:  # pragma: no cover
+def sized_window(
+    table: Any, weights: Any, quota: int, sizes: int, weight: int, p: Any
+) -> Any:  # pragma: no cover - compiled
     """Modulo ``p``, the coalitions of the other seats weighing quota − weight ..
-    quota − 1, by size: the table by size (rows) and weight divided by (1 + y·x^weight),
-    as alternating sums of its prefix sums, read row by row."""
-    sizes = below.shape[0]
+    quota − 1, by size: the table by size and weight divided by (1 + y·x^weight), as
+    alternating sums of its prefix sums, read row by row."""
+    low, high, start = sized_rows(weights, quota, sizes)
     out = np.zeros(sizes, np.uint64)
     for r in range(sizes):
-        row = below[r]
-        high, low, t = quota, quota - weight, 0
-        while high > 0 and r + t < sizes:
-            a = row[high]
-            b = row[max(low, 0)]
+        top = table[start[r + 1] - 1]  # every coalition of r seats below the quota
+        at = start[r] - low[r] - 1  # below(v), v > low[r], is table[at + v]
+        bottom, last = low[r], high[r] + 1
+        hi, lo, t = quota, quota - weight, 0
+        while hi > bottom and r + t < sizes:
+            a = top if hi > last else table[at + hi]
+            b = np.uint64(0) if lo <= bottom else (top if lo > last else table[at + lo])
             d = a - b if a >= b else a + p - b
             if t % 2 == 1 and d:
                 d = p - d
             x = out[r + t] + d
             out[r + t] = min(x, x - p)
-            high -= weight
-            low -= weight
+            hi -= weight
+            lo -= weight
             t += 1
     return out

@@ -4,7 +4,7 @@ extra: numba and numpy, imported only here and only when used).
 
 One algorithm, two speeds. [`unsc.analysis.counting`][unsc.analysis.counting] builds the
 coalitions by weight (and size) as exact Python integers; this module builds the same
-tables modulo a few primes below 2**31 in machine words, reads each seat's view of the
+tables modulo a few primes below 2**62 in machine words, reads each seat's view of the
 others off the same alternating sums, and puts the exact counts together by the Chinese
 remainder theorem. Banzhaf, Penrose, Coleman and Shapley–Shubik are counted here; Holler
 and Deegan–Packel, when asked for, by the reference path.
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import itertools
 import math
 import os
 import threading
@@ -86,12 +85,20 @@ def chosen(game: Game, wanted: Collection[str], backend: str) -> bool:
 
 def memory(game: Game, wanted: Collection[str]) -> int:
     """The megabytes one table of the compiled path holds, for one prime (one such
-    table per core at once): 8-byte counts by weight and size (Shapley–Shubik), or by
-    weight, twice."""
+    table per core at once): 8-byte counts by weight and size (Shapley–Shubik), each row
+    of s seats only from the least weight of s seats to the most (below the quota), or
+    by weight, twice."""
     q = game.quota
-    sized = "shapley_shubik" in wanted
-    need = (q + 1) * (_sizes(game) + 1) * 8 if sized else (q + 1) * 16
-    return need // 2**20 + 1
+    if "shapley_shubik" not in wanted:
+        return (q + 1) * 16 // 2**20 + 1
+    light = sorted(game.weights)
+    entries = least = most = 0
+    for s in range(_sizes(game) + 1):
+        if s:
+            least += light[s - 1]
+            most += light[-s]
+        entries += min(most, q - 1) - least + 1
+    return entries * 8 // 2**20 + 1
 
 
 def _sizes(game: Game) -> int:
@@ -106,11 +113,13 @@ def _sizes(game: Game) -> int:
 
 @functools.lru_cache(maxsize=8)
 def _primes(seats: int) -> tuple[int, ...]:
-    """Primes below 2**62, largest first, whose product exceeds 2**(seats + 64): enough
-    to give any count of coalitions (below 2**seats) exactly, with room to spare."""
+    """Primes below 2**62, largest first, whose product is at least 2**seats: enough to
+    give exactly every count put together from them (each below 2**seats: coalitions of
+    the seats, or of one size, or of the others in a window), and no more (one prime
+    fewer than 2**(seats + 64) asked: 17 at 1,000 seats, each a whole table)."""
     primes: list[int] = []
     candidate = 2**62 - 1
-    while math.prod(primes).bit_length() <= seats + 64:
+    while math.prod(primes) < 2**seats:
         if _is_prime(candidate):
             primes.append(candidate)
         candidate -= 2
@@ -203,15 +212,16 @@ def by_series(game: Game, wanted: Collection[str], progress: Progress = None) ->
         swings = tuple(0 if c.weight == 0 else x for c, x in zip(classes, exact[1:]))
         return Counts(swings, None, 2**n - exact[0])
     sizes = _sizes(game) + 1
-    light = sorted(game.weights)
-    lightest = np.array(list(itertools.accumulate(light[: sizes - 1], initial=0)), np.int64)
+    heavy = np.ascontiguousarray(weights[::-1])  # the table by size adds heavy seats first
 
     def build(j: int) -> None:
         try:
             p = np.uint64(primes[j])
-            below = kernels.sized_table(weights, q, sizes, lightest, p)
-            rows = [below[:, q]] + [kernels.sized_window(below, q, max(c.weight, 1), p)
-                                    for c in classes]  # fmt: skip
+            below = kernels.sized_table(heavy, q, sizes, p)
+            _, _, start = kernels.sized_rows(heavy, q, sizes)
+            rows = [below[start[1:] - 1]] + [
+                kernels.sized_window(below, heavy, q, sizes, max(c.weight, 1), p) for c in classes
+            ]
             del below
             done[j] = [row.tolist() for row in rows]
         except BaseException as error:  # pragma: no cover - reported in the caller
