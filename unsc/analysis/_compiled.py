@@ -153,28 +153,34 @@ def sized_table(weights: Any, quota: int, sizes: int, p: Any) -> Any:  # pragma:
 
 
 @_jit
-def sized_window(
-    table: Any, weights: Any, quota: int, sizes: int, weight: int, p: Any
+def sized_windows(
+    table: Any, weights: Any, quota: int, sizes: int, steps: Any, p: Any
 ) -> Any:  # pragma: no cover - compiled
-    """Modulo ``p``, the coalitions of the other seats weighing quota − weight ..
-    quota − 1, by size: the table by size and weight divided by (1 + y·x^weight), as
-    alternating sums of its prefix sums, read row by row."""
+    """Modulo ``p``, for each weight ``steps[c]``, the coalitions of the other seats
+    weighing quota − steps[c] .. quota − 1, by size (``out[c, s]``): the table by size and
+    weight divided by (1 + y·x^steps[c]), as alternating sums of its prefix sums.
+
+    Row by row, every step at once: each row is read for all the classes while it is in
+    the cache (measured at 1,000 random seats, 101 classes: 0.29 s per prime one class at
+    a time, reading the rows at scattered places, against 0.09 s)."""
     low, high, start = sized_rows(weights, quota, sizes)
-    out = np.zeros(sizes, np.uint64)
+    out = np.zeros((steps.size, sizes), np.uint64)
     for r in range(sizes):
         top = table[start[r + 1] - 1]  # every coalition of r seats below the quota
         at = start[r] - low[r] - 1  # below(v), v > low[r], is table[at + v]
         bottom, last = low[r], high[r] + 1
-        hi, lo, t = quota, quota - weight, 0
-        while hi > bottom and r + t < sizes:
+        for c in range(steps.size):
+            weight = steps[c]
+            hi, t = quota, 0
             a = top if hi > last else table[at + hi]
-            b = np.uint64(0) if lo <= bottom else (top if lo > last else table[at + lo])
-            d = a - b if a >= b else a + p - b
-            if t % 2 == 1 and d:
-                d = p - d
-            x = out[r + t] + d
-            out[r + t] = min(x, x - p)
-            hi -= weight
-            lo -= weight
-            t += 1
+            while hi > bottom and r + t < sizes:
+                lo = hi - weight
+                b = np.uint64(0) if lo <= bottom else (top if lo > last else table[at + lo])
+                d = a - b if a >= b else a + p - b
+                if t % 2 == 1 and d:
+                    d = p - d
+                x = out[c, r + t] + d
+                out[c, r + t] = min(x, x - p)
+                hi, a = lo, b
+                t += 1
     return out

@@ -219,9 +219,9 @@ def by_series(game: Game, wanted: Collection[str], progress: Progress = None) ->
             p = np.uint64(primes[j])
             below = kernels.sized_table(heavy, q, sizes, p)
             _, _, start = kernels.sized_rows(heavy, q, sizes)
-            rows = [below[start[1:] - 1]] + [
-                kernels.sized_window(below, heavy, q, sizes, max(c.weight, 1), p) for c in classes
-            ]
+            steps = np.array([max(c.weight, 1) for c in classes], np.int64)
+            windows = kernels.sized_windows(below, heavy, q, sizes, steps, p)
+            rows = [below[start[1:] - 1], *windows]
             del below
             done[j] = [row.tolist() for row in rows]
         except BaseException as error:  # pragma: no cover - reported in the caller
