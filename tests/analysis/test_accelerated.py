@@ -158,11 +158,12 @@ def test_primes_cover_every_count() -> None:
 
 @needs_fast
 @settings(max_examples=40, deadline=None)
-@given(weighted(most=14))
-def test_the_table_by_size_keeps_every_reachable_count(game: Game) -> None:
+@given(weighted(most=14), st.booleans())
+def test_the_table_by_size_keeps_every_reachable_count(game: Game, heavy_first: bool) -> None:
     """Row s of the compiled table holds the weights from the least of s seats to the
-    most (below the quota), heavy seats added first: every count there equal to the
-    reference's table modulo the prime, every count left out zero in the reference."""
+    most (below the quota), the seats added heavy or light first: every count there
+    equal to the reference's table modulo the prime, every count left out zero in the
+    reference."""
     import numpy as np
 
     from unsc.analysis import _compiled
@@ -170,10 +171,10 @@ def test_the_table_by_size_keeps_every_reachable_count(game: Game) -> None:
 
     q, n = game.quota, game.size
     sizes = accelerated._sizes(game) + 1
-    heavy = np.array(sorted(game.weights, reverse=True), np.int64)
+    added = np.array(sorted(game.weights, reverse=heavy_first), np.int64)
     p = accelerated._primes(n)[0]
-    table = _compiled.sized_table(heavy, q, sizes, np.uint64(p))
-    low, high, start = _compiled.sized_rows(heavy, q, sizes)
+    table = _compiled.sized_table(added, q, sizes, np.uint64(p))
+    low, high, start = _compiled.sized_rows(added, q, sizes)
     width = _width(n)
     reference = _by_weight_and_size(list(game.weights), q, width)
     for s in range(sizes):
@@ -183,6 +184,27 @@ def test_the_table_by_size_keeps_every_reachable_count(game: Game) -> None:
         stored = table[start[s] : start[s + 1]].tolist()
         assert stored == [sum(counts[: v + 1]) % p for v in range(low[s], high[s] + 1)]
     assert start[sizes] * 8 // 2**20 + 1 == accelerated.memory(game, {"shapley_shubik"})
+
+
+@needs_fast
+def test_the_seats_are_added_in_the_cheaper_order() -> None:
+    """Weights spread evenly: heavy first makes fewer additions; a few heavy seats among
+    many light ones (the IMF's shape): light first."""
+    import numpy as np
+
+    from unsc.analysis import _compiled
+
+    rnd = random.Random(300)
+    even = sorted((rnd.randint(1, 100) for _ in range(300)), reverse=True)
+    skewed = sorted([5000, 3000, 2000] + [rnd.randint(10, 60) for _ in range(150)], reverse=True)
+    for weights, heavy_wins in ((even, True), (skewed, False)):
+        game = Game.weighted(weights, sum(weights) // 2 + 1)
+        sizes = accelerated._sizes(game) + 1
+        heavy = np.array(weights, np.int64)
+        light = np.ascontiguousarray(heavy[::-1])
+        q = game.quota
+        cheaper = _compiled.sweep_work(heavy, q, sizes) < _compiled.sweep_work(light, q, sizes)
+        assert cheaper == heavy_wins
 
 
 @needs_fast

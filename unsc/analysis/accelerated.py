@@ -212,15 +212,17 @@ def by_series(game: Game, wanted: Collection[str], progress: Progress = None) ->
         swings = tuple(0 if c.weight == 0 else x for c, x in zip(classes, exact[1:]))
         return Counts(swings, None, 2**n - exact[0])
     sizes = _sizes(game) + 1
-    heavy = np.ascontiguousarray(weights[::-1])  # the table by size adds heavy seats first
+    added = np.ascontiguousarray(weights[::-1])  # heavy first, or light first if cheaper
+    if kernels.sweep_work(weights, q, sizes) < kernels.sweep_work(added, q, sizes):
+        added = weights
 
     def build(j: int) -> None:
         try:
             p = np.uint64(primes[j])
-            below = kernels.sized_table(heavy, q, sizes, p)
-            _, _, start = kernels.sized_rows(heavy, q, sizes)
+            below = kernels.sized_table(added, q, sizes, p)
+            _, _, start = kernels.sized_rows(added, q, sizes)
             steps = np.array([max(c.weight, 1) for c in classes], np.int64)
-            windows = kernels.sized_windows(below, heavy, q, sizes, steps, p)
+            windows = kernels.sized_windows(below, added, q, sizes, steps, p)
             rows = [below[start[1:] - 1], *windows]
             del below
             done[j] = [row.tolist() for row in rows]
