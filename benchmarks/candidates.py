@@ -116,7 +116,7 @@ C_SOURCE = r"""
 #include <time.h>
 #include <sys/resource.h>
 /* The numba kernels' loops (unsc/analysis/_compiled.py) in C: counts by size (rows) and
-   weight (columns) modulo p < 2^62, seats added BLOCK at a time in one sweep. */
+   weight (columns) modulo p < 2^63, seats added BLOCK at a time in one sweep. */
 #define BLOCK 16
 static inline uint64_t addm(uint64_t a, uint64_t b, uint64_t p) {
     uint64_t x = a + b, y = x - p; return x < y ? x : y; }

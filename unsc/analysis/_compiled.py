@@ -1,10 +1,11 @@
 """The compiled kernels behind ``power(..., backend="numba")``: the series method of
-[`unsc.analysis.counting`][unsc.analysis.counting], modulo primes below 2**62.
+[`unsc.analysis.counting`][unsc.analysis.counting], modulo primes below 2**63.
 
 Imported only when the accelerated path is used (it imports numpy and numba, the
-``unsc[fast]`` extra). Each count is kept modulo a prime p < 2**62 in a 64-bit word, so
-that the sum of two counts never overflows and one conditional subtraction reduces it
-(``min(x, x - p)`` on unsigned words, which the compiler turns into vector code).
+``unsc[fast]`` extra). Each count is kept modulo a prime p < 2**63 in a 64-bit word, so
+that the sum of two counts (below 2p < 2**64) never overflows and one conditional
+subtraction reduces it (``min(x, x - p)`` on unsigned words: x − p wraps round to more
+than x when x < p; the compiler turns it into vector code).
 
 The kernels are compiled at first use and cached on disk by numba; they release the
 GIL, so that tables for different primes are built on different cores.

@@ -4,7 +4,7 @@ extra: numba and numpy, imported only here and only when used).
 
 One algorithm, two speeds. [`unsc.analysis.counting`][unsc.analysis.counting] builds the
 coalitions by weight (and size) as exact Python integers; this module builds the same
-tables modulo a few primes below 2**62 in machine words, reads each seat's view of the
+tables modulo a few primes below 2**63 in machine words, reads each seat's view of the
 others off the same alternating sums, and puts the exact counts together by the Chinese
 remainder theorem. Banzhaf, Penrose, Coleman and Shapley–Shubik are counted here; Holler
 and Deegan–Packel, when asked for, by the reference path.
@@ -113,12 +113,13 @@ def _sizes(game: Game) -> int:
 
 @functools.lru_cache(maxsize=8)
 def _primes(seats: int) -> tuple[int, ...]:
-    """Primes below 2**62, largest first, whose product is at least 2**seats: enough to
+    """Primes below 2**63, largest first, whose product is at least 2**seats: enough to
     give exactly every count put together from them (each below 2**seats: coalitions of
-    the seats, or of one size, or of the others in a window), and no more (one prime
-    fewer than 2**(seats + 64) asked: 17 at 1,000 seats, each a whole table)."""
+    the seats, or of one size, or of the others in a window), and no more. Below 2**63,
+    the sum of two counts still fits in 64 bits: 16 primes at 1,000 seats, where primes
+    below 2**62 and a product of 2**(seats + 64) took 18, each prime a whole table."""
     primes: list[int] = []
-    candidate = 2**62 - 1
+    candidate = 2**63 - 1
     while math.prod(primes) < 2**seats:
         if _is_prime(candidate):
             primes.append(candidate)
