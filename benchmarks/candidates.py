@@ -6,6 +6,7 @@ without it):
     pip install -e '.[fast]' python-flint gmpy2
     python benchmarks/candidates.py            # 200 and 500 seats
     python benchmarks/candidates.py 200 500 1000
+    python benchmarks/candidates.py --compiled 500 1000   # numba and C only
 
 Every candidate counts the same thing: the coalitions by weight and size of a random game
 (weights 1-100, quota half the total plus one, seeded by the size, as benchmarks/peers.py),
@@ -15,7 +16,8 @@ peak of the process:
 
 * python: unsc's reference path (Shapley-Shubik and Banzhaf, exact Fractions).
 * numba: unsc's compiled path, ``backend="numba"`` (the same, exact Fractions; the kernels
-  compiled and cached before timing).
+  compiled and cached before timing), on every core, and pinned to one core (one table
+  at a time, as the C kernels run).
 * gmpy2: the reference's packed table with GMP integers (mpz) in place of Python's.
 * flint: the table as one polynomial per prime (sizes packed beside weights, Kronecker),
   the product over seats by a balanced tree of FLINT's truncated multiplications
@@ -68,6 +70,16 @@ g = Game.weighted(W, Q)
 t = time.perf_counter(); power(g, indices=("shapley_shubik", "banzhaf"), backend="numba")
 done(time.perf_counter() - t)
 """
+
+# The same on one core: the process pinned to one processor, so that the compiled path
+# builds one table at a time (its thread count follows the processors it may use).
+NUMBA_ONE = (
+    """
+import os
+os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+"""
+    + NUMBA
+)
 
 GMPY2 = """
 from gmpy2 import mpz
@@ -323,19 +335,24 @@ def run_c(n: int, folder: Path, ragged: bool = False) -> dict[str, object]:
 NOTES = {
     "python": "SS + Banzhaf, exact",
     "numba": "SS + Banzhaf, exact",
+    "numba, one core": "SS + Banzhaf, exact, one table at a time",
     "gmpy2": "table only",
     "flint": "tables only, {} primes",
 }
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [200, 500]
-    candidates = {"python": PYTHON, "numba": NUMBA, "gmpy2": GMPY2, "flint": FLINT}
+    compiled = "--compiled" in sys.argv
+    sizes = [int(a) for a in sys.argv[1:] if not a.startswith("--")] or [200, 500]
+    candidates = {"python": PYTHON, "numba": NUMBA, "numba, one core": NUMBA_ONE,
+                  "gmpy2": GMPY2, "flint": FLINT}  # fmt: skip
+    if compiled:
+        candidates = {k: v for k, v in candidates.items() if k.startswith("numba")}
     print("| seats | candidate | s | peak MB | note |\n|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as folder:
         for n in sizes:
             for name, code in candidates.items():
-                if (name == "python" and n > 500) or (name == "flint" and n > 200):
+                if (name in ("python", "gmpy2") and n > 500) or (name == "flint" and n > 200):
                     print(f"| {n} | {name} | — | — | not run (minutes) |", flush=True)
                     continue
                 r = run(code, n)
