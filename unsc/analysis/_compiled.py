@@ -76,8 +76,9 @@ def weights_window(below: Any, quota: int, weight: int, p: Any) -> Any:  # pragm
 
 
 #: Seats added per sweep of the table by size: each row is updated for every seat of a
-#: block while it is in the processor's cache (measured: 16 seats per sweep take the
-#: table of 1,000 seats from 4.6 s to 2.1 s per prime).
+#: block while it is in the processor's cache (measured on the first kernel, whole rows
+#: to the quota: 16 seats per sweep took the table of 1,000 seats from 4.6 s to 2.1 s per
+#: prime; on the present one, with rows half as long, 4 to 64 are within the noise).
 BLOCK = 16
 
 
