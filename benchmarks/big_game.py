@@ -18,8 +18,8 @@ member, from the product over the other 189 members built directly (no alternati
 Shapley-Shubik would need every count by weight and by size, about 5.6 GB at the simple
 majority on the pure-Python path: unsc refuses it there (TooLargeError) and the table
 says so. The compiled path (the fast extra) holds one table of 8-byte counts per prime,
-3.5 GB at the simple majority, within the limit; ``--shapley`` computes it, in its own
-process, with its time and peak memory (minutes):
+2.8 GB at the simple majority, within the limit; ``--shapley`` computes it, in its own
+process, with its time and peak memory (about a minute):
 
     python benchmarks/big_game.py --shapley
 """

@@ -103,6 +103,20 @@ def test_power_500_compiled(benchmark: Any) -> None:
 
 @fast
 @pytest.mark.benchmark(group="power-compiled")
+def test_power_1000_compiled(benchmark: Any) -> None:
+    """1,000 random seats, Shapley-Shubik and Banzhaf, compiled (bar: 30 s; the peak
+    memory, bar 500 MB, is measured by benchmarks/candidates.py in its own process)."""
+    game = _random(1000)
+    indices = ("shapley_shubik", "banzhaf")
+    power(_random(20), indices=indices, backend="numba")
+    p = benchmark.pedantic(
+        power, args=(game,), kwargs={"indices": indices, "backend": "numba"}, rounds=1
+    )
+    assert sum(p["shapley_shubik"]) == 1
+
+
+@fast
+@pytest.mark.benchmark(group="power-compiled")
 def test_banzhaf_1000_compiled(benchmark: Any) -> None:
     """1,000 random seats, Banzhaf alone, compiled (bar: 0.2 s)."""
     game = _random(1000)

@@ -143,14 +143,91 @@ def test_the_compiled_memory_limit_is_checked_before_work() -> None:
 
 
 def test_primes_cover_every_count() -> None:
-    """The primes' product exceeds 2**(n + 64), and each is a distinct prime below 2**62."""
-    for seats in (1, 63, 200, 1000):
+    """The primes' product reaches 2**n (every count put together is below it) with one
+    prime to spare at most, and each is a distinct prime below 2**63."""
+    for seats in (1, 62, 63, 64, 200, 1000):
         primes = accelerated._primes(seats)
-        assert math.prod(primes) > 2 ** (seats + 64)
+        assert math.prod(primes) >= 2**seats
+        assert math.prod(primes[:-1]) < 2**seats
         assert len(set(primes)) == len(primes)
-        assert max(primes) < 2**62
+        assert max(primes) < 2**63
         assert all(accelerated._is_prime(p) for p in primes)
-    assert not accelerated._is_prime(2**62 - 3 * 5)
+    assert len(accelerated._primes(1000)) == 16
+    assert not accelerated._is_prime(2**63 - 1)  # 7² · 73 · 127 · 337 · 92737 · 649657
+
+
+@needs_fast
+@settings(max_examples=40, deadline=None)
+@given(weighted(most=14), st.booleans())
+def test_the_table_by_size_keeps_every_reachable_count(game: Game, heavy_first: bool) -> None:
+    """Row s of the compiled table holds the weights from the least of s seats to the
+    most (below the quota), the seats added heavy or light first: every count there
+    equal to the reference's table modulo the prime, every count left out zero in the
+    reference."""
+    import numpy as np
+
+    from unsc.analysis import _compiled
+    from unsc.analysis.counting import _by_weight_and_size, _width
+
+    q, n = game.quota, game.size
+    sizes = accelerated._sizes(game) + 1
+    added = np.array(sorted(game.weights, reverse=heavy_first), np.int64)
+    p = accelerated._primes(n)[0]
+    table = _compiled.sized_table(added, q, sizes, np.uint64(p))
+    low, high, start = _compiled.sized_rows(added, q, sizes)
+    width = _width(n)
+    reference = _by_weight_and_size(list(game.weights), q, width)
+    for s in range(sizes):
+        counts = [(packed >> (s * width)) & ((1 << width) - 1) for packed in reference]
+        assert not any(counts[: low[s]])
+        assert not any(counts[high[s] + 1 :])
+        stored = table[start[s] : start[s + 1]].tolist()
+        assert stored == [sum(counts[: v + 1]) % p for v in range(low[s], high[s] + 1)]
+    assert start[sizes] * 8 // 2**20 + 1 == accelerated.memory(game, {"shapley_shubik"})
+
+
+@needs_fast
+def test_the_seats_are_added_in_the_cheaper_order() -> None:
+    """Weights spread evenly: heavy first makes fewer additions; a few heavy seats among
+    many light ones (the IMF's shape): light first."""
+    import numpy as np
+
+    from unsc.analysis import _compiled
+
+    rnd = random.Random(300)
+    even = sorted((rnd.randint(1, 100) for _ in range(300)), reverse=True)
+    skewed = sorted([5000, 3000, 2000] + [rnd.randint(10, 60) for _ in range(150)], reverse=True)
+    for weights, heavy_wins in ((even, True), (skewed, False)):
+        game = Game.weighted(weights, sum(weights) // 2 + 1)
+        sizes = accelerated._sizes(game) + 1
+        heavy = np.array(weights, np.int64)
+        light = np.ascontiguousarray(heavy[::-1])
+        q = game.quota
+        cheaper = _compiled.sweep_work(heavy, q, sizes) < _compiled.sweep_work(light, q, sizes)
+        assert cheaper == heavy_wins
+
+
+@needs_fast
+@settings(max_examples=12, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 40), st.integers(1, 30)), min_size=1, max_size=6),
+    st.floats(0.01, 1.0),
+)
+def test_compiled_equals_reference_on_classes_of_equal_seats(
+    classes: list[tuple[int, int]], share: float
+) -> None:
+    """Many seats in few classes of equal weight (zero among them), the quota anywhere
+    from a few seats' weight to the total: the rows cut by the quota, the rows of light
+    seats starting high, the same exact fractions."""
+    weights = [w for w, m in classes for _ in range(m)]
+    if sum(weights) == 0:
+        weights[0] = 1
+    game = Game.weighted(weights, max(1, round(share * sum(weights))))
+
+    assert (
+        power(game, indices=COMPILED, backend="numba").by_class
+        == power(game, indices=COMPILED, backend="python").by_class
+    )
 
 
 def test_ternary_power_converts_with_names_and_kinds() -> None:

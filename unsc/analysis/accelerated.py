@@ -4,7 +4,7 @@ extra: numba and numpy, imported only here and only when used).
 
 One algorithm, two speeds. [`unsc.analysis.counting`][unsc.analysis.counting] builds the
 coalitions by weight (and size) as exact Python integers; this module builds the same
-tables modulo a few primes below 2**31 in machine words, reads each seat's view of the
+tables modulo a few primes below 2**63 in machine words, reads each seat's view of the
 others off the same alternating sums, and puts the exact counts together by the Chinese
 remainder theorem. Banzhaf, Penrose, Coleman and Shapley–Shubik are counted here; Holler
 and Deegan–Packel, when asked for, by the reference path.
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import itertools
 import math
 import os
 import threading
@@ -86,12 +85,20 @@ def chosen(game: Game, wanted: Collection[str], backend: str) -> bool:
 
 def memory(game: Game, wanted: Collection[str]) -> int:
     """The megabytes one table of the compiled path holds, for one prime (one such
-    table per core at once): 8-byte counts by weight and size (Shapley–Shubik), or by
-    weight, twice."""
+    table per core at once): 8-byte counts by weight and size (Shapley–Shubik), each row
+    of s seats only from the least weight of s seats to the most (below the quota), or
+    by weight, twice."""
     q = game.quota
-    sized = "shapley_shubik" in wanted
-    need = (q + 1) * (_sizes(game) + 1) * 8 if sized else (q + 1) * 16
-    return need // 2**20 + 1
+    if "shapley_shubik" not in wanted:
+        return (q + 1) * 16 // 2**20 + 1
+    light = sorted(game.weights)
+    entries = least = most = 0
+    for s in range(_sizes(game) + 1):
+        if s:
+            least += light[s - 1]
+            most += light[-s]
+        entries += min(most, q - 1) - least + 1
+    return entries * 8 // 2**20 + 1
 
 
 def _sizes(game: Game) -> int:
@@ -106,11 +113,14 @@ def _sizes(game: Game) -> int:
 
 @functools.lru_cache(maxsize=8)
 def _primes(seats: int) -> tuple[int, ...]:
-    """Primes below 2**62, largest first, whose product exceeds 2**(seats + 64): enough
-    to give any count of coalitions (below 2**seats) exactly, with room to spare."""
+    """Primes below 2**63, largest first, whose product is at least 2**seats: enough to
+    give exactly every count put together from them (each below 2**seats: coalitions of
+    the seats, or of one size, or of the others in a window), and no more. Below 2**63,
+    the sum of two counts still fits in 64 bits: 16 primes at 1,000 seats, where primes
+    below 2**62 and a product of 2**(seats + 64) took 18, each prime a whole table."""
     primes: list[int] = []
-    candidate = 2**62 - 1
-    while math.prod(primes).bit_length() <= seats + 64:
+    candidate = 2**63 - 1
+    while math.prod(primes) < 2**seats:
         if _is_prime(candidate):
             primes.append(candidate)
         candidate -= 2
@@ -203,15 +213,18 @@ def by_series(game: Game, wanted: Collection[str], progress: Progress = None) ->
         swings = tuple(0 if c.weight == 0 else x for c, x in zip(classes, exact[1:]))
         return Counts(swings, None, 2**n - exact[0])
     sizes = _sizes(game) + 1
-    light = sorted(game.weights)
-    lightest = np.array(list(itertools.accumulate(light[: sizes - 1], initial=0)), np.int64)
+    added = np.ascontiguousarray(weights[::-1])  # heavy first, or light first if cheaper
+    if kernels.sweep_work(weights, q, sizes) < kernels.sweep_work(added, q, sizes):
+        added = weights
 
     def build(j: int) -> None:
         try:
             p = np.uint64(primes[j])
-            below = kernels.sized_table(weights, q, sizes, lightest, p)
-            rows = [below[:, q]] + [kernels.sized_window(below, q, max(c.weight, 1), p)
-                                    for c in classes]  # fmt: skip
+            below = kernels.sized_table(added, q, sizes, p)
+            _, _, start = kernels.sized_rows(added, q, sizes)
+            steps = np.array([max(c.weight, 1) for c in classes], np.int64)
+            windows = kernels.sized_windows(below, added, q, sizes, steps, p)
+            rows = [below[start[1:] - 1], *windows]
             del below
             done[j] = [row.tolist() for row in rows]
         except BaseException as error:  # pragma: no cover - reported in the caller
