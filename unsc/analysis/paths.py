@@ -20,6 +20,8 @@ from typing import overload
 import attrs
 
 from unsc._args import as_position
+from unsc._table import Table, Tabular
+from unsc.analysis.game import seat_identities
 from unsc.errors import (
     InvalidTypeError,
     NoPathError,
@@ -138,7 +140,7 @@ class Change:
 
 
 @attrs.frozen
-class Path:
+class Path(Tabular):
     """The fewest changes of vote that reach a goal: a sequence of
     [`Change`][unsc.analysis.paths.Change].
 
@@ -210,6 +212,27 @@ class Path:
         return (
             f"{count} change{'s' if count != 1 else ''} would {aim} {symbol}: {words}. "
             f"That gives {self.result.tally}: {outcome}."
+        )
+
+    def as_table(self) -> Table:
+        """Each change (the member, its vote as cast and as changed), with the path in
+        words beneath; its data (CSV, JSON, the DataFrame) one row per change, with the
+        member's code, name and kind."""
+        council = self.resolution.council
+        identities = seat_identities(None, council)
+        return Table(
+            ("member", "before", "after"),
+            [(c.member.name, c.before.value, c.after.value) for c in self.changes],
+            caption=self.explain(),
+            data=[
+                {
+                    **identities[council.index(c.member)],
+                    "before": c.before.value,
+                    "after": c.after.value,
+                }
+                for c in self.changes
+            ],
+            data_columns=("seat", "name", "kind", "before", "after"),
         )
 
     def __str__(self) -> str:
