@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import unsc
 from unsc import Outcome, Vote, history
 from unsc.analysis import (
-    MODELS,
+    FORECAST_MODELS,
     backtest,
     forecast,
     pass_probability,
@@ -194,7 +194,7 @@ def _adopted_share(records: list[unsc.Resolution], first: int, last: int) -> Fra
 
 def test_backtest_scores_against_an_independent_count() -> None:
     result = backtest(years=(2015, 2025))
-    assert [s.model for s in result] == list(MODELS)
+    assert [s.model for s in result] == list(FORECAST_MODELS)
     always = result["always adopted"]
     assert always.accuracy == _adopted_share(list(history.records()), 2015, 2025)
     assert always.brier == pytest.approx(2 * (1 - float(always.accuracy)))

@@ -15,18 +15,25 @@ from unsc.analysis.agreement import (
 )
 from unsc.analysis.game import Game, SeatClass
 from unsc.analysis.learned import (
-    MODELS,
+    FORECAST_MODELS,
     PRIORS,
     Backtest,
     Forecast,
     Learned,
-    Score,
+    ModelScore,
     VoteProbabilities,
     backtest,
     forecast,
     vote_probabilities,
 )
-from unsc.analysis.paths import Change, Path, Swing, path_to_adoption, path_to_failure, swing
+from unsc.analysis.paths import (
+    AdoptionPath,
+    Change,
+    Swing,
+    path_to_adoption,
+    path_to_failure,
+    swing,
+)
 from unsc.analysis.power import (
     DEFAULT_INDICES,
     INDICES,
@@ -42,11 +49,12 @@ from unsc.analysis.unions import UnionPower, banzhaf_owen, owen
 
 __all__ = [
     "DEFAULT_INDICES",
+    "FORECAST_MODELS",
     "INDICES",
     "MEASURES",
-    "MODELS",
     "PRIORS",
     "UNIFORM",
+    "AdoptionPath",
     "Agreement",
     "Backtest",
     "Bloc",
@@ -57,11 +65,10 @@ __all__ = [
     "Index",
     "Learned",
     "Model",
+    "ModelScore",
     "Pair",
     "PassProbability",
-    "Path",
     "PowerIndices",
-    "Score",
     "SeatClass",
     "SeatPower",
     "Simulation",

@@ -57,13 +57,13 @@ from unsc.rules import Outcome, Rules
 from unsc.votes import Matter, Vote
 
 __all__ = [
-    "MODELS",
+    "FORECAST_MODELS",
     "PRIORS",
     "STRENGTH",
     "Backtest",
     "Forecast",
     "Learned",
-    "Score",
+    "ModelScore",
     "VoteProbabilities",
     "backtest",
     "forecast",
@@ -653,16 +653,16 @@ def forecast(
 
 
 #: The models the backtest scores: two naive baselines and two learned ones.
-MODELS = ("always adopted", "overall rate", "learned", "learned by topic")
+FORECAST_MODELS = ("always adopted", "overall rate", "learned", "learned by topic")
 _BINS = 10
 
 
 @attrs.frozen
-class Score:
+class ModelScore:
     """How one model predicted the decisions of the test years.
 
     Attributes:
-        model: Its name (one of [`MODELS`][unsc.analysis.learned.MODELS]).
+        model: Its name (one of [`FORECAST_MODELS`][unsc.analysis.learned.FORECAST_MODELS]).
         decisions: Decisions predicted.
         correct: How many went the way the model thought likeliest.
         brier: The mean Brier score over the three outcomes (0 is perfect; 2 the worst).
@@ -683,20 +683,21 @@ class Score:
 
 
 @attrs.frozen(repr=False)
-class Backtest(Tabular, Sequence[Score]):
+class Backtest(Tabular, Sequence[ModelScore]):
     """Each model's score on the decisions of the test years, each predicted from the decisions
-    before its year only: a listing of [`Score`][unsc.analysis.learned.Score], also indexed by
-    model name.
+    before its year only: a listing of [`ModelScore`][unsc.analysis.learned.ModelScore], also
+    indexed by model name.
 
     Attributes:
-        scores: One per model, in the order of [`MODELS`][unsc.analysis.learned.MODELS].
+        scores: One per model, in the order of
+            [`FORECAST_MODELS`][unsc.analysis.learned.FORECAST_MODELS].
         years: The first and last year predicted.
         skipped: Decisions of those years not predicted (adopted without a vote, or no
             outcome on record).
         strength: The prior's weight of the learned models.
     """
 
-    scores: tuple[Score, ...]
+    scores: tuple[ModelScore, ...]
     years: tuple[int, int]
     skipped: int
     strength: Fraction
@@ -705,15 +706,15 @@ class Backtest(Tabular, Sequence[Score]):
         return len(self.scores)
 
     @overload
-    def __getitem__(self, key: int | str) -> Score: ...
+    def __getitem__(self, key: int | str) -> ModelScore: ...
     @overload
-    def __getitem__(self, key: slice) -> tuple[Score, ...]: ...
-    def __getitem__(self, key: int | str | slice) -> Score | tuple[Score, ...]:
+    def __getitem__(self, key: slice) -> tuple[ModelScore, ...]: ...
+    def __getitem__(self, key: int | str | slice) -> ModelScore | tuple[ModelScore, ...]:
         if isinstance(key, str):
             for score in self.scores:
                 if score.model == key:
                     return score
-            raise NoSuchEntryError("a model scored", key, MODELS)
+            raise NoSuchEntryError("a model scored", key, FORECAST_MODELS)
         if isinstance(key, slice):
             return self.scores[key]
         return self.scores[as_position(key, len(self.scores), "a model's position")]
@@ -826,13 +827,15 @@ class _Scorer:
         cell[1] += predicted[0]
         cell[2] += truth == 0
 
-    def score(self) -> Score:
+    def score(self) -> ModelScore:
         calibration = tuple(
             (i / _BINS, (i + 1) / _BINS, int(n), total / n, adopted / n)
             for i, (n, total, adopted) in enumerate(self.bins)
             if n
         )
-        return Score(self.model, self.n, self.correct, self.brier / max(self.n, 1), calibration)
+        return ModelScore(
+            self.model, self.n, self.correct, self.brier / max(self.n, 1), calibration
+        )
 
 
 def backtest(
@@ -842,7 +845,8 @@ def backtest(
     strength: int | float | Fraction = STRENGTH,
 ) -> Backtest:
     """Predict each decision of ``years`` from the decisions before its year only, and score
-    the predictions against what happened, for the [`MODELS`][unsc.analysis.learned.MODELS]:
+    the predictions against what happened, for the
+    [`FORECAST_MODELS`][unsc.analysis.learned.FORECAST_MODELS]:
 
     - *always adopted*: every draft adopted;
     - *overall rate*: each member votes as its own shares of all earlier votes (no prior; a
@@ -868,7 +872,7 @@ def backtest(
     dated = sorted((r for r in given if r.date is not None), key=lambda r: r.date)  # type: ignore[arg-type, return-value]
     overall = _Counts()
     topics: dict[str, _Counts] = {}
-    scorers = {model: _Scorer(model) for model in MODELS}
+    scorers = {model: _Scorer(model) for model in FORECAST_MODELS}
     skipped = 0
     cache: dict[tuple[object, ...], tuple[float, float, float]] = {}
     learned_at = 0  # records[:learned_at] have been counted
@@ -892,14 +896,14 @@ def backtest(
         pooled = overall.pooled_shares()
         topic = fold(record.topic or "")
         scorers["always adopted"].add((1.0, 0.0, 0.0), actual)
-        for model in MODELS[1:]:
+        for model in FORECAST_MODELS[1:]:
             key = (
                 model,
                 year,
                 council.codes,
                 council.rules,
                 matter,
-                topic if model == MODELS[3] else "",
+                topic if model == FORECAST_MODELS[3] else "",
             )
             found = cache.get(key)
             if found is None:
@@ -922,7 +926,7 @@ def backtest(
                     float(odds.insufficient),
                 )
             scorers[model].add(found, actual)
-    scores = tuple(scorers[m].score() for m in MODELS)
+    scores = tuple(scorers[m].score() for m in FORECAST_MODELS)
     if not scores[0].decisions:  # an accuracy over nothing is no accuracy
         raise NoDataError(f"backtest(years={years!r})", f"nothing to predict: {_span(dated)}")
     return Backtest(scores, (first, last), skipped, weight)

@@ -34,7 +34,7 @@ from unsc.resolution import Resolution
 from unsc.rules import Decision, Outcome, Roles, Rules, roles
 from unsc.votes import Vote
 
-__all__ = ["Change", "Path", "Swing", "path_to_adoption", "path_to_failure", "swing"]
+__all__ = ["AdoptionPath", "Change", "Swing", "path_to_adoption", "path_to_failure", "swing"]
 
 
 @attrs.frozen
@@ -140,7 +140,7 @@ class Change:
 
 
 @attrs.frozen
-class Path(Tabular):
+class AdoptionPath(Tabular):
     """The fewest changes of vote that reach a goal: a sequence of
     [`Change`][unsc.analysis.paths.Change].
 
@@ -240,12 +240,12 @@ class Path(Tabular):
 
     def __repr__(self) -> str:
         return (
-            f"<Path to {self.goal.value} for {self.resolution.symbol}: "
+            f"<AdoptionPath to {self.goal.value} for {self.resolution.symbol}: "
             f"{len(self.changes)} change{'s' if len(self.changes) != 1 else ''}>"
         )
 
 
-def path_to_adoption(resolution: Resolution, rules: Rules | None = None) -> Path:
+def path_to_adoption(resolution: Resolution, rules: Rules | None = None) -> AdoptionPath:
     """The fewest changes of vote that would adopt ``resolution``.
 
     Each blocking seat beyond those the rules tolerate must change, and changes to yes
@@ -258,7 +258,7 @@ def path_to_adoption(resolution: Resolution, rules: Rules | None = None) -> Path
     stakes, decision = _stakes(resolution, rules)
     rules = decision.rules
     if decision.adopted:
-        return Path(resolution, Outcome.ADOPTED, (), (), 0, decision)
+        return AdoptionPath(resolution, Outcome.ADOPTED, (), (), 0, decision)
     if stakes.counts_no:  # the votes against count too: search the counts
         return _fewest(resolution, stakes, rules, adopt=True)
     ballot = resolution.ballot
@@ -288,7 +288,7 @@ def path_to_adoption(resolution: Resolution, rules: Rules | None = None) -> Path
     return _path(resolution, Outcome.ADOPTED, changes, free, needed if free else 0, rules)
 
 
-def path_to_failure(resolution: Resolution, rules: Rules | None = None) -> Path:
+def path_to_failure(resolution: Resolution, rules: Rules | None = None) -> AdoptionPath:
     """The fewest changes of vote that would defeat ``resolution``.
 
     Either enough yes votes turn to abstentions to fall below the quota, or enough seats
@@ -300,7 +300,7 @@ def path_to_failure(resolution: Resolution, rules: Rules | None = None) -> Path:
     stakes, decision = _stakes(resolution, rules)
     rules = decision.rules
     if not decision.adopted:
-        return Path(resolution, decision.outcome, (), (), 0, decision)
+        return AdoptionPath(resolution, decision.outcome, (), (), 0, decision)
     if resolution.without_vote:
         raise NoVotesError(resolution.symbol)
     if stakes.counts_no:  # the votes against count too: search the counts
@@ -328,7 +328,7 @@ def path_to_failure(resolution: Resolution, rules: Rules | None = None) -> Path:
     )
 
 
-def _fewest(resolution: Resolution, stakes: Roles, rules: Rules, *, adopt: bool) -> Path:
+def _fewest(resolution: Resolution, stakes: Roles, rules: Rules, *, adopt: bool) -> AdoptionPath:
     """The fewest changes that adopt (or defeat) ``resolution``, found by walking the
     seats once over every reachable count of (yes, no, blocking) votes, each end judged
     by the one rule: exact for any rules, used where the votes against count too.
@@ -403,10 +403,10 @@ def _path(
     free: tuple[Member, ...],
     choose: int,
     rules: Rules,
-) -> Path:
+) -> AdoptionPath:
     seats = {resolution.council.index(c.member): c.after for c in changes}
     result = _with(resolution, seats).decide(rules)
-    return Path(resolution, goal, tuple(changes), free, choose, result)
+    return AdoptionPath(resolution, goal, tuple(changes), free, choose, result)
 
 
 def _with(resolution: Resolution, seats: dict[int, Vote]) -> Resolution:
