@@ -31,6 +31,7 @@ says how well this predicts later decisions, against naive baselines.
 from __future__ import annotations
 
 import datetime
+import enum
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -64,16 +65,50 @@ __all__ = [
     "Forecast",
     "Learned",
     "ModelScore",
+    "Prior",
     "VoteProbabilities",
     "backtest",
     "forecast",
     "vote_probabilities",
 ]
 
-#: The named priors: every member's votes on the same decisions pooled; one third each; or
-#: each member's own rate over all the records given (for a topic or period: shrink towards
-#: how the member votes in general).
-PRIORS = ("pooled", "uniform", "member")
+
+class Prior(enum.Enum):
+    """A named prior of the learned odds. Wherever a prior is asked for, its value string
+    (``"pooled"``) works as well, and so does a ``(yes, no, abstain)`` of one's own."""
+
+    POOLED = "pooled"
+    """Every member's votes on the same decisions, pooled."""
+    UNIFORM = "uniform"
+    """One third each."""
+    MEMBER = "member"
+    """Each member's own rate over all the records given (for a topic or period: shrink
+    towards how the member votes in general)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Prior:
+        # Prior("Pooled") refused in words, as parse() does, not a bare ValueError.
+        return cls.parse(value)  # type: ignore[arg-type]
+
+    @classmethod
+    def parse(cls, value: Prior | str) -> Prior:
+        """Read a prior from a [`Prior`][unsc.analysis.learned.Prior] or its value
+        (``"pooled"``, ``"uniform"``, ``"member"``).
+
+        Raises:
+            UnknownPresetError: For anything else, naming the priors.
+        """
+        if isinstance(value, Prior):
+            return value
+        found = _PRIOR_OF.get(value) if isinstance(value, str) else None
+        if found is None:
+            raise UnknownPresetError("prior", value, PRIORS)
+        return found
+
+
+#: The names of the named priors (see [`Prior`][unsc.analysis.learned.Prior]).
+PRIORS = tuple(p.value for p in Prior)
+_PRIOR_OF = {p.value: p for p in Prior}
 #: The prior's default weight, in imagined votes.
 STRENGTH = 2
 
@@ -82,7 +117,11 @@ _INDEX = {Vote.YES: 0, Vote.NO: 1, Vote.ABSTAIN: 2}
 _THIRD = (Fraction(1, 3),) * 3
 _OUTCOMES = (Outcome.ADOPTED, Outcome.VETOED, Outcome.INSUFFICIENT_VOTES)
 
-Prior = str | tuple[Fraction | int | float, Fraction | int | float, Fraction | int | float]
+#: What a ``prior=`` takes: a [`Prior`][unsc.analysis.learned.Prior], its name, or
+#: (yes, no, abstain).
+PriorLike = (
+    Prior | str | tuple[Fraction | int | float, Fraction | int | float, Fraction | int | float]
+)
 
 
 def _shares(counts: Iterable[int | Fraction]) -> tuple[Fraction, Fraction, Fraction] | None:
@@ -390,10 +429,12 @@ class _Counts:
 
 
 def _priors(
-    prior: Prior, codes: list[str], counts: _Counts, given: list[Resolution], weight: Fraction
+    prior: PriorLike, codes: list[str], counts: _Counts, given: list[Resolution], weight: Fraction
 ) -> dict[str, Any]:
     """Each member's prior (by code), and under ``"text"`` the prior in words."""
-    if prior == "member":
+    if isinstance(prior, (Prior, str)):
+        prior = Prior.parse(prior)
+    if prior is Prior.MEMBER:
         overall = _Counts()
         for record in given:
             overall.add(record)
@@ -403,9 +444,9 @@ def _priors(
             f"each member's own rate over all {overall.decisions} decisions given", weight, None
         )
         return found
-    if prior == "pooled":
+    if prior is Prior.POOLED:
         shares, name = counts.pooled_shares(), "the pooled rate"
-    elif prior == "uniform":
+    elif prior is Prior.UNIFORM:
         shares, name = _THIRD, "uniform"
     else:
         shares, name = _given_prior(prior), "given"
@@ -474,7 +515,7 @@ def vote_probabilities(  # type: ignore[overload-overlap]  # a str is one member
     *,
     topic: str | None = None,
     years: tuple[int, int] | None = None,
-    prior: Prior = "pooled",
+    prior: PriorLike = "pooled",
     strength: int | float | Fraction = STRENGTH,
 ) -> VoteProbabilities: ...
 @overload
@@ -484,7 +525,7 @@ def vote_probabilities(
     *,
     topic: str | None = None,
     years: tuple[int, int] | None = None,
-    prior: Prior = "pooled",
+    prior: PriorLike = "pooled",
     strength: int | float | Fraction = STRENGTH,
 ) -> Learned: ...
 def vote_probabilities(
@@ -493,7 +534,7 @@ def vote_probabilities(
     *,
     topic: str | None = None,
     years: tuple[int, int] | None = None,
-    prior: Prior = "pooled",
+    prior: PriorLike = "pooled",
     strength: int | float | Fraction = STRENGTH,
 ) -> VoteProbabilities | Learned:
     """Members' probabilities of voting yes, no and abstain, learned from their past votes.
@@ -507,8 +548,9 @@ def vote_probabilities(
             member votes too).
         topic: Only decisions with this text in their topic or title, in any case.
         years: Only decisions of these years, both included: ``(2011, 2025)``.
-        prior: ``"pooled"`` (every member's votes on the same decisions together),
-            ``"uniform"``, or ``(yes, no, abstain)``.
+        prior: A [`Prior`][unsc.analysis.learned.Prior] or its name: ``"pooled"`` (every
+            member's votes on the same decisions together), ``"uniform"``, ``"member"``
+            (each member's own rate over all the records given); or ``(yes, no, abstain)``.
         strength: The prior's weight in imagined votes (0: the member's own shares alone).
 
     Examples:
@@ -520,11 +562,12 @@ def vote_probabilities(
     Raises:
         UnknownStateError: For a member that is no state.
         NoSuchEntryError: For a topic no decision given mentions.
-        UnknownPresetError: For a prior by a name other than those in ``PRIORS``.
+        UnknownPresetError: For a prior by a name other than those of
+            [`Prior`][unsc.analysis.learned.Prior].
     """
     weight = _strength(strength)
-    if isinstance(prior, str) and prior not in PRIORS:
-        raise UnknownPresetError("prior", prior, PRIORS)
+    if isinstance(prior, (Prior, str)):
+        prior = Prior.parse(prior)
     given, chosen, words = _selected(records, topic, years, "vote_probabilities")
     counts = _Counts()
     for record in chosen:
@@ -594,7 +637,7 @@ def forecast(
     *,
     topic: str | None = None,
     years: tuple[int, int] | None = None,
-    prior: Prior = "pooled",
+    prior: PriorLike = "pooled",
     strength: int | float | Fraction = STRENGTH,
     rules: Rules | None = None,
     matter: Matter | str | None = None,
