@@ -90,7 +90,7 @@ def samples() -> dict[str, Any]:
         "Backtest": lambda: analysis.backtest(years=(2022, 2023)),
         "Simulation": lambda: analysis.simulate(c2023, n=50, seed=1),
         "Swing": lambda: analysis.swing(record),
-        "Path": lambda: analysis.path_to_adoption(record),
+        "AdoptionPath": lambda: analysis.path_to_adoption(record),
         "Meeting": lambda: procedure.Meeting.on("2023-10-16"),
         "ReformModel": lambda: reform.model("g4"),
         "Exercise": lambda: teaching.exercises(seed=1, count=1)[0],

@@ -35,7 +35,7 @@ def _objects() -> dict[str, Any]:
         "PowerIndices": power(council),
         "SeatPower": power(council)[0],
         "PassProbability": pass_probability(council),
-        "Path": path_to_adoption(record),
+        "AdoptionPath": path_to_adoption(record),
         "ReformModel": reform.model("g4"),
         "Comparison": reform.compare(),
         "Meeting": procedure.OCTOBER_2023[0],
@@ -59,7 +59,8 @@ def test_every_repr_is_short(name: str) -> None:
 
 
 LISTINGS = (
-    "RecordList", "ReplayReport", "Summary", "VetoList", "PowerIndices", "Path", "Comparison",
+    "RecordList", "ReplayReport", "Summary", "VetoList", "PowerIndices", "AdoptionPath",
+    "Comparison",
 )  # fmt: skip
 
 

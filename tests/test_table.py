@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 
 import pytest
 
@@ -88,3 +89,14 @@ def test_a_tabular_result_gets_its_faces_from_its_table() -> None:
 def test_repr_and_len_are_short() -> None:
     assert repr(T) == "<Table: 2 rows × 2 columns>"
     assert len(T) == 2
+
+
+def test_exact_fractions_are_text_in_csv_and_json_and_floats_in_the_frame() -> None:
+    """A result's exact values stay exact where text carries them, and become numbers a
+    DataFrame can compute with."""
+    pytest.importorskip("pandas")
+    t = Table(("seat", "share"), (), data=[{"seat": "A", "share": Fraction(1, 3)}])
+
+    assert t.csv() == "seat,share\nA,1/3"
+    assert '"share": "1/3"' in t.json()
+    assert t.to_dataframe()["share"].tolist() == [pytest.approx(1 / 3)]

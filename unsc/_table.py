@@ -29,6 +29,7 @@ import html
 import io
 import json
 from collections.abc import Iterable
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -178,9 +179,14 @@ class Table:
 
     def to_dataframe(self) -> Any:
         """The rows as a ``pandas.DataFrame`` (needs the ``pandas`` extra); the caption and
-        notes in its ``attrs["caption"]``."""
+        notes in its ``attrs["caption"]``. Exact fractions in ``data`` become floats there
+        (columns of numbers), as CSV and JSON keep them exact, as text (``"421/2145"``)."""
         if isinstance(self.data, list):
-            found = frame(self.data, self.data_columns or self.headers)
+            rows = [
+                {k: float(v) if isinstance(v, Fraction) else v for k, v in row.items()}
+                for row in self.data
+            ]
+            found = frame(rows, self.data_columns or self.headers)
         else:
             found = frame(self.records(), self.headers)
         found.attrs["caption"] = self.words()

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 import unsc
 from unsc import Vote, history
 from unsc import strategies as us
-from unsc.analysis import MEASURES, agreement, agreement_trend, blocs
+from unsc.analysis import MEASURES, Measure, agreement, agreement_trend, blocs
 from unsc.errors import InvalidFieldError, InvalidTypeError, NoSuchEntryError, UnknownPresetError
 
 COUNCIL = unsc.Council.of_year(2023)
@@ -282,3 +282,24 @@ def test_agreement_renders_as_csv_and_json_one_row_per_pair() -> None:
     pairs = json.loads(found.table("json"))
     assert len(pairs) == 3
     assert {"first", "second", "identical"} <= set(pairs[0])
+
+
+def test_a_measure_is_an_enum_and_its_name_works_everywhere() -> None:
+    """``Measure`` or its value string, wherever a measure is asked for; anything else is
+    refused naming the four (issue 20 part 5)."""
+    found = agreement(history.records(year=2023), measure=Measure.KAPPA)
+
+    assert Measure.parse("kappa") is Measure.KAPPA is Measure("kappa")
+    assert Measure.parse(Measure.LIJPHART) is Measure.LIJPHART
+    assert tuple(m.value for m in Measure) == MEASURES
+    assert found.measure == "kappa"
+    assert found.table() == agreement(history.records(year=2023), measure="kappa").table()
+    assert found.table(measure=Measure.IDENTICAL) == found.table(measure="identical")
+    assert found[0].measure(Measure.KAPPA) == found[0].measure("kappa")
+    assert blocs(found, measure=Measure.KAPPA).measure == "kappa"
+    assert agreement_trend(history.records(year=2023), measure=Measure.KAPPA).measure == "kappa"
+    for bad in ("Kappa", "agreement", 3, None):
+        with pytest.raises(UnknownPresetError, match="identical, coincidence, lijphart, kappa"):
+            Measure.parse(bad)  # type: ignore[arg-type]
+    with pytest.raises(UnknownPresetError, match="is not a measure"):
+        Measure("Kappa")

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 import unsc
 from unsc import Outcome, Vote, history
 from unsc.analysis import (
-    MODELS,
+    FORECAST_MODELS,
+    PRIORS,
+    Prior,
     backtest,
     forecast,
     pass_probability,
@@ -81,6 +83,24 @@ def test_member_prior_leans_on_the_members_own_rate() -> None:
     overall = vote_probabilities("BBB", RECORD, strength=2)
     assert bbb.prior == overall.as_tuple()
     assert bbb.counts == (1, 0, 0)
+
+
+def test_a_prior_is_an_enum_and_its_name_works_as_before() -> None:
+    """``Prior`` or its value string, wherever a prior is asked for; a name that is none is
+    refused naming the three; a (yes, no, abstain) of one's own still works (issue 20
+    part 5)."""
+    for prior in Prior:
+        by_enum = vote_probabilities("BBB", RECORD, topic="Otherland", prior=prior)
+        by_name = vote_probabilities("BBB", RECORD, topic="Otherland", prior=prior.value)
+        assert by_enum == by_name
+    assert PRIORS == ("pooled", "uniform", "member")
+    assert Prior.parse("member") is Prior.MEMBER is Prior("member")
+    with pytest.raises(UnknownPresetError, match="pooled, uniform, member"):
+        vote_probabilities("BBB", RECORD, prior="Pooled")
+    with pytest.raises(UnknownPresetError, match="pooled, uniform, member"):
+        Prior.parse(None)  # type: ignore[arg-type]
+    with pytest.raises(UnknownPresetError, match="is not prior"):
+        Prior("flat")
 
 
 @given(
@@ -194,7 +214,7 @@ def _adopted_share(records: list[unsc.Resolution], first: int, last: int) -> Fra
 
 def test_backtest_scores_against_an_independent_count() -> None:
     result = backtest(years=(2015, 2025))
-    assert [s.model for s in result] == list(MODELS)
+    assert [s.model for s in result] == list(FORECAST_MODELS)
     always = result["always adopted"]
     assert always.accuracy == _adopted_share(list(history.records()), 2015, 2025)
     assert always.brier == pytest.approx(2 * (1 - float(always.accuracy)))

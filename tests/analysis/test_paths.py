@@ -56,6 +56,21 @@ def test_procedural_failure_needs_the_quota() -> None:
     assert path.result.outcome is Outcome.INSUFFICIENT_VOTES
 
 
+def test_a_path_is_a_table_of_its_changes() -> None:
+    """A path prints as its explanation; its table lists each change with the explanation
+    beneath, and its CSV one row per change with the member's code, name and kind."""
+    path = path_to_adoption(history.get("S/2023/772"))
+
+    lines = path.table("csv").splitlines()
+
+    assert str(path) == path.explain()
+    assert path.table().endswith(path.explain())
+    assert "United Kingdom  no        yes" in path.table()
+    assert lines[0] == "seat,name,kind,before,after"
+    assert lines[1] == "FRA,France,permanent,no,yes"
+    assert len(lines) == 1 + len(path)
+
+
 def test_nothing_to_change() -> None:
     """A draft already failing needs no change to fail."""
     path = path_to_failure(history.get("S/2023/772"))

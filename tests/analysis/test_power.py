@@ -206,6 +206,41 @@ def test_table_and_floats() -> None:
     assert p.as_floats()[Index.SHAPLEY_SHUBIK][0] == pytest.approx(4 / 2145)
 
 
+def test_machine_formats_give_one_row_per_member_exact() -> None:
+    """CSV and JSON carry the data, one row per member with its name and kind, each index
+    exact (issue 21 part 10): what `unsc power --format csv` prints; the text formats keep
+    one row per class of seats and the power to act beneath, in HTML as a paragraph."""
+    p = power(unsc.Council.of_year(2023), indices=("shapley_shubik", "swings"))
+
+    lines = p.table("csv").splitlines()
+    rows = json.loads(p.table("json"))
+
+    assert lines[0] == "seat,name,kind,weight,veto,shapley_shubik,swings"
+    assert "USA,United States,permanent,1,True,421/2145,848" in lines
+    assert len(lines) == 16
+    assert rows[14] == {
+        "seat": "USA",
+        "name": "United States",
+        "kind": "permanent",
+        "weight": 1,
+        "veto": True,
+        "shapley_shubik": "421/2145",
+        "swings": 848,
+    }
+    assert str(p) == p.table() == p.as_table().render("simple")
+    assert "<p>Coleman power of the collectivity to act: 0.02588</p>" in p._repr_html_()
+    assert "Coleman power of the collectivity to act: 421" not in p.table("html")
+
+
+def test_a_bare_game_names_its_seats() -> None:
+    """In a game without a council, a seat's name is its label and its kind ``seat``."""
+    game = Game.weighted((3, 2, 1), 4)
+
+    lines = power(game, indices="banzhaf").table("csv").splitlines()
+
+    assert lines[1].startswith("S1,S1,seat,3,False,")
+
+
 def test_results_iterate_and_index() -> None:
     """A result is a sequence of seats, found by position, code, name, or by index."""
     p = power(unsc.Council.of_year(2023), indices="banzhaf")

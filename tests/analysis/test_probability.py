@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from fractions import Fraction
 
 import pytest
@@ -152,6 +153,39 @@ def test_table() -> None:
 
     assert "| adopted" in text
     assert "48932/4782969" in text
+
+
+def test_machine_formats_and_frame() -> None:
+    """CSV and JSON give one row per outcome with the exact probability; the DataFrame
+    the same as floats; the HTML is the table (no caption)."""
+    pytest.importorskip("pandas")
+    odds = pass_probability(unsc.Council.of_year(2023))
+
+    assert odds.table("csv").splitlines()[:2] == ["outcome,probability", "adopted,48932/4782969"]
+    assert json.loads(odds.table("json"))[1] == {
+        "outcome": "vetoed",
+        "probability": "32839/1594323",
+    }
+    assert odds.to_dataframe()["probability"].sum() == pytest.approx(1)
+    assert odds._repr_html_() == odds.table("html")
+    assert str(odds) == odds.table()
+
+
+def test_ternary_machine_formats_give_one_row_per_member() -> None:
+    """TernaryPower's CSV and JSON: one row per member with name, kind and the four exact
+    measures; its DataFrame the same as floats (issue 21 part 12)."""
+    pytest.importorskip("pandas")
+    t = ternary_power(unsc.Council.of_year(2023))
+
+    lines = t.table("csv").splitlines()
+    df = t.to_dataframe()
+
+    assert lines[0] == "seat,name,kind,veto,yes_no,yes_abstain,abstain_no,overall"
+    assert lines[1] == "ALB,Albania,elected,False,5906/531441,5906/531441,0,11812/1594323"
+    assert json.loads(t.table("json"))[2]["kind"] == "permanent"
+    assert list(df["seat"])[:2] == ["ALB", "BRA"]
+    assert df["overall"].dtype == float
+    assert t.table(digits=2).splitlines()[2].split() == ["Albania", "0.01", "0.01", "0.00", "0.01"]
 
 
 def test_ternary_separates_abstention_from_no() -> None:

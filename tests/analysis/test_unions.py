@@ -130,3 +130,17 @@ def test_the_listing_surface() -> None:
     with pytest.raises(unsc.UNSCError):
         owen(game, ["A"])
     assert owen(game, [[]]).unions == (("A",), ("B",), ("C",))
+
+
+def test_union_power_data_one_row_per_member_exact() -> None:
+    """Its CSV: one row per member with name, kind, its bloc (empty alone) and the exact
+    value; a bare game's seats are named by their labels."""
+    council = unsc.Council.of_year(2023)
+    lines = owen(council, [["CHN", "RUS"]]).table("csv").splitlines()
+    game = Game.weighted((3, 2, 1), 4)
+
+    assert lines[0] == "seat,name,kind,union,owen"
+    assert "ALB,Albania,elected,,1/286" in lines
+    assert "CHN,China,permanent,CHN+RUS,69/572" in lines
+    assert banzhaf_owen(game, [["S2", "S3"]]).rows()[1]["union"] == "S2+S3"
+    assert banzhaf_owen(game, [])[0] == ("S1", banzhaf_owen(game, []).values[0])

@@ -7,6 +7,7 @@ from unsc.analysis.agreement import (
     MEASURES,
     Agreement,
     Blocs,
+    Measure,
     Pair,
     Trend,
     agreement,
@@ -15,18 +16,26 @@ from unsc.analysis.agreement import (
 )
 from unsc.analysis.game import Game, SeatClass
 from unsc.analysis.learned import (
-    MODELS,
+    FORECAST_MODELS,
     PRIORS,
     Backtest,
     Forecast,
     Learned,
-    Score,
+    ModelScore,
+    Prior,
     VoteProbabilities,
     backtest,
     forecast,
     vote_probabilities,
 )
-from unsc.analysis.paths import Change, Path, Swing, path_to_adoption, path_to_failure, swing
+from unsc.analysis.paths import (
+    AdoptionPath,
+    Change,
+    Swing,
+    path_to_adoption,
+    path_to_failure,
+    swing,
+)
 from unsc.analysis.power import (
     DEFAULT_INDICES,
     INDICES,
@@ -42,11 +51,12 @@ from unsc.analysis.unions import UnionPower, banzhaf_owen, owen
 
 __all__ = [
     "DEFAULT_INDICES",
+    "FORECAST_MODELS",
     "INDICES",
     "MEASURES",
-    "MODELS",
     "PRIORS",
     "UNIFORM",
+    "AdoptionPath",
     "Agreement",
     "Backtest",
     "Bloc",
@@ -56,12 +66,13 @@ __all__ = [
     "Game",
     "Index",
     "Learned",
+    "Measure",
     "Model",
+    "ModelScore",
     "Pair",
     "PassProbability",
-    "Path",
     "PowerIndices",
-    "Score",
+    "Prior",
     "SeatClass",
     "SeatPower",
     "Simulation",

@@ -38,6 +38,7 @@ Examples:
 from __future__ import annotations
 
 import datetime
+import enum
 import itertools
 import math
 from collections.abc import Iterable, Iterator, Sequence
@@ -66,6 +67,7 @@ __all__ = [
     "PERMANENT",
     "Agreement",
     "Blocs",
+    "Measure",
     "Pair",
     "Trend",
     "agreement",
@@ -76,8 +78,44 @@ __all__ = [
 #: The permanent members, as counted across their names (the USSR as the Russian Federation).
 PERMANENT = tuple(sorted(_FIVE))
 
+
+class Measure(enum.Enum):
+    """A measure of agreement between two members (see the module's description).
+    Wherever a measure is asked for, its value string (``"kappa"``) works as well."""
+
+    IDENTICAL = "identical"
+    """The share of identical votes."""
+    COINCIDENCE = "coincidence"
+    """The US State Department's voting coincidence, votes only."""
+    LIJPHART = "lijphart"
+    """Lijphart's index of agreement: half a point where one abstained."""
+    KAPPA = "kappa"
+    """Cohen's kappa: the agreement beyond what the two members' own shares give by chance."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Measure:
+        # Measure("Kappa") refused in words, as parse() does, not a bare ValueError.
+        return cls.parse(value)  # type: ignore[arg-type]
+
+    @classmethod
+    def parse(cls, value: Measure | str) -> Measure:
+        """Read a measure from a [`Measure`][unsc.analysis.agreement.Measure] or its value
+        (``"identical"``, ``"coincidence"``, ``"lijphart"``, ``"kappa"``).
+
+        Raises:
+            UnknownPresetError: For anything else, naming the measures.
+        """
+        if isinstance(value, Measure):
+            return value
+        found = _MEASURE_OF.get(value) if isinstance(value, str) else None
+        if found is None:
+            raise UnknownPresetError("a measure", value, MEASURES)
+        return found
+
+
 #: The measures, by name, in the order tables show them.
-MEASURES = ("identical", "coincidence", "lijphart", "kappa")
+MEASURES = tuple(m.value for m in Measure)
+_MEASURE_OF = {m.value: m for m in Measure}
 
 _CAST = {Vote.YES: 0, Vote.NO: 1, Vote.ABSTAIN: 2}
 _YES, _NO, _ABSTAIN = 0, 1, 2
@@ -95,10 +133,13 @@ def member_code(name: object, where: str) -> str:
 
 
 def _measure(name: object) -> str:
-    """``name`` if it is one of the four measures."""
-    if name not in MEASURES:
-        raise UnknownPresetError("a measure", name, MEASURES)
-    return str(name)
+    """The name of the measure ``name`` reads as (a [`Measure`][unsc.analysis.agreement.Measure]
+    or its name), the string results hold and show.
+
+    Raises:
+        UnknownPresetError: For anything else, naming the measures.
+    """
+    return Measure.parse(name).value  # type: ignore[arg-type]  # parse refuses the rest
 
 
 def _has_votes(record: Resolution) -> bool:
@@ -181,15 +222,13 @@ class Pair:
             return None
         return (Fraction(self.same, n) - chance) / (1 - chance)
 
-    def measure(self, name: str) -> Fraction | None:
+    def measure(self, name: Measure | str) -> Fraction | None:
         """The measure called ``name`` (one of [`MEASURES`][unsc.analysis.agreement.MEASURES]).
 
         Raises:
             UnknownPresetError: For a name that is no measure.
         """
-        if name not in MEASURES:
-            raise UnknownPresetError("a measure", name, MEASURES)
-        value: Fraction | None = getattr(self, name)
+        value: Fraction | None = getattr(self, _measure(name))
         return value
 
     def to_dict(self) -> dict[str, object]:
@@ -303,12 +342,14 @@ class Agreement(Tabular, Sequence[Pair]):
         """``measure``, or the agreement's own when None; one of the four."""
         return self.measure if measure is None else _measure(measure)
 
-    def matrix(self, measure: str | None = None) -> list[list[Fraction | None]]:
+    def matrix(self, measure: Measure | str | None = None) -> list[list[Fraction | None]]:
         """The members × members values of ``measure``, in the order of ``members``."""
         measure = self._measure(measure)
         return [[self.pair(a, b).measure(measure) for b in self.members] for a in self.members]
 
-    def with_(self, member: str, measure: str | None = None) -> list[tuple[str, Fraction | None]]:
+    def with_(
+        self, member: str, measure: Measure | str | None = None
+    ) -> list[tuple[str, Fraction | None]]:
         """Each other member's agreement with ``member``, highest first (no common vote
         last)."""
         code = member_code(member, "with_(member)")
@@ -317,7 +358,7 @@ class Agreement(Tabular, Sequence[Pair]):
                 for other in self.members if other != code]  # fmt: skip
         return sorted(rows, key=lambda r: (r[1] is None, -(r[1] or 0), r[0]))
 
-    def caption(self, measure: str | None = None) -> str:
+    def caption(self, measure: Measure | str | None = None) -> str:
         """What a number here rests on: the measure, the period and the decisions."""
         measure = self._measure(measure)
         left = (
@@ -331,7 +372,7 @@ class Agreement(Tabular, Sequence[Pair]):
             f"{self._span()}{left}. {record_note(*years)}"
         ).strip()
 
-    def as_table(self, measure: str | None = None) -> Table:
+    def as_table(self, measure: Measure | str | None = None) -> Table:
         """The members × members table of ``measure`` (three decimals; "—" for no common
         vote), with what it rests on; its data (JSON, DataFrame) one row per pair, with the
         counts and every measure."""
@@ -349,7 +390,7 @@ class Agreement(Tabular, Sequence[Pair]):
             data_columns=list(pairs[0]) if pairs else ["first", "second", *MEASURES],
         )
 
-    def table(self, fmt: str = "simple", *, measure: str | None = None) -> str:
+    def table(self, fmt: str = "simple", *, measure: Measure | str | None = None) -> str:
         """The members × members table of ``measure`` (by default the agreement's own;
         three decimals, "—" for no common vote), with what it rests on beneath, in ``fmt``
         as every table.
@@ -358,15 +399,17 @@ class Agreement(Tabular, Sequence[Pair]):
             InvalidFieldError: For a measure given where the format goes (the order of
                 an earlier version): the message shows the call that works.
         """
-        if fmt in MEASURES:
+        if isinstance(fmt, Measure) or fmt in MEASURES:
             raise InvalidFieldError(
-                "Agreement.table(fmt)", fmt, f"name the measure: table(measure={fmt!r})"
+                "Agreement.table(fmt)",
+                fmt,
+                f"name the measure: table(measure={_measure(fmt)!r})",
             )
         return self.as_table(measure).render(fmt)
 
     def plot(
         self,
-        measure: str | None = None,
+        measure: Measure | str | None = None,
         *,
         order: str = "blocs",
         ax: Any = None,
@@ -487,7 +530,7 @@ def agreement(
     records: Iterable[Resolution] | None = None,
     *,
     members: Iterable[str] | None = None,
-    measure: str = "identical",
+    measure: Measure | str = "identical",
 ) -> Agreement:
     """Agreement between members over ``records`` (by default every decision on record).
 
@@ -744,7 +787,7 @@ class Trend(Tabular, Sequence[tuple[int, Agreement]]):
 def agreement_trend(
     records: Iterable[Resolution] | None = None,
     *,
-    measure: str = "identical",
+    measure: Measure | str = "identical",
     window: int = 1,
     pairs: Iterable[tuple[str, str]] | None = None,
     with_: str | None = None,
@@ -775,8 +818,7 @@ def agreement_trend(
         InvalidFieldError: For a window longer than the years a Council could vote in.
         InvalidTypeError: For ``pairs`` that are not a list of pairs of members.
     """
-    if measure not in MEASURES:
-        raise UnknownPresetError("a measure", measure, MEASURES)
+    measure = _measure(measure)
     window = as_whole(
         window,
         "agreement_trend(window)",
@@ -927,7 +969,7 @@ class Blocs(Tabular, Sequence[tuple[str, ...]]):
 
 
 def blocs(
-    found: Agreement, *, measure: str = "identical", threshold: float | Fraction = 0.75
+    found: Agreement, *, measure: Measure | str = "identical", threshold: float | Fraction = 0.75
 ) -> Blocs:
     """The blocs of ``found``: average-linkage agglomerative clustering on 1 − agreement.
 
@@ -951,8 +993,7 @@ def blocs(
     """
     if not isinstance(found, Agreement):
         raise InvalidTypeError("blocs(found)", found, "give the result of agreement()")
-    if measure not in MEASURES:
-        raise UnknownPresetError("a measure", measure, MEASURES)
+    measure = _measure(measure)
     least = as_probability(threshold, "blocs(threshold)").limit_denominator(10**6)
     members = found.members
     value = {

@@ -210,3 +210,17 @@ def game_and_council(
     if isinstance(council_or_game, Game):
         return council_or_game, None
     raise InvalidTypeError(where, council_or_game, "give a Council or a Game")
+
+
+def seat_identities(game: Game | None, council: Council | None) -> list[dict[str, object]]:
+    """Each seat as a result's data names it, in order: its label (``seat``: the member's
+    code on a council), ``name`` (the member's name on a council, else the label) and
+    ``kind`` (``"permanent"`` or ``"elected"`` on a council, ``"seat"`` in a bare game);
+    the one way the rows of power results begin. Give the game, the council, or both."""
+    if council is None:
+        labels = game.labels if game is not None else ()
+        return [{"seat": label, "name": label, "kind": "seat"} for label in labels]
+    return [
+        {"seat": m.code, "name": m.name, "kind": "permanent" if m.permanent else "elected"}
+        for m in council.members
+    ]

@@ -31,6 +31,7 @@ says how well this predicts later decisions, against naive baselines.
 from __future__ import annotations
 
 import datetime
+import enum
 import math
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -57,23 +58,57 @@ from unsc.rules import Outcome, Rules
 from unsc.votes import Matter, Vote
 
 __all__ = [
-    "MODELS",
+    "FORECAST_MODELS",
     "PRIORS",
     "STRENGTH",
     "Backtest",
     "Forecast",
     "Learned",
-    "Score",
+    "ModelScore",
+    "Prior",
     "VoteProbabilities",
     "backtest",
     "forecast",
     "vote_probabilities",
 ]
 
-#: The named priors: every member's votes on the same decisions pooled; one third each; or
-#: each member's own rate over all the records given (for a topic or period: shrink towards
-#: how the member votes in general).
-PRIORS = ("pooled", "uniform", "member")
+
+class Prior(enum.Enum):
+    """A named prior of the learned odds. Wherever a prior is asked for, its value string
+    (``"pooled"``) works as well, and so does a ``(yes, no, abstain)`` of one's own."""
+
+    POOLED = "pooled"
+    """Every member's votes on the same decisions, pooled."""
+    UNIFORM = "uniform"
+    """One third each."""
+    MEMBER = "member"
+    """Each member's own rate over all the records given (for a topic or period: shrink
+    towards how the member votes in general)."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Prior:
+        # Prior("Pooled") refused in words, as parse() does, not a bare ValueError.
+        return cls.parse(value)  # type: ignore[arg-type]
+
+    @classmethod
+    def parse(cls, value: Prior | str) -> Prior:
+        """Read a prior from a [`Prior`][unsc.analysis.learned.Prior] or its value
+        (``"pooled"``, ``"uniform"``, ``"member"``).
+
+        Raises:
+            UnknownPresetError: For anything else, naming the priors.
+        """
+        if isinstance(value, Prior):
+            return value
+        found = _PRIOR_OF.get(value) if isinstance(value, str) else None
+        if found is None:
+            raise UnknownPresetError("prior", value, PRIORS)
+        return found
+
+
+#: The names of the named priors (see [`Prior`][unsc.analysis.learned.Prior]).
+PRIORS = tuple(p.value for p in Prior)
+_PRIOR_OF = {p.value: p for p in Prior}
 #: The prior's default weight, in imagined votes.
 STRENGTH = 2
 
@@ -82,7 +117,11 @@ _INDEX = {Vote.YES: 0, Vote.NO: 1, Vote.ABSTAIN: 2}
 _THIRD = (Fraction(1, 3),) * 3
 _OUTCOMES = (Outcome.ADOPTED, Outcome.VETOED, Outcome.INSUFFICIENT_VOTES)
 
-Prior = str | tuple[Fraction | int | float, Fraction | int | float, Fraction | int | float]
+#: What a ``prior=`` takes: a [`Prior`][unsc.analysis.learned.Prior], its name, or
+#: (yes, no, abstain).
+PriorLike = (
+    Prior | str | tuple[Fraction | int | float, Fraction | int | float, Fraction | int | float]
+)
 
 
 def _shares(counts: Iterable[int | Fraction]) -> tuple[Fraction, Fraction, Fraction] | None:
@@ -390,10 +429,12 @@ class _Counts:
 
 
 def _priors(
-    prior: Prior, codes: list[str], counts: _Counts, given: list[Resolution], weight: Fraction
+    prior: PriorLike, codes: list[str], counts: _Counts, given: list[Resolution], weight: Fraction
 ) -> dict[str, Any]:
     """Each member's prior (by code), and under ``"text"`` the prior in words."""
-    if prior == "member":
+    if isinstance(prior, (Prior, str)):
+        prior = Prior.parse(prior)
+    if prior is Prior.MEMBER:
         overall = _Counts()
         for record in given:
             overall.add(record)
@@ -403,9 +444,9 @@ def _priors(
             f"each member's own rate over all {overall.decisions} decisions given", weight, None
         )
         return found
-    if prior == "pooled":
+    if prior is Prior.POOLED:
         shares, name = counts.pooled_shares(), "the pooled rate"
-    elif prior == "uniform":
+    elif prior is Prior.UNIFORM:
         shares, name = _THIRD, "uniform"
     else:
         shares, name = _given_prior(prior), "given"
@@ -474,7 +515,7 @@ def vote_probabilities(  # type: ignore[overload-overlap]  # a str is one member
     *,
     topic: str | None = None,
     years: tuple[int, int] | None = None,
-    prior: Prior = "pooled",
+    prior: PriorLike = "pooled",
     strength: int | float | Fraction = STRENGTH,
 ) -> VoteProbabilities: ...
 @overload
@@ -484,7 +525,7 @@ def vote_probabilities(
     *,
     topic: str | None = None,
     years: tuple[int, int] | None = None,
-    prior: Prior = "pooled",
+    prior: PriorLike = "pooled",
     strength: int | float | Fraction = STRENGTH,
 ) -> Learned: ...
 def vote_probabilities(
@@ -493,7 +534,7 @@ def vote_probabilities(
     *,
     topic: str | None = None,
     years: tuple[int, int] | None = None,
-    prior: Prior = "pooled",
+    prior: PriorLike = "pooled",
     strength: int | float | Fraction = STRENGTH,
 ) -> VoteProbabilities | Learned:
     """Members' probabilities of voting yes, no and abstain, learned from their past votes.
@@ -507,8 +548,9 @@ def vote_probabilities(
             member votes too).
         topic: Only decisions with this text in their topic or title, in any case.
         years: Only decisions of these years, both included: ``(2011, 2025)``.
-        prior: ``"pooled"`` (every member's votes on the same decisions together),
-            ``"uniform"``, or ``(yes, no, abstain)``.
+        prior: A [`Prior`][unsc.analysis.learned.Prior] or its name: ``"pooled"`` (every
+            member's votes on the same decisions together), ``"uniform"``, ``"member"``
+            (each member's own rate over all the records given); or ``(yes, no, abstain)``.
         strength: The prior's weight in imagined votes (0: the member's own shares alone).
 
     Examples:
@@ -520,11 +562,12 @@ def vote_probabilities(
     Raises:
         UnknownStateError: For a member that is no state.
         NoSuchEntryError: For a topic no decision given mentions.
-        UnknownPresetError: For a prior by a name other than those in ``PRIORS``.
+        UnknownPresetError: For a prior by a name other than those of
+            [`Prior`][unsc.analysis.learned.Prior].
     """
     weight = _strength(strength)
-    if isinstance(prior, str) and prior not in PRIORS:
-        raise UnknownPresetError("prior", prior, PRIORS)
+    if isinstance(prior, (Prior, str)):
+        prior = Prior.parse(prior)
     given, chosen, words = _selected(records, topic, years, "vote_probabilities")
     counts = _Counts()
     for record in chosen:
@@ -594,7 +637,7 @@ def forecast(
     *,
     topic: str | None = None,
     years: tuple[int, int] | None = None,
-    prior: Prior = "pooled",
+    prior: PriorLike = "pooled",
     strength: int | float | Fraction = STRENGTH,
     rules: Rules | None = None,
     matter: Matter | str | None = None,
@@ -653,16 +696,16 @@ def forecast(
 
 
 #: The models the backtest scores: two naive baselines and two learned ones.
-MODELS = ("always adopted", "overall rate", "learned", "learned by topic")
+FORECAST_MODELS = ("always adopted", "overall rate", "learned", "learned by topic")
 _BINS = 10
 
 
 @attrs.frozen
-class Score:
+class ModelScore:
     """How one model predicted the decisions of the test years.
 
     Attributes:
-        model: Its name (one of [`MODELS`][unsc.analysis.learned.MODELS]).
+        model: Its name (one of [`FORECAST_MODELS`][unsc.analysis.learned.FORECAST_MODELS]).
         decisions: Decisions predicted.
         correct: How many went the way the model thought likeliest.
         brier: The mean Brier score over the three outcomes (0 is perfect; 2 the worst).
@@ -683,20 +726,21 @@ class Score:
 
 
 @attrs.frozen(repr=False)
-class Backtest(Tabular, Sequence[Score]):
+class Backtest(Tabular, Sequence[ModelScore]):
     """Each model's score on the decisions of the test years, each predicted from the decisions
-    before its year only: a listing of [`Score`][unsc.analysis.learned.Score], also indexed by
-    model name.
+    before its year only: a listing of [`ModelScore`][unsc.analysis.learned.ModelScore], also
+    indexed by model name.
 
     Attributes:
-        scores: One per model, in the order of [`MODELS`][unsc.analysis.learned.MODELS].
+        scores: One per model, in the order of
+            [`FORECAST_MODELS`][unsc.analysis.learned.FORECAST_MODELS].
         years: The first and last year predicted.
         skipped: Decisions of those years not predicted (adopted without a vote, or no
             outcome on record).
         strength: The prior's weight of the learned models.
     """
 
-    scores: tuple[Score, ...]
+    scores: tuple[ModelScore, ...]
     years: tuple[int, int]
     skipped: int
     strength: Fraction
@@ -705,15 +749,15 @@ class Backtest(Tabular, Sequence[Score]):
         return len(self.scores)
 
     @overload
-    def __getitem__(self, key: int | str) -> Score: ...
+    def __getitem__(self, key: int | str) -> ModelScore: ...
     @overload
-    def __getitem__(self, key: slice) -> tuple[Score, ...]: ...
-    def __getitem__(self, key: int | str | slice) -> Score | tuple[Score, ...]:
+    def __getitem__(self, key: slice) -> tuple[ModelScore, ...]: ...
+    def __getitem__(self, key: int | str | slice) -> ModelScore | tuple[ModelScore, ...]:
         if isinstance(key, str):
             for score in self.scores:
                 if score.model == key:
                     return score
-            raise NoSuchEntryError("a model scored", key, MODELS)
+            raise NoSuchEntryError("a model scored", key, FORECAST_MODELS)
         if isinstance(key, slice):
             return self.scores[key]
         return self.scores[as_position(key, len(self.scores), "a model's position")]
@@ -826,13 +870,15 @@ class _Scorer:
         cell[1] += predicted[0]
         cell[2] += truth == 0
 
-    def score(self) -> Score:
+    def score(self) -> ModelScore:
         calibration = tuple(
             (i / _BINS, (i + 1) / _BINS, int(n), total / n, adopted / n)
             for i, (n, total, adopted) in enumerate(self.bins)
             if n
         )
-        return Score(self.model, self.n, self.correct, self.brier / max(self.n, 1), calibration)
+        return ModelScore(
+            self.model, self.n, self.correct, self.brier / max(self.n, 1), calibration
+        )
 
 
 def backtest(
@@ -842,7 +888,8 @@ def backtest(
     strength: int | float | Fraction = STRENGTH,
 ) -> Backtest:
     """Predict each decision of ``years`` from the decisions before its year only, and score
-    the predictions against what happened, for the [`MODELS`][unsc.analysis.learned.MODELS]:
+    the predictions against what happened, for the
+    [`FORECAST_MODELS`][unsc.analysis.learned.FORECAST_MODELS]:
 
     - *always adopted*: every draft adopted;
     - *overall rate*: each member votes as its own shares of all earlier votes (no prior; a
@@ -868,7 +915,7 @@ def backtest(
     dated = sorted((r for r in given if r.date is not None), key=lambda r: r.date)  # type: ignore[arg-type, return-value]
     overall = _Counts()
     topics: dict[str, _Counts] = {}
-    scorers = {model: _Scorer(model) for model in MODELS}
+    scorers = {model: _Scorer(model) for model in FORECAST_MODELS}
     skipped = 0
     cache: dict[tuple[object, ...], tuple[float, float, float]] = {}
     learned_at = 0  # records[:learned_at] have been counted
@@ -892,14 +939,14 @@ def backtest(
         pooled = overall.pooled_shares()
         topic = fold(record.topic or "")
         scorers["always adopted"].add((1.0, 0.0, 0.0), actual)
-        for model in MODELS[1:]:
+        for model in FORECAST_MODELS[1:]:
             key = (
                 model,
                 year,
                 council.codes,
                 council.rules,
                 matter,
-                topic if model == MODELS[3] else "",
+                topic if model == FORECAST_MODELS[3] else "",
             )
             found = cache.get(key)
             if found is None:
@@ -922,7 +969,7 @@ def backtest(
                     float(odds.insufficient),
                 )
             scorers[model].add(found, actual)
-    scores = tuple(scorers[m].score() for m in MODELS)
+    scores = tuple(scorers[m].score() for m in FORECAST_MODELS)
     if not scores[0].decisions:  # an accuracy over nothing is no accuracy
         raise NoDataError(f"backtest(years={years!r})", f"nothing to predict: {_span(dated)}")
     return Backtest(scores, (first, last), skipped, weight)

@@ -20,6 +20,8 @@ from typing import overload
 import attrs
 
 from unsc._args import as_position
+from unsc._table import Table, Tabular
+from unsc.analysis.game import seat_identities
 from unsc.decision import Decision
 from unsc.errors import (
     InvalidTypeError,
@@ -33,7 +35,7 @@ from unsc.resolution import Resolution
 from unsc.rules import Outcome, Roles, Rules, roles
 from unsc.votes import Vote
 
-__all__ = ["Change", "Path", "Swing", "path_to_adoption", "path_to_failure", "swing"]
+__all__ = ["AdoptionPath", "Change", "Swing", "path_to_adoption", "path_to_failure", "swing"]
 
 
 @attrs.frozen
@@ -139,7 +141,7 @@ class Change:
 
 
 @attrs.frozen
-class Path:
+class AdoptionPath(Tabular):
     """The fewest changes of vote that reach a goal: a sequence of
     [`Change`][unsc.analysis.paths.Change].
 
@@ -213,17 +215,38 @@ class Path:
             f"That gives {self.result.tally}: {outcome}."
         )
 
+    def as_table(self) -> Table:
+        """Each change (the member, its vote as cast and as changed), with the path in
+        words beneath; its data (CSV, JSON, the DataFrame) one row per change, with the
+        member's code, name and kind."""
+        council = self.resolution.council
+        identities = seat_identities(None, council)
+        return Table(
+            ("member", "before", "after"),
+            [(c.member.name, c.before.value, c.after.value) for c in self.changes],
+            caption=self.explain(),
+            data=[
+                {
+                    **identities[council.index(c.member)],
+                    "before": c.before.value,
+                    "after": c.after.value,
+                }
+                for c in self.changes
+            ],
+            data_columns=("seat", "name", "kind", "before", "after"),
+        )
+
     def __str__(self) -> str:
         return self.explain()
 
     def __repr__(self) -> str:
         return (
-            f"<Path to {self.goal.value} for {self.resolution.symbol}: "
+            f"<AdoptionPath to {self.goal.value} for {self.resolution.symbol}: "
             f"{len(self.changes)} change{'s' if len(self.changes) != 1 else ''}>"
         )
 
 
-def path_to_adoption(resolution: Resolution, rules: Rules | None = None) -> Path:
+def path_to_adoption(resolution: Resolution, rules: Rules | None = None) -> AdoptionPath:
     """The fewest changes of vote that would adopt ``resolution``.
 
     Each blocking seat beyond those the rules tolerate must change, and changes to yes
@@ -236,7 +259,7 @@ def path_to_adoption(resolution: Resolution, rules: Rules | None = None) -> Path
     stakes, decision = _stakes(resolution, rules)
     rules = decision.rules
     if decision.adopted:
-        return Path(resolution, Outcome.ADOPTED, (), (), 0, decision)
+        return AdoptionPath(resolution, Outcome.ADOPTED, (), (), 0, decision)
     if stakes.counts_no:  # the votes against count too: search the counts
         return _fewest(resolution, stakes, rules, adopt=True)
     ballot = resolution.ballot
@@ -266,7 +289,7 @@ def path_to_adoption(resolution: Resolution, rules: Rules | None = None) -> Path
     return _path(resolution, Outcome.ADOPTED, changes, free, needed if free else 0, rules)
 
 
-def path_to_failure(resolution: Resolution, rules: Rules | None = None) -> Path:
+def path_to_failure(resolution: Resolution, rules: Rules | None = None) -> AdoptionPath:
     """The fewest changes of vote that would defeat ``resolution``.
 
     Either enough yes votes turn to abstentions to fall below the quota, or enough seats
@@ -278,7 +301,7 @@ def path_to_failure(resolution: Resolution, rules: Rules | None = None) -> Path:
     stakes, decision = _stakes(resolution, rules)
     rules = decision.rules
     if not decision.adopted:
-        return Path(resolution, decision.outcome, (), (), 0, decision)
+        return AdoptionPath(resolution, decision.outcome, (), (), 0, decision)
     if resolution.without_vote:
         raise NoVotesError(resolution.symbol)
     if stakes.counts_no:  # the votes against count too: search the counts
@@ -306,7 +329,7 @@ def path_to_failure(resolution: Resolution, rules: Rules | None = None) -> Path:
     )
 
 
-def _fewest(resolution: Resolution, stakes: Roles, rules: Rules, *, adopt: bool) -> Path:
+def _fewest(resolution: Resolution, stakes: Roles, rules: Rules, *, adopt: bool) -> AdoptionPath:
     """The fewest changes that adopt (or defeat) ``resolution``, found by walking the
     seats once over every reachable count of (yes, no, blocking) votes, each end judged
     by the one rule: exact for any rules, used where the votes against count too.
@@ -381,10 +404,10 @@ def _path(
     free: tuple[Member, ...],
     choose: int,
     rules: Rules,
-) -> Path:
+) -> AdoptionPath:
     seats = {resolution.council.index(c.member): c.after for c in changes}
     result = _with(resolution, seats).decide(rules)
-    return Path(resolution, goal, tuple(changes), free, choose, result)
+    return AdoptionPath(resolution, goal, tuple(changes), free, choose, result)
 
 
 def _with(resolution: Resolution, seats: dict[int, Vote]) -> Resolution:

@@ -30,13 +30,12 @@ import math
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from fractions import Fraction
-from typing import Any, overload
+from typing import overload
 
 import attrs
-from tabulate import tabulate
 
-from unsc._args import as_digits, as_flag, as_position, table_format
-from unsc._frames import frame
+from unsc._args import as_digits, as_flag, as_position
+from unsc._table import Table, Tabular
 from unsc.analysis import accelerated
 from unsc.analysis.counting import (
     MEMORY_LIMIT,
@@ -46,7 +45,7 @@ from unsc.analysis.counting import (
     memory,
     prefers_shapes,
 )
-from unsc.analysis.game import Game, game_and_council
+from unsc.analysis.game import Game, game_and_council, seat_identities
 from unsc.council import Council
 from unsc.errors import (
     InvalidTypeError,
@@ -135,6 +134,8 @@ def _deprecated() -> None:
 #: The names of the indices [`power`][unsc.analysis.power.power] computes.
 INDICES = tuple(index.value for index in Index)
 _ORDER = tuple(Index)
+#: The columns of a seat's row before its indices.
+_SEAT_COLUMNS = ("seat", "name", "kind", "weight", "veto")
 #: The indices [`power`][unsc.analysis.power.power] computes unless asked: all but
 #: Deegan–Packel and the swing count.
 DEFAULT_INDICES = tuple(name for name in INDICES if name not in ("deegan_packel", "swings"))
@@ -204,7 +205,7 @@ class SeatPower:
 
 
 @attrs.frozen(repr=False)
-class PowerIndices:
+class PowerIndices(Tabular):
     """Exact power indices of every seat of a game: a sequence of
     [`SeatPower`][unsc.analysis.power.SeatPower].
 
@@ -335,15 +336,17 @@ class PowerIndices:
         """Each computed index as floats, every seat."""
         return {i: tuple(float(v) for v in self.index(i)) for i in self.computed}
 
-    def table(self, fmt: str = "simple", *, floats: bool = True, digits: int = 5) -> str:
-        """One row per class of seats (seats of a class have equal power), any tabulate format.
+    def as_table(self, *, floats: bool = True, digits: int = 5) -> Table:
+        """One row per class of seats (seats of a class have equal power), every share in
+        one fixed-point format of ``digits`` decimals (or exact, ``floats=False``), and
+        Coleman's power of the collectivity to act beneath; its data (CSV, JSON, the
+        DataFrame) one row per seat, as [`rows`][unsc.analysis.power.PowerIndices.rows]
+        gives it (exact fractions, as text in CSV and JSON).
 
         Raises:
-            UnknownPresetError: For a format tabulate does not know.
             InvalidTypeError: For ``floats`` not True or False, ``digits`` not a whole number.
             InvalidFieldError: For ``digits`` outside 0 to 17.
         """
-        fmt = table_format(fmt)
         floats = as_flag(floats, "PowerIndices.table(floats)")
         digits = as_digits(digits, "PowerIndices.table(digits)")
         names = [i.value for i in self.computed]
@@ -361,49 +364,39 @@ class PowerIndices:
                 else:
                     row.append(float(value) if floats else str(value))
             rows.append(row)
-        headers = ["seats", "weight", "veto", *names]
-        # One fixed-point format for every share: never 6e-05 beside 0.11103.
-        text = tabulate(rows, headers=headers, tablefmt=fmt, floatfmt=f".{digits}f")
         act = f"{float(self.coleman_act):.{digits}f}" if floats else str(self.coleman_act)
-        return f"{text}\n\nColeman power of the collectivity to act: {act}"
+        return Table(
+            ("seats", "weight", "veto", *names),
+            rows,
+            caption=f"Coleman power of the collectivity to act: {act}",
+            # One fixed-point format for every share: never 6e-05 beside 0.11103.
+            floatfmt=f".{digits}f",
+            data=self.rows(),
+            data_columns=(*_SEAT_COLUMNS, *names),
+        )
+
+    def table(self, fmt: str = "simple", *, floats: bool = True, digits: int = 5) -> str:
+        """The table of [`as_table`][unsc.analysis.power.PowerIndices.as_table] in ``fmt``:
+        a tabulate format with the caption beneath, ``"html"``, or ``"csv"`` or ``"json"``
+        (one row per seat, exact).
+
+        Raises:
+            UnknownPresetError: For a format that is none of these.
+            InvalidTypeError: For ``floats`` not True or False, ``digits`` not a whole number.
+            InvalidFieldError: For ``digits`` outside 0 to 17.
+        """
+        return self.as_table(floats=floats, digits=digits).render(fmt)
 
     def rows(self) -> list[dict[str, object]]:
         """One dict per seat, in order: its label (``seat``), ``name`` (the member's name on
         a council, else the label), ``kind`` (``"permanent"`` or ``"elected"`` on a
         council, ``"seat"`` in a bare game), ``weight``, ``veto``, and each index computed
         as an exact fraction (the swing count as an ``int``)."""
-        members = self.council.members if self.council is not None else None
-        out: list[dict[str, object]] = []
-        for i, seat in enumerate(self.seats):
-            if members is not None:
-                name = members[i].name
-                kind = "permanent" if members[i].permanent else "elected"
-            else:
-                name, kind = seat.seat, "seat"
-            values = {k: int(v) if k == "swings" else v for k, v in dict(seat).items()}
-            out.append(
-                {"seat": seat.seat, "name": name, "kind": kind, "weight": seat.weight,
-                 "veto": seat.veto, **values}
-            )  # fmt: skip
-        return out
-
-    def to_dataframe(self) -> Any:
-        """One row per seat: ``seat``, ``name``, ``kind``, ``weight``, ``veto``, then one
-        column per index as floats (the swing count as an integer). Needs the ``pandas``
-        extra."""
-        names = [i.value for i in self.computed]
-        rows = [
-            {k: v if isinstance(v, (str, bool, int)) else float(v) for k, v in row.items()}  # type: ignore[arg-type]
-            for row in self.rows()
-        ]
-        return frame(rows, ("seat", "name", "kind", "weight", "veto", *names))
-
-    def _repr_html_(self) -> str:
-        act = f"<p>Coleman power of the collectivity to act: {float(self.coleman_act):.5f}</p>"
-        return self.table("html").split("\n\n")[0] + act
-
-    def __str__(self) -> str:
-        return self.table()
+        return [
+            {**named, "weight": seat.weight, "veto": seat.veto,
+             **{k: int(v) if k == "swings" else v for k, v in dict(seat).items()}}
+            for named, seat in zip(seat_identities(self.game, self.council), self.seats)
+        ]  # fmt: skip
 
     def __repr__(self) -> str:
         computed = self.computed

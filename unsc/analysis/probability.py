@@ -25,9 +25,9 @@ from fractions import Fraction
 from numbers import Rational, Real
 
 import attrs
-from tabulate import tabulate
 
-from unsc._args import as_digits, table_format
+from unsc._args import as_digits
+from unsc._table import Table, Tabular
 from unsc.council import Council
 from unsc.errors import (
     InvalidFieldError,
@@ -60,7 +60,7 @@ _OUTCOMES = (Outcome.ADOPTED, Outcome.VETOED, Outcome.INSUFFICIENT_VOTES)
 
 
 @attrs.frozen(repr=False)
-class PassProbability(Mapping[Outcome, Fraction]):
+class PassProbability(Tabular, Mapping[Outcome, Fraction]):
     """The probability of each outcome: a mapping from [`Outcome`][unsc.rules.Outcome] to an exact
     fraction, in the order adopted, vetoed, insufficient votes.
 
@@ -101,26 +101,37 @@ class PassProbability(Mapping[Outcome, Fraction]):
             "insufficient votes": float(self.insufficient),
         }
 
-    def table(self, fmt: str = "simple", *, digits: int = 6) -> str:
-        """The three outcomes with their exact and decimal probabilities.
+    def as_table(self, *, digits: int = 6) -> Table:
+        """The three outcomes with their exact and decimal (``digits`` places)
+        probabilities; its data (CSV, JSON, the DataFrame) one row per outcome, the
+        probability exact (as text in CSV and JSON, a float in the DataFrame).
 
         Raises:
-            UnknownPresetError: For a format tabulate does not know.
             InvalidTypeError, InvalidFieldError: For ``digits`` not a whole number 0 to 17.
         """
-        fmt = table_format(fmt)
         digits = as_digits(digits, "PassProbability.table(digits)")
         rows = [
             (outcome.value, str(value), round(float(value), digits))
             for outcome, value in self.items()
         ]
-        return tabulate(rows, headers=("outcome", "probability", "≈"), tablefmt=fmt)
+        return Table(
+            ("outcome", "probability", "≈"),
+            rows,
+            data=[
+                {"outcome": outcome.value, "probability": value} for outcome, value in self.items()
+            ],
+            data_columns=("outcome", "probability"),
+        )
 
-    def _repr_html_(self) -> str:
-        return self.table("html")
+    def table(self, fmt: str = "simple", *, digits: int = 6) -> str:
+        """The table of [`as_table`][unsc.analysis.probability.PassProbability.as_table]
+        in ``fmt``: a tabulate format, ``"html"``, ``"csv"`` or ``"json"``.
 
-    def __str__(self) -> str:
-        return self.table()
+        Raises:
+            UnknownPresetError: For a format that is none of these.
+            InvalidTypeError, InvalidFieldError: For ``digits`` not a whole number 0 to 17.
+        """
+        return self.as_table(digits=digits).render(fmt)
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{o.value} {float(p):.4g}" for o, p in self.items())

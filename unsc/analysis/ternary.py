@@ -28,13 +28,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
-from typing import Any, overload
+from typing import overload
 
 import attrs
-from tabulate import tabulate
 
-from unsc._args import as_digits, table_format
-from unsc._frames import frame
+from unsc._args import as_digits
+from unsc._table import Table, Tabular
+from unsc.analysis.game import seat_identities
 from unsc.analysis.probability import Distribution, pass_probability
 from unsc.council import Council
 from unsc.errors import InvalidTypeError, NoSuchEntryError
@@ -87,7 +87,7 @@ _MEASURES = ("yes_no", "yes_abstain", "abstain_no", "overall")
 
 
 @attrs.frozen(repr=False)
-class TernaryPower:
+class TernaryPower(Tabular):
     """Ternary decisiveness of every member: a sequence of
     [`MemberDecisiveness`][unsc.analysis.ternary.MemberDecisiveness],
     indexed by position or by member (code, name or alias).
@@ -142,14 +142,15 @@ class TernaryPower:
     def __repr__(self) -> str:
         return f"<TernaryPower: {self.council.size} members, rules {self.rules.name!r}>"
 
-    def table(self, fmt: str = "simple", *, digits: int = 5) -> str:
-        """One row per member, every value in one fixed-point format.
+    def as_table(self, *, digits: int = 5) -> Table:
+        """One row per member, every value in one fixed-point format of ``digits``
+        decimals; its data (CSV, JSON, the DataFrame) one row per member as
+        [`rows`][unsc.analysis.ternary.TernaryPower.rows] gives it (exact fractions, as
+        text in CSV and JSON, floats in the DataFrame).
 
         Raises:
-            UnknownPresetError: For a format tabulate does not know.
             InvalidTypeError, InvalidFieldError: For ``digits`` not a whole number 0 to 17.
         """
-        fmt = table_format(fmt)
         digits = as_digits(digits, "TernaryPower.table(digits)")
         rows = [
             (
@@ -160,8 +161,23 @@ class TernaryPower:
             )
             for i, m in enumerate(self.council.members)
         ]
-        headers = ("member", "veto", "yes↔no", "yes↔abstain", "abstain↔no", "overall")
-        return tabulate(rows, headers=headers, tablefmt=fmt, floatfmt=f".{digits}f")
+        return Table(
+            ("member", "veto", "yes↔no", "yes↔abstain", "abstain↔no", "overall"),
+            rows,
+            floatfmt=f".{digits}f",
+            data=self.rows(),
+            data_columns=("seat", "name", "kind", "veto", *_MEASURES),
+        )
+
+    def table(self, fmt: str = "simple", *, digits: int = 5) -> str:
+        """The table of [`as_table`][unsc.analysis.ternary.TernaryPower.as_table] in
+        ``fmt``: a tabulate format, ``"html"``, ``"csv"`` or ``"json"``.
+
+        Raises:
+            UnknownPresetError: For a format that is none of these.
+            InvalidTypeError, InvalidFieldError: For ``digits`` not a whole number 0 to 17.
+        """
+        return self.as_table(digits=digits).render(fmt)
 
     def rows(self) -> list[dict[str, object]]:
         """One dict per member: ``seat`` (its code), ``name``, ``kind`` (``"permanent"``
@@ -169,25 +185,9 @@ class TernaryPower:
         four measures as exact fractions."""
         veto = self.council.veto_index
         return [
-            {"seat": m.code, "name": m.name, "kind": "permanent" if m.permanent else "elected",
-             "veto": i in veto, **dict(self.of(m))}
-            for i, m in enumerate(self.council.members)
-        ]  # fmt: skip
-
-    def to_dataframe(self) -> Any:
-        """One row per member: ``seat``, ``name``, ``kind``, ``veto``, then the four
-        measures as floats (needs the ``pandas`` extra)."""
-        rows = [
-            {k: float(v) if isinstance(v, Fraction) else v for k, v in row.items()}
-            for row in self.rows()
+            {**named, "veto": i in veto, **dict(measures)}
+            for i, (named, measures) in enumerate(zip(seat_identities(None, self.council), self))
         ]
-        return frame(rows, ("seat", "name", "kind", "veto", *_MEASURES))
-
-    def _repr_html_(self) -> str:
-        return self.table("html")
-
-    def __str__(self) -> str:
-        return self.table()
 
 
 def _certain(vote: Vote) -> Distribution:

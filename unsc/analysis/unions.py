@@ -32,7 +32,7 @@ from typing import overload
 import attrs
 
 from unsc._table import Table, Tabular
-from unsc.analysis.game import Game, game_and_council
+from unsc.analysis.game import Game, game_and_council, seat_identities
 from unsc.council import Council
 from unsc.errors import InvalidFieldError, InvalidTypeError, NoSuchEntryError
 from unsc.rules import Rules
@@ -91,11 +91,33 @@ class UnionPower(Tabular, Sequence[tuple[str, Fraction]]):
         blocs = sum(1 for u in self.unions if len(u) > 1)
         return f"<UnionPower {self.name}: {len(self)} seats, {blocs} blocs>"
 
+    def _union_of(self) -> dict[str, str]:
+        """Each seat in a bloc, to its bloc's members joined by ``+``."""
+        return {seat: "+".join(u) for u in self.unions for seat in u if len(u) > 1}
+
+    def rows(self) -> list[dict[str, object]]:
+        """One dict per seat, in order: ``seat``, ``name``, ``kind`` (as
+        [`PowerIndices.rows`][unsc.analysis.power.PowerIndices.rows] gives them), ``union``
+        (its members joined by ``+``, or ``None`` for a union of one) and the value, exact,
+        under the value's name (``owen`` or ``banzhaf_owen``)."""
+        union_of = self._union_of()
+        return [
+            {**named, "union": union_of.get(seat), self.name: value}
+            for named, (seat, value) in zip(seat_identities(self.game, self.council), self)
+        ]
+
     def as_table(self) -> Table:
-        """Each seat, its union and its value."""
-        union_of = {seat: "+".join(u) for u in self.unions for seat in u if len(u) > 1}
+        """Each seat, its union and its value; its data (CSV, JSON, the DataFrame) one row
+        per seat as [`rows`][unsc.analysis.unions.UnionPower.rows] gives it (exact, as
+        text in CSV and JSON, floats in the DataFrame)."""
+        union_of = self._union_of()
         rows = [(seat, union_of.get(seat, "—"), f"{float(v):.5f}") for seat, v in self]
-        return Table(("seat", "union", self.name), rows)
+        return Table(
+            ("seat", "union", self.name),
+            rows,
+            data=self.rows(),
+            data_columns=("seat", "name", "kind", "union", self.name),
+        )
 
 
 def _seat(game: Game, council: Council | None, key: str) -> int:
