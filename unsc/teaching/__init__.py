@@ -6,17 +6,15 @@ Examples:
     ['outcome', 'veto-or-votes', 'fewest-changes']
 """
 
+from unsc.teaching.exercise import Check, Exercise, ExerciseKind, wrap
 from unsc.teaching.exercises import (
     TOPICS,
-    Check,
-    Exercise,
     available,
-    curated,
     exercises,
     generated,
     iter_exercises,
-    wrap,
 )
+from unsc.teaching.makers import curated
 from unsc.teaching.quiz import Answered, Score, run_quiz
 from unsc.teaching.sheet import worksheet
 
@@ -25,6 +23,7 @@ __all__ = [
     "Answered",
     "Check",
     "Exercise",
+    "ExerciseKind",
     "Score",
     "available",
     "curated",
