@@ -550,3 +550,30 @@ def test_an_answer_in_numbers_is_never_split_across_lines(width: int) -> None:
     assert text.split() == str(_ORDER).split()
     assert all(len(line) <= width for line in text.splitlines() if " " in line.strip())
 
+
+def test_the_kind_of_an_exercise_is_read_as_vote_parse_reads_a_vote() -> None:
+    """An ExerciseKind or its value (in any case); anything else refused, naming the kinds."""
+    assert ExerciseKind.parse(ExerciseKind.ORDER) is ExerciseKind.ORDER
+    assert ExerciseKind.parse("parts") is ExerciseKind.PARTS
+    assert ExerciseKind.parse(" Member ") is ExerciseKind.MEMBER
+    assert ExerciseKind("number") is ExerciseKind.NUMBER
+    valid = "choice, member, number, order, parts"
+    with pytest.raises(UnknownPresetError, match=f"'essay' is not a kind of exercise; .*{valid}"):
+        ExerciseKind.parse("essay")
+    with pytest.raises(TypeError, match=valid) as raised:
+        ExerciseKind(3)
+    assert isinstance(raised.value, unsc.UNSCError)
+
+
+def test_an_exercise_takes_its_kind_as_text_or_enum() -> None:
+    """`Exercise(kind="choice")` as before; the kind kept is the Enum, and junk is refused."""
+    made = Exercise(
+        "outcome", "Adopted?", ("yes", "no"), ("yes", "1"), "Why.", "S/1", kind="parts"
+    )
+    assert made.kind is ExerciseKind.PARTS
+    assert Exercise("outcome", "Adopted?", ("yes", "no"), ("yes",), "", "S/1").kind is (
+        ExerciseKind.CHOICE
+    )
+    with pytest.raises(UnknownPresetError, match="'essay' is not a kind of exercise"):
+        Exercise("outcome", "Adopted?", (), ("yes",), "", "S/1", kind="essay")
+    assert {e.kind for e in curated()} == set(ExerciseKind)
