@@ -1,5 +1,10 @@
 """Teaching council procedure: exercises with checkers, and the terminal quiz.
 
+One idea a module: ``exercise`` the record (an exercise, the verdict on an answer, how
+answers are read); ``makers`` exercises from votes, real and hypothetical; ``misconceptions``
+the habits Model UN brings from the General Assembly; ``exercises`` the series, by seed and
+topic; ``quiz`` and ``sheet`` what a class sees.
+
 Examples:
     >>> from unsc.teaching import exercises
     >>> [e.topic for e in exercises(count=3)]
