@@ -172,7 +172,8 @@ def test_the_fuzzer_reaches_every_namespace() -> None:
     modules = {name.rsplit(".", 1)[0] for name in TARGETS}
     for expected in ("unsc.council", "unsc.rules", "unsc.analysis.agreement",
                      "unsc.analysis.learned", "unsc.history.records", "unsc.serial",
-                     "unsc.procedure", "unsc.teaching.exercises"):  # fmt: skip
+                     "unsc.procedure", "unsc.teaching.exercises", "unsc.teaching.exercise",
+                     "unsc.teaching.makers"):  # fmt: skip
         assert any(m.startswith(expected) for m in modules), expected
     assert len(TARGETS) > 200
     # every target is called, and every expected failure names one that exists

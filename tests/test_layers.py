@@ -107,7 +107,12 @@ def test_the_core_imports_flow_one_way() -> None:
         visit(module, ())
 
 
-@pytest.mark.parametrize("module", [*CORE, "unsc._prose", "unsc._svg"])
+#: The teaching modules: the exercise record, its makers, the misconceptions, the series,
+#: the quiz and the worksheet (issue 20 part 5).
+TEACHING = tuple(sorted(m for m in MODULES if m.startswith("unsc.teaching")))
+
+
+@pytest.mark.parametrize("module", [*CORE, "unsc._prose", "unsc._svg", *TEACHING])
 def test_no_private_name_crosses_a_module(module: str) -> None:
     """A shared helper has a public name (in a private module if it is not for users)."""
     private = [
@@ -116,6 +121,16 @@ def test_no_private_name_crosses_a_module(module: str) -> None:
         if name and name.startswith("_") and not name.startswith("__")
     ]
     assert not private
+
+
+def test_the_teaching_modules_build_one_on_another() -> None:
+    """The record below its makers, the makers below the series; the quiz and the sheet
+    take exercises, whoever made them."""
+    assert len(TEACHING) >= 7, TEACHING
+    assert not {m for m in _loads("unsc.teaching.exercise") if m.startswith("unsc.teaching")}
+    assert "unsc.teaching.exercises" not in _loads("unsc.teaching.makers")
+    assert "unsc.teaching.exercise" in _loads("unsc.teaching.makers")
+    assert "unsc.teaching.makers" not in _loads("unsc.teaching.quiz")
 
 
 def test_the_decision_module_is_below_the_records() -> None:

@@ -21,7 +21,10 @@ from unsc.rules import (
     Majority,
     Rules,
 )
-from unsc.teaching.exercises import MISCONCEPTIONS, agenda_2018, curated, exercises
+from unsc.teaching.exercise import ExerciseKind
+from unsc.teaching.exercises import exercises
+from unsc.teaching.makers import agenda_2018, curated
+from unsc.teaching.misconceptions import MISCONCEPTIONS
 
 ADOPTED, VETOED, SHORT = Outcome.ADOPTED, Outcome.VETOED, Outcome.INSUFFICIENT_VOTES
 
@@ -146,7 +149,7 @@ def test_the_model_un_exercises() -> None:
     answers = {e.source: e.answers[0] for e in mine}
     assert answers["S/2014/916"] == "3 2"  # short of nine; by the chair's rule, vetoed
     assert answers["S/RES/2712 (2023)"] == "1 2"
-    assert all(e.kind == "parts" and "Model UN chair" in e.question for e in mine)
+    assert all(e.kind is ExerciseKind.PARTS and "Model UN chair" in e.question for e in mine)
     sheet = exercises(seed=4, count=12, topic="model-un")
     assert len(sheet) == 12
     assert {e.topic for e in sheet} == {"model-un"}

@@ -19,6 +19,7 @@ from unsc.errors import UnknownPresetError
 from unsc.teaching import (
     TOPICS,
     Exercise,
+    ExerciseKind,
     available,
     curated,
     exercises,
@@ -113,11 +114,11 @@ def test_exercises_by_topic_and_count() -> None:
 def _wrong(exercise: Exercise) -> str:
     """An answer the question can read, and that is wrong."""
     right = exercise.answers[0]
-    if exercise.kind == "choice":
+    if exercise.kind is ExerciseKind.CHOICE:
         return next(c for c in exercise.choices if exercise.check(c).correct is False)
-    if exercise.kind in ("parts", "order"):
+    if exercise.kind in (ExerciseKind.PARTS, ExerciseKind.ORDER):
         return " ".join(reversed(right.split())) if len(set(right.split())) > 1 else "1 1"
-    if exercise.kind == "member":
+    if exercise.kind is ExerciseKind.MEMBER:
         return next(c for c in ("USA", "CHN", "FRA") if not exercise.check(c).correct)
     return str(int(right) + 1)
 
@@ -125,7 +126,7 @@ def _wrong(exercise: Exercise) -> str:
 def test_an_answer_that_answers_nothing_is_asked_again() -> None:
     """A choice out of range, parts that are not choices, a member that is no member, a
     number that is not one: each asked again with one line, never marked."""
-    by_kind = {e.kind: e for e in curated()}
+    by_kind = {e.kind.value: e for e in curated()}
     cases = {"choice": "4", "parts": "maybe", "member": "Atlantis", "number": "many"}
     for kind, reply in cases.items():
         exercise = by_kind[kind]
@@ -398,7 +399,7 @@ def test_an_order_is_scored_only_when_it_is_an_order(numbers: list[int], separat
 @given(text=st.text(max_size=12))
 def test_no_answer_contradicts_itself(text: str) -> None:
     """Whatever is typed, to any question in parts: right exactly when every part is."""
-    for exercise in (e for e in curated() if e.kind in ("order", "parts")):
+    for exercise in (e for e in curated() if e.kind in (ExerciseKind.ORDER, ExerciseKind.PARTS)):
         check = exercise.check(text)
         assert not check.parts or check.correct == all(check.parts)
         assert str(check).startswith("Correct.") == check.correct
@@ -548,3 +549,31 @@ def test_an_answer_in_numbers_is_never_split_across_lines(width: int) -> None:
     assert "2 1 3 4." in text.replace("\n", "|")
     assert text.split() == str(_ORDER).split()
     assert all(len(line) <= width for line in text.splitlines() if " " in line.strip())
+
+
+def test_the_kind_of_an_exercise_is_read_as_vote_parse_reads_a_vote() -> None:
+    """An ExerciseKind or its value (in any case); anything else refused, naming the kinds."""
+    assert ExerciseKind.parse(ExerciseKind.ORDER) is ExerciseKind.ORDER
+    assert ExerciseKind.parse("parts") is ExerciseKind.PARTS
+    assert ExerciseKind.parse(" Member ") is ExerciseKind.MEMBER
+    assert ExerciseKind("number") is ExerciseKind.NUMBER
+    valid = "choice, member, number, order, parts"
+    with pytest.raises(UnknownPresetError, match=f"'essay' is not a kind of exercise; .*{valid}"):
+        ExerciseKind.parse("essay")
+    with pytest.raises(TypeError, match=valid) as raised:
+        ExerciseKind(3)
+    assert isinstance(raised.value, unsc.UNSCError)
+
+
+def test_an_exercise_takes_its_kind_as_text_or_enum() -> None:
+    """`Exercise(kind="choice")` as before; the kind kept is the Enum, and junk is refused."""
+    made = Exercise(
+        "outcome", "Adopted?", ("yes", "no"), ("yes", "1"), "Why.", "S/1", kind="parts"
+    )
+    assert made.kind is ExerciseKind.PARTS
+    assert Exercise("outcome", "Adopted?", ("yes", "no"), ("yes",), "", "S/1").kind is (
+        ExerciseKind.CHOICE
+    )
+    with pytest.raises(UnknownPresetError, match="'essay' is not a kind of exercise"):
+        Exercise("outcome", "Adopted?", (), ("yes",), "", "S/1", kind="essay")
+    assert {e.kind for e in curated()} == set(ExerciseKind)

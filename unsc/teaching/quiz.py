@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sized
 import attrs
 
 from unsc.errors import InvalidTypeError
-from unsc.teaching.exercises import Check, Exercise, wrap
+from unsc.teaching.exercise import Check, Exercise, wrap
 
 __all__ = ["Answered", "Score", "run_quiz"]
 

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from html import escape
 
 from unsc.errors import InvalidFieldError, InvalidTypeError
-from unsc.teaching.exercises import MAX_SHEET, Exercise
+from unsc.teaching.exercise import Exercise
+from unsc.teaching.exercises import MAX_SHEET
 
 __all__ = ["worksheet"]
 
