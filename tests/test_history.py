@@ -174,7 +174,7 @@ def test_summary_by_decade() -> None:
     )
     assert table[0]["period"] == "1940s"
     assert "Unanimous: adopted with every member in favour" in table.table()
-    with pytest.raises(unsc.errors.UnknownPresetError, match="'week' is not a period"):
+    with pytest.raises(unsc.errors.UnknownChoiceError, match="'week' is not a period"):
         history.summary(by="week")
 
 
@@ -366,7 +366,7 @@ def test_conventions_count_amendments_or_not() -> None:
     amendments = [v for v in per_vote if v.kind is unsc.votes.Kind.AMENDMENT]
 
     assert len(per_vote) == len(per_draft) + len(amendments)
-    with pytest.raises(unsc.errors.UnknownPresetError, match="counting convention"):
+    with pytest.raises(unsc.errors.UnknownChoiceError, match="counting convention"):
         history.vetoes("ballot")
 
 

@@ -16,7 +16,7 @@ import unsc
 from unsc import history
 from unsc._prose import wrap
 from unsc._table import Table, Tabular
-from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownPresetError, UNSCError
+from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownChoiceError, UNSCError
 
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "undl_sample.csv"
 LITERAL = unsc.Rules.preset("literal-1965")
@@ -214,11 +214,11 @@ def test_vocabularies_parse_their_values_and_refuse_others(enum: Any, values: An
         assert enum.parse(member.value) is member
         assert enum.parse(f" {member.value.upper()} ") is member
         assert enum(member.value) is member
-    with pytest.raises(UnknownPresetError, match=", ".join(values)) as error:
+    with pytest.raises(UnknownChoiceError, match=", ".join(values)) as error:
         enum.parse("ballot")
     assert isinstance(error.value, UNSCError)
     assert error.value.valid == values
-    with pytest.raises(UnknownPresetError):
+    with pytest.raises(UnknownChoiceError):
         enum("ballot")
     for junk in (None, 1, b"draft", ["vote"]):
         with pytest.raises(InvalidTypeError):
@@ -231,7 +231,7 @@ def test_conventions_as_strings_or_members() -> None:
     assert history.vetoes().convention is history.Convention.DRAFT
     assert history.VetoList((), "vote").convention is history.Convention.VOTE
     assert history.CONVENTIONS["vote"] == history.Convention.VOTE.words
-    with pytest.raises(UnknownPresetError, match="counting convention"):
+    with pytest.raises(UnknownChoiceError, match="counting convention"):
         history.VetoList((), "ballot")
 
 
@@ -245,5 +245,5 @@ def test_replay_statuses_as_strings_or_members() -> None:
     assert history.ReplayResult(record, None, history.ReplayStatus.AGREES).agrees
     report = history.replay_all(records=[record])
     assert report.unchecked[0].status is history.ReplayStatus.UNCHECKED
-    with pytest.raises(UnknownPresetError, match="agrees, disagrees, unchecked"):
+    with pytest.raises(UnknownChoiceError, match="agrees, disagrees, unchecked"):
         history.ReplayResult(record, None, "fine")

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import unsc
 from unsc import Matter, Outcome, Tally, history
-from unsc.errors import UnknownPresetError
+from unsc.errors import UnknownChoiceError
 from unsc.rules import (
     ABSTENTION_VETO,
     MISREADINGS,
@@ -135,7 +135,7 @@ def test_majorities_read_and_refused() -> None:
     assert Majority.parse("present-and-voting") is Majority.PRESENT_AND_VOTING
     two_thirds = Majority.TWO_THIRDS_PRESENT_AND_VOTING
     assert Majority.parse("TWO_THIRDS_PRESENT_AND_VOTING") is two_thirds
-    with pytest.raises(UnknownPresetError, match="'half'"):
+    with pytest.raises(UnknownChoiceError, match="'half'"):
         Rules("r", 9, majority="half")
     with pytest.raises(unsc.UNSCError, match="procedural_quota"):
         Rules("r", 9, procedural_quota=0)

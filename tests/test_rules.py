@@ -323,3 +323,19 @@ def test_literal_1965_preset_blocks_abstention(res_2712: unsc.Resolution) -> Non
     assert decision.outcome == Outcome.VETOED
     assert [m.code for m in decision.vetoed_by] == ["RUS", "GBR", "USA"]
     assert res_2712.council.rules == CHARTER_1965
+
+
+def test_an_unknown_choice_is_a_lookup_and_a_value_error_and_presets_are_choices() -> None:
+    """The names fit the uses: a value none of a closed set is an UnknownChoiceError (both
+    builtins a caller may catch: Python's Enums raise ValueError); an unknown preset is the
+    narrower UnknownPresetError."""
+    from unsc.errors import UnknownChoiceError, UnknownPresetError
+
+    with pytest.raises(UnknownChoiceError) as outcome:
+        unsc.Outcome("passed")
+    assert isinstance(outcome.value, LookupError)
+    assert isinstance(outcome.value, ValueError)
+    assert not isinstance(outcome.value, UnknownPresetError)
+    with pytest.raises(UnknownPresetError) as preset:
+        unsc.Rules.preset("no-such-rules")
+    assert isinstance(preset.value, UnknownChoiceError)

@@ -8,7 +8,7 @@ from fractions import Fraction
 import pytest
 
 from unsc._table import FORMATS, Table, Tabular
-from unsc.errors import InvalidTypeError, UnknownPresetError
+from unsc.errors import InvalidTypeError, UnknownChoiceError
 
 T = Table(
     ("member", "share"),
@@ -56,7 +56,7 @@ def test_an_empty_table_says_its_words_only() -> None:
 
 @pytest.mark.parametrize("fmt", ["Simple", "xlsx", ""])
 def test_an_unknown_format_is_refused_naming_the_formats(fmt: str) -> None:
-    with pytest.raises(UnknownPresetError, match="github"):
+    with pytest.raises(UnknownChoiceError, match="github"):
         T.render(fmt)
 
 

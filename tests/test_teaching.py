@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import unsc
-from unsc.errors import UnknownPresetError
+from unsc.errors import UnknownChoiceError
 from unsc.teaching import (
     TOPICS,
     Exercise,
@@ -107,7 +107,7 @@ def test_exercises_by_topic_and_count() -> None:
 
     assert len(only) == 6
     assert {e.topic for e in only} == {"veto-or-votes"}
-    with pytest.raises(UnknownPresetError, match="'poetry' is not a topic"):
+    with pytest.raises(UnknownChoiceError, match="'poetry' is not a topic"):
         exercises(topic="poetry")
 
 
@@ -180,7 +180,7 @@ def test_exercises_are_made_one_at_a_time() -> None:
     lazy = iter_exercises(seed=5, count=10**9)
     assert next(lazy) == next(iter_exercises(seed=5, count=10**9))
     assert list(iter_exercises(seed=5, count=20)) == exercises(seed=5, count=20)
-    with pytest.raises(UnknownPresetError, match="poetry"):
+    with pytest.raises(UnknownChoiceError, match="poetry"):
         iter_exercises(topic="poetry")
 
 
@@ -558,7 +558,7 @@ def test_the_kind_of_an_exercise_is_read_as_vote_parse_reads_a_vote() -> None:
     assert ExerciseKind.parse(" Member ") is ExerciseKind.MEMBER
     assert ExerciseKind("number") is ExerciseKind.NUMBER
     valid = "choice, member, number, order, parts"
-    with pytest.raises(UnknownPresetError, match=f"'essay' is not a kind of exercise; .*{valid}"):
+    with pytest.raises(UnknownChoiceError, match=f"'essay' is not a kind of exercise; .*{valid}"):
         ExerciseKind.parse("essay")
     with pytest.raises(TypeError, match=valid) as raised:
         ExerciseKind(3)
@@ -574,6 +574,6 @@ def test_an_exercise_takes_its_kind_as_text_or_enum() -> None:
     assert Exercise("outcome", "Adopted?", ("yes", "no"), ("yes",), "", "S/1").kind is (
         ExerciseKind.CHOICE
     )
-    with pytest.raises(UnknownPresetError, match="'essay' is not a kind of exercise"):
+    with pytest.raises(UnknownChoiceError, match="'essay' is not a kind of exercise"):
         Exercise("outcome", "Adopted?", (), ("yes",), "", "S/1", kind="essay")
     assert {e.kind for e in curated()} == set(ExerciseKind)

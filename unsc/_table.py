@@ -134,7 +134,7 @@ class Table:
 
         Raises:
             InvalidTypeError: For a format that is not text.
-            UnknownPresetError: For a format that is none of these, naming them.
+            UnknownChoiceError: For a format that is none of these, naming them.
         """
         fmt = choice("fmt", fmt, FORMATS)
         if fmt == "csv":
@@ -208,7 +208,7 @@ class Tabular:
         with its caption, or ``"html"``, ``"csv"``, ``"json"``.
 
         Raises:
-            UnknownPresetError: For a format that is none of these, naming them.
+            UnknownChoiceError: For a format that is none of these, naming them.
         """
         return self.as_table().render(fmt)
 

@@ -36,6 +36,7 @@ __all__ = [
     "SchemaError",
     "TooLargeError",
     "UNSCError",
+    "UnknownChoiceError",
     "UnknownKindError",
     "UnknownMatterError",
     "UnknownPresetError",
@@ -244,12 +245,16 @@ class InvalidFieldError(UNSCError, ValueError):
         super().__init__(f"{field} cannot be {value!r}; {valid}")
 
 
-class UnknownPresetError(UNSCError, LookupError):
-    """A name that is none of a fixed set of choices (rule presets, outcomes).
+class UnknownChoiceError(UNSCError, LookupError, ValueError):
+    """A value that is none of a closed set of choices: an outcome, a vote, a measure, a
+    prior, a counting convention, a table format, an index…
+
+    Also a `LookupError` and a `ValueError`, so that code catching either (the second is
+    what Python's own Enums raise for a value they do not have) keeps working.
 
     Attributes:
-        value: The name given.
-        valid: The names that exist.
+        value: The value given.
+        valid: The values that exist.
     """
 
     def __init__(self, what: str, value: object, valid: Iterable[str]) -> None:
@@ -258,18 +263,23 @@ class UnknownPresetError(UNSCError, LookupError):
         super().__init__(f"{value!r} is not {what}; use one of: {', '.join(self.valid)}")
 
 
+class UnknownPresetError(UnknownChoiceError):
+    """A name that is none of the presets: the named rules (``Rules.preset``) or the reform
+    models (``reform.model``)."""
+
+
 def choice(what: str, value: object, valid: Iterable[str]) -> str:
     """``value`` if it is one of ``valid``: for the functions that take one of a few names.
 
     Raises:
         InvalidTypeError: If ``value`` is not text.
-        UnknownPresetError: If it is text that is none of ``valid``.
+        UnknownChoiceError: If it is text that is none of ``valid``.
     """
     names = tuple(valid)
     if not isinstance(value, str):
         raise InvalidTypeError(what, value, f"use one of: {', '.join(names)}")
     if value not in names:
-        raise UnknownPresetError(what, value, names)
+        raise UnknownChoiceError(what, value, names)
     return value
 
 

@@ -44,7 +44,7 @@ from unsc.decision import Decision
 from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
-    UnknownPresetError,
+    UnknownChoiceError,
     UnknownRecordError,
 )
 from unsc.members import Member
@@ -75,7 +75,7 @@ class Motion(enum.Enum):
     @classmethod
     def _missing_(cls, value: object) -> Motion:
         # Motion("x") is refused in words, naming the motions, not a bare ValueError.
-        raise UnknownPresetError("a motion of rule 33", value, (m.value for m in cls))
+        raise UnknownChoiceError("a motion of rule 33", value, (m.value for m in cls))
 
 
 _MOTION_ORDER = {motion: i for i, motion in enumerate(Motion)}

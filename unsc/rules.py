@@ -47,6 +47,7 @@ from unsc.errors import (
     InvalidTypeError,
     MissingVotesError,
     ObligatoryAbstentionError,
+    UnknownChoiceError,
     UnknownPresetError,
     UnknownVotesError,
 )
@@ -103,7 +104,7 @@ class Outcome(enum.Enum):
         case.
 
         Raises:
-            UnknownPresetError: For a string that names no outcome.
+            UnknownChoiceError: For a string that names no outcome.
             InvalidTypeError: For anything that is not a string.
         """
         if isinstance(value, Outcome):
@@ -116,7 +117,7 @@ class Outcome(enum.Enum):
         for outcome in cls:
             if key in (outcome.value, outcome.name.lower().replace("_", " ")):
                 return outcome
-        raise UnknownPresetError("an outcome", value, (o.value for o in cls))
+        raise UnknownChoiceError("an outcome", value, (o.value for o in cls))
 
 
 class Majority(enum.Enum):
@@ -147,7 +148,7 @@ class Majority(enum.Enum):
         """Read a majority from a [`Majority`][unsc.rules.Majority] or its value or name.
 
         Raises:
-            UnknownPresetError: For a string that names no majority.
+            UnknownChoiceError: For a string that names no majority.
             InvalidTypeError: For anything else.
         """
         if isinstance(value, Majority):
@@ -161,7 +162,7 @@ class Majority(enum.Enum):
         for kind in cls:
             if key in (kind.value.replace("-", " "), kind.name.lower().replace("_", " ")):
                 return kind
-        raise UnknownPresetError("a majority", value, (m.value for m in cls))
+        raise UnknownChoiceError("a majority", value, (m.value for m in cls))
 
 
 def _votes(values: Iterable[Vote | str] | Vote | str) -> frozenset[Vote]:
@@ -309,7 +310,7 @@ class Rules:
         ``"literal-1965"``).
 
         Raises:
-            UnknownPresetError: For a key that is not in [`PRESETS`][unsc.rules.PRESETS].
+            UnknownChoiceError: For a key that is not in [`PRESETS`][unsc.rules.PRESETS].
         """
         if not isinstance(name, str):
             raise InvalidTypeError("Rules.preset(name)", name, "give a preset's key")

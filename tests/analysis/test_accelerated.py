@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import unsc
 from unsc.analysis import Game, accelerated, power
-from unsc.errors import MissingDependencyError, TooLargeError, UnknownPresetError
+from unsc.errors import MissingDependencyError, TooLargeError, UnknownChoiceError
 
 needs_fast = pytest.mark.skipif(
     not accelerated.available(),
@@ -92,7 +92,7 @@ def test_auto_chooses_the_compiled_path_on_large_games() -> None:
 
 
 def test_unknown_backend_is_refused() -> None:
-    with pytest.raises(UnknownPresetError, match=r"'gpu' is not a backend.*numba"):
+    with pytest.raises(UnknownChoiceError, match=r"'gpu' is not a backend.*numba"):
         power(Game.weighted([1, 2], 2), backend="gpu")
 
 

@@ -17,7 +17,7 @@ from unsc import reform
 from unsc.analysis import INDICES, Game, power
 from unsc.analysis.counting import by_series, by_shape
 from unsc.analysis.power import Index, _indices
-from unsc.errors import InvalidFieldError, TooLargeError, UnknownPresetError
+from unsc.errors import InvalidFieldError, TooLargeError, UnknownChoiceError
 from unsc.rules import TWO_VETOES
 
 FACTS = json.loads(
@@ -260,7 +260,7 @@ def test_results_iterate_and_index() -> None:
 
 def test_bad_input() -> None:
     """Unknown indices, seats and impossible games are clear errors."""
-    with pytest.raises(UnknownPresetError, match="'gini' is not an index"):
+    with pytest.raises(UnknownChoiceError, match="'gini' is not an index"):
         power(unsc.Council.of_year(2023), indices=("gini",))
     with pytest.raises(unsc.errors.NotAMemberError, match="'DEU' is not a member"):
         power(unsc.Council.of_year(2023)).of("DEU")

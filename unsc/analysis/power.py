@@ -51,7 +51,7 @@ from unsc.errors import (
     InvalidTypeError,
     NoSuchEntryError,
     TooLargeError,
-    UnknownPresetError,
+    UnknownChoiceError,
 )
 from unsc.members import Member, fold
 from unsc.rules import Rules
@@ -102,7 +102,7 @@ class Index(enum.Enum):
         ``"penrose"``).
 
         Raises:
-            UnknownPresetError: For a name that is no index.
+            UnknownChoiceError: For a name that is no index.
             InvalidTypeError: For anything that is not a string.
         """
         if isinstance(value, Index):
@@ -118,7 +118,7 @@ class Index(enum.Enum):
         for index in cls:
             if index.value == key:
                 return index
-        raise UnknownPresetError("an index", value, INDICES)
+        raise UnknownChoiceError("an index", value, INDICES)
 
 
 def _deprecated() -> None:
@@ -381,7 +381,7 @@ class PowerIndices(Tabular):
         (one row per seat, exact).
 
         Raises:
-            UnknownPresetError: For a format that is none of these.
+            UnknownChoiceError: For a format that is none of these.
             InvalidTypeError: For ``floats`` not True or False, ``digits`` not a whole number.
             InvalidFieldError: For ``digits`` outside 0 to 17.
         """
@@ -407,7 +407,7 @@ class PowerIndices(Tabular):
 def _index_name(key: str) -> bool:
     try:
         Index.parse(key)
-    except UnknownPresetError:
+    except UnknownChoiceError:
         return False
     return True
 
@@ -457,7 +457,7 @@ def power(
         (Fraction(421, 2145), Fraction(4, 2145))
 
     Raises:
-        UnknownPresetError: For an index name that is not an [`Index`][unsc.analysis.power.Index],
+        UnknownChoiceError: For an index name that is not an [`Index`][unsc.analysis.power.Index],
             or a backend not in ``unsc.analysis.accelerated.BACKENDS``.
         MissingDependencyError: For ``backend="numba"`` without the ``unsc[fast]`` extra.
         TooLargeError: For a game with veto holders and too many coalition shapes, or
@@ -467,7 +467,7 @@ def power(
     game, council = game_and_council(council_or_game, rules, "power(council_or_game)")
     wanted = _wanted(indices)
     if backend not in accelerated.BACKENDS:
-        raise UnknownPresetError("a backend", backend, accelerated.BACKENDS)
+        raise UnknownChoiceError("a backend", backend, accelerated.BACKENDS)
     if game.veto_holders and game.shapes > SHAPE_LIMIT:
         raise TooLargeError(
             "a game with veto holders, counted in coalition shapes",

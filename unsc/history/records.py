@@ -375,7 +375,7 @@ def records(
     Raises:
         InvalidTypeError: For a year given as text, or other wrong types.
         UnknownStateError: For a member or vetoer that is no state unsc knows.
-        UnknownPresetError: For an outcome that is none of the three.
+        UnknownChoiceError: For an outcome that is none of the three.
     """
     first, last = _span(year, years)
     day = as_date(date, "records(date)") if date is not None else None

@@ -14,7 +14,7 @@ from unsc._args import as_position
 from unsc._prose import wrap
 from unsc._table import Table, Tabular
 from unsc.decision import Decision
-from unsc.errors import DataError, InvalidTypeError, NoSuchEntryError, UnknownPresetError
+from unsc.errors import DataError, InvalidTypeError, NoSuchEntryError, UnknownChoiceError
 from unsc.history._store import items_of, records_of, symbol_key
 from unsc.history.records import get
 from unsc.history.undl import TotalsMismatch, load_undl
@@ -173,7 +173,7 @@ def replay_table(replays: Iterable[Replay], fmt: str = "simple") -> str:
 
     Raises:
         InvalidTypeError: If ``replays`` is not an iterable of replays.
-        UnknownPresetError: For a format that is none of tabulate's, ``csv`` or ``json``.
+        UnknownChoiceError: For a format that is none of tabulate's, ``csv`` or ``json``.
     """
     chosen = items_of(replays, Replay, "replay_table(replays)", "replays from history.replay()")
     return _replay_rows(chosen).render(fmt)
@@ -224,7 +224,7 @@ class ReplayStatus(enum.Enum):
         value or name, in any case (``"agrees"``, ``"UNCHECKED"``).
 
         Raises:
-            UnknownPresetError: For a string that names no status.
+            UnknownChoiceError: For a string that names no status.
             InvalidTypeError: For anything that is not a string.
         """
         if isinstance(value, ReplayStatus):
@@ -237,7 +237,7 @@ class ReplayStatus(enum.Enum):
         for status in cls:
             if key == status.value:
                 return status
-        raise UnknownPresetError("a replay status", value, (s.value for s in cls))
+        raise UnknownChoiceError("a replay status", value, (s.value for s in cls))
 
 
 def _status(value: ReplayStatus | str) -> ReplayStatus:

@@ -144,10 +144,10 @@ def _periods(
     by: str, records: Iterable[Resolution] | None, where: str = "summary"
 ) -> dict[str | int, list[Resolution]]:
     """The records grouped by year or decade, in order."""
-    from unsc.errors import UnknownPresetError
+    from unsc.errors import UnknownChoiceError
 
     if by not in ("year", "decade"):
-        raise UnknownPresetError("a period", by, ("year", "decade"))
+        raise UnknownChoiceError("a period", by, ("year", "decade"))
     chosen = records_of(records, f"{where}(records)")
     periods: dict[str | int, list[Resolution]] = {}
     for record in chosen:
@@ -169,7 +169,7 @@ def summary(by: str = "year", records: Iterable[Resolution] | None = None) -> Su
         (True, '1940s')
 
     Raises:
-        UnknownPresetError: For ``by`` other than ``"year"`` or ``"decade"``.
+        UnknownChoiceError: For ``by`` other than ``"year"`` or ``"decade"``.
     """
     rows = []
     periods = _periods(by, records)
@@ -206,7 +206,7 @@ def coverage(by: str = "decade", records: Iterable[Resolution] | None = None) ->
     Resolution numbers not yet in the record are listed by [`gaps`][unsc.history.records.gaps].
 
     Raises:
-        UnknownPresetError: For ``by`` other than ``"year"`` or ``"decade"``.
+        UnknownChoiceError: For ``by`` other than ``"year"`` or ``"decade"``.
     """
     rows = []
     extent = session().extent

@@ -34,7 +34,7 @@ from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
     NoSuchEntryError,
-    UnknownPresetError,
+    UnknownChoiceError,
     position,
 )
 from unsc.members import Member, code_of
@@ -65,7 +65,7 @@ class Convention(enum.Enum):
         value or name, in any case (``"draft"``, ``"VOTE"``).
 
         Raises:
-            UnknownPresetError: For a string that names no convention.
+            UnknownChoiceError: For a string that names no convention.
             InvalidTypeError: For anything that is not a string.
         """
         if isinstance(value, Convention):
@@ -76,7 +76,7 @@ class Convention(enum.Enum):
         for convention in cls:
             if key == convention.value:
                 return convention
-        raise UnknownPresetError("a counting convention", value, (c.value for c in cls))
+        raise UnknownChoiceError("a counting convention", value, (c.value for c in cls))
 
     @property
     def words(self) -> str:
@@ -287,7 +287,7 @@ class VetoList(Tabular):
         agenda; the caption beneath (``as_table(listing=True)`` rendered in ``fmt``).
 
         Raises:
-            UnknownPresetError: For a format that is none of tabulate's, ``csv`` or ``json``.
+            UnknownChoiceError: For a format that is none of tabulate's, ``csv`` or ``json``.
         """
         return self.as_table(listing=True).render(fmt)
 
@@ -296,7 +296,7 @@ class VetoList(Tabular):
         (``as_table(by_decade=True)`` rendered in ``fmt``).
 
         Raises:
-            UnknownPresetError: For a format that is none of tabulate's, ``csv`` or ``json``.
+            UnknownChoiceError: For a format that is none of tabulate's, ``csv`` or ``json``.
         """
         return self.as_table(by_decade=True).render(fmt)
 
@@ -358,7 +358,7 @@ def vetoes(convention: Convention | str = Convention.DRAFT) -> VetoList:
         True
 
     Raises:
-        UnknownPresetError: For a convention that is neither ``"draft"`` nor ``"vote"``.
+        UnknownChoiceError: For a convention that is neither ``"draft"`` nor ``"vote"``.
     """
     from unsc.history.records import records
 

@@ -61,7 +61,7 @@ class ExerciseKind(enum.Enum):
 
         Raises:
             InvalidTypeError: If ``value`` is neither.
-            UnknownPresetError: If it is text that names no kind.
+            UnknownChoiceError: If it is text that names no kind.
         """
         if isinstance(value, ExerciseKind):
             return value

@@ -23,7 +23,7 @@ import attrs
 
 from unsc._args import as_whole
 from unsc.council import Council
-from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownPresetError
+from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownChoiceError
 from unsc.errors import choice as _named
 from unsc.resolution import Resolution
 from unsc.rules import CHARTER_1945, TWO_VETOES
@@ -87,7 +87,7 @@ def generated(seed: int, count: int, topics: tuple[str, ...] = TOPICS) -> list[E
         InvalidTypeError: For a seed or count that is not a whole number, or topics not text.
         InvalidFieldError: For a count outside 0 to ``MAX_SHEET``, or topics of which none
             is generated.
-        UnknownPresetError: For a topic not in [`TOPICS`][unsc.teaching.exercises.TOPICS].
+        UnknownChoiceError: For a topic not in [`TOPICS`][unsc.teaching.exercises.TOPICS].
     """
     seed = as_whole(seed, "generated(seed)")
     count = as_whole(count, "generated(count)", low=0, high=MAX_SHEET, limit=_WHY_SHEET)
@@ -185,7 +185,7 @@ def exercises(
         topic: Only exercises of this topic (see [`TOPICS`][unsc.teaching.exercises.TOPICS]).
 
     Raises:
-        UnknownPresetError: For a topic not in [`TOPICS`][unsc.teaching.exercises.TOPICS].
+        UnknownChoiceError: For a topic not in [`TOPICS`][unsc.teaching.exercises.TOPICS].
         InvalidFieldError: For a count below 1, above what exists or above
             [`MAX_SHEET`][unsc.teaching.exercises.MAX_SHEET].
         InvalidTypeError: For a seed or count that is not a whole number.
@@ -204,7 +204,7 @@ def available(topic: str | None = None) -> int | None:
         (1, None)
     """
     if topic is not None and topic not in TOPICS:
-        raise UnknownPresetError("a topic", topic, TOPICS)
+        raise UnknownChoiceError("a topic", topic, TOPICS)
     if topic is None or topic in _GENERATED:
         return None
     return sum(e.topic == topic for e in curated())
@@ -217,7 +217,7 @@ def iter_exercises(
     for: a quiz of a hundred thousand questions starts at once and holds one question at a time.
 
     Raises:
-        UnknownPresetError: For a topic not in [`TOPICS`][unsc.teaching.exercises.TOPICS]
+        UnknownChoiceError: For a topic not in [`TOPICS`][unsc.teaching.exercises.TOPICS]
             (when called, not iterated).
         InvalidFieldError: For a count below 1, above what exists or above
             [`MAX_QUIZ`][unsc.teaching.exercises.MAX_QUIZ].
