@@ -579,3 +579,12 @@ def test_a_listing_is_built_whole_and_never_changed() -> None:
     with pytest.raises(unsc.errors.InvalidTypeError):
         history.RecordList(found, conflicts=["not a conflict"])
     assert found[:2].note == found.note
+
+
+def test_replay_all_reads_records_first_and_rules_by_name() -> None:
+    """One argument order across the API: records first, rules named; the old order is
+    refused with the call that works."""
+    year = history.records(year=2023)
+    assert history.replay_all(year, rules=unsc.Rules.preset("literal-1965")).disagreements
+    with pytest.raises(unsc.errors.InvalidTypeError, match=r"replay_all\(rules=\.\.\.\)"):
+        history.replay_all(unsc.Rules.preset("literal-1965"))  # type: ignore[arg-type]

@@ -41,7 +41,7 @@ def _bad_report(tmp_path_factory: pytest.TempPathFactory) -> history.UndlReport:
 def _results(bad_report: history.UndlReport) -> dict[str, tuple[Tabular, int]]:
     """Each history result, with how many rows its data has."""
     year = history.records(year=2023)
-    report = history.replay_all(LITERAL, records=year)
+    report = history.replay_all(year, rules=LITERAL)
     return {
         "records": (year, len(year)),
         "no records": (history.records(year=2030), 0),

@@ -362,9 +362,12 @@ class ReplayReport(Tabular):
 
 
 def replay_all(
-    rules: Rules | None = None, records: Sequence[Resolution] | None = None
+    records: Iterable[Resolution] | None = None, *, rules: Rules | None = None
 ) -> ReplayReport:
     """Replay every decision on record (or ``records``) and compare with the UN's record.
+
+    The records come first and the rules by name, as everywhere in unsc (``agreement``,
+    ``backtest``, ``summary`` read records first; ``rules=`` is always named).
 
     A record known by its counts is decided from them; a record with no tally on record
     is reported as unchecked, not guessed at.
@@ -376,11 +379,19 @@ def replay_all(
         0
 
     Args:
-        rules: Rules to decide every record by; by default each record's council's own.
         records: The records to replay; every decision on record by default.
+        rules: Rules to decide every record by; by default each record's council's own.
+
+    Raises:
+        InvalidTypeError: For rules given first, as an earlier version took them: the
+            message shows the call that works (``replay_all(records, rules=...)``).
     """
     from unsc.errors import UnknownVotesError
 
+    if isinstance(records, Rules):
+        raise InvalidTypeError(
+            "replay_all(records)", records, "the rules go by name: replay_all(rules=...)"
+        )
     if rules is not None and not isinstance(rules, Rules):
         raise InvalidTypeError("replay_all(rules)", rules, "give a unsc.Rules or None")
     chosen = records_of(records, "replay_all(records)")
