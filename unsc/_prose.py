@@ -29,6 +29,13 @@ def day(date: datetime.date) -> str:
     return f"{date.day} {date:%B %Y}"
 
 
+def joined(words: list[str], last: str = "and") -> str:
+    """Words as a sentence lists them: "a, b and c" (or "a, b or c" with ``last="or"``)."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
 def number(n: int) -> str:
     """``n`` in words up to twenty, in figures beyond: ``"nine"``, ``"21"``."""
     return _NUMBERS[n] if 0 <= n < len(_NUMBERS) else str(n)
@@ -77,7 +84,7 @@ def sponsors(record: Resolution) -> str:
     council = record.council
     names = [council[code].in_prose if code in council else state_name(code)
              for code in record.sponsors]  # fmt: skip
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return joined(names)
 
 
 _LISTED = {

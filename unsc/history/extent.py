@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from unsc._prose import day
+from unsc._prose import day, joined
 
 __all__ = ["Extent", "Gap"]
 
@@ -148,8 +148,8 @@ def _gap_sentence(gaps: Sequence[Gap]) -> str:
         low, high = gap.years
         texts.append(f"{span} ({low if low == high else f'{low} or {high}'})")
     word = "Resolution" if len(gaps) == 1 and gaps[0].first == gaps[0].last else "Resolutions"
-    joined = texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " and " + texts[-1]
-    return f"{word} {joined} not on record."
+    listed = joined(texts)
+    return f"{word} {listed} not on record."
 
 
 def _month(day: datetime.date) -> str:

@@ -23,6 +23,7 @@ import textwrap
 import attrs
 
 from unsc._args import as_text
+from unsc._prose import joined
 from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownStateError
 from unsc.errors import choice as _named
 from unsc.members import fold, resolve
@@ -100,7 +101,7 @@ class Check:
         head = "Not quite"
         if self.parts and any(self.parts):
             right = [_ordinal(i) for i, ok in enumerate(self.parts, 1) if ok]
-            head += f": {len(right)} of {len(self.parts)} parts right (the {_list(right)})"
+            head += f": {len(right)} of {len(self.parts)} parts right (the {joined(right)})"
         # The model answer as a sentence where there is one, else the answer itself.
         said = self.model or f"The answer is {self.expected}."
         return f"{head}. {said} {self.explanation}"
@@ -310,7 +311,3 @@ class _Choice:
 
 def _ordinal(n: int) -> str:
     return {1: "1st", 2: "2nd", 3: "3rd"}.get(n, f"{n}th")
-
-
-def _list(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]

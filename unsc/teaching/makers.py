@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 import attrs
 
-from unsc._prose import capital, number, sponsors
+from unsc._prose import capital, joined, number, sponsors
 from unsc.analysis.paths import path_to_adoption, swing
 from unsc.council import Council
 from unsc.members import Member, fold, prose_list
@@ -70,10 +70,6 @@ _WOULD = {
 }
 
 _MISCONCEPTION = {m.key: m for m in MISCONCEPTIONS}
-
-
-def _or(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
 
 
 # How a ballot's groups read in a question, in this order.
@@ -198,7 +194,7 @@ def swing_voter(record: Resolution, label: str, source: str) -> Exercise | None:
     for (member, vote, made), after in ways.items():
         alike.setdefault((vote, made, tuple(after)), []).append(member)
     said = [
-        f"Had {_one_of(who)} {_or([_HAD[v] for v in after])} instead of "
+        f"Had {_one_of(who)} {joined([_HAD[v] for v in after], 'or')} instead of "
         f"{_INSTEAD[vote]}, {_MADE[made]}."
         for (vote, made, after), who in alike.items()
     ]
