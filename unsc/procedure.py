@@ -32,19 +32,18 @@ Examples:
 from __future__ import annotations
 
 import datetime
-import enum
 from collections.abc import Callable, Iterable
 
 import attrs
 
 from unsc._args import as_date
 from unsc._table import Table, Tabular
+from unsc._vocabulary import Vocabulary
 from unsc.council import Council
 from unsc.decision import Decision
 from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
-    UnknownChoiceError,
     UnknownRecordError,
 )
 from unsc.members import Member
@@ -63,7 +62,7 @@ __all__ = [
 ]
 
 
-class Motion(enum.Enum):
+class Motion(Vocabulary):
     """The motions of rule 33, in their order of precedence."""
 
     SUSPEND = "to suspend the meeting"
@@ -73,9 +72,8 @@ class Motion(enum.Enum):
     POSTPONE = "to postpone discussion of the question"
 
     @classmethod
-    def _missing_(cls, value: object) -> Motion:
-        # Motion("x") is refused in words, naming the motions, not a bare ValueError.
-        raise UnknownChoiceError("a motion of rule 33", value, (m.value for m in cls))
+    def noun(cls) -> str:
+        return "a motion of rule 33"
 
 
 _MOTION_ORDER = {motion: i for i, motion in enumerate(Motion)}

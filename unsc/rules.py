@@ -35,19 +35,18 @@ other than the Charter's counts the votes against as well as those in favour.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, overload
 
 import attrs
 
 from unsc._args import as_year
+from unsc._vocabulary import Vocabulary
 from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
     MissingVotesError,
     ObligatoryAbstentionError,
-    UnknownChoiceError,
     UnknownPresetError,
     UnknownVotesError,
 )
@@ -83,7 +82,7 @@ __all__ = [
 ]
 
 
-class Outcome(enum.Enum):
+class Outcome(Vocabulary):
     """What became of a proposal, in the three categories the UN records."""
 
     ADOPTED = "adopted"
@@ -94,33 +93,11 @@ class Outcome(enum.Enum):
     """Not adopted, having failed to obtain the required number of votes."""
 
     @classmethod
-    def _missing_(cls, value: object) -> Outcome:
-        # Outcome("Adopted") reads as parse() does: refused in words, not a bare ValueError.
-        return cls.parse(value)  # type: ignore[arg-type]
-
-    @classmethod
-    def parse(cls, value: Outcome | str) -> Outcome:
-        """Read an outcome from an [`Outcome`][unsc.rules.Outcome] or its name or value, in any
-        case.
-
-        Raises:
-            UnknownChoiceError: For a string that names no outcome.
-            InvalidTypeError: For anything that is not a string.
-        """
-        if isinstance(value, Outcome):
-            return value
-        if not isinstance(value, str):
-            raise InvalidTypeError(
-                "an outcome", value, "use 'adopted', 'vetoed' or 'insufficient votes'"
-            )
-        key = value.strip().lower().replace("_", " ")
-        for outcome in cls:
-            if key in (outcome.value, outcome.name.lower().replace("_", " ")):
-                return outcome
-        raise UnknownChoiceError("an outcome", value, (o.value for o in cls))
+    def noun(cls) -> str:
+        return "an outcome"
 
 
-class Majority(enum.Enum):
+class Majority(Vocabulary):
     """What the votes in favour are measured against.
 
     The Charter counts them against the membership: nine of the fifteen members,
@@ -139,30 +116,8 @@ class Majority(enum.Enum):
     """At least two-thirds of the yes and no votes in favour: twice as many yes as no."""
 
     @classmethod
-    def _missing_(cls, value: object) -> Majority:
-        # Majority("Members") reads as parse() does: refused in words, not a bare ValueError.
-        return cls.parse(value)  # type: ignore[arg-type]
-
-    @classmethod
-    def parse(cls, value: Majority | str) -> Majority:
-        """Read a majority from a [`Majority`][unsc.rules.Majority] or its value or name.
-
-        Raises:
-            UnknownChoiceError: For a string that names no majority.
-            InvalidTypeError: For anything else.
-        """
-        if isinstance(value, Majority):
-            return value
-        if not isinstance(value, str):
-            raise InvalidTypeError(
-                "Rules.majority", value, "use 'members', 'present and voting' or "
-                "'two-thirds present and voting'"
-            )  # fmt: skip
-        key = value.strip().lower().replace("_", " ").replace("-", " ")
-        for kind in cls:
-            if key in (kind.value.replace("-", " "), kind.name.lower().replace("_", " ")):
-                return kind
-        raise UnknownChoiceError("a majority", value, (m.value for m in cls))
+    def noun(cls) -> str:
+        return "a majority"
 
 
 def _votes(values: Iterable[Vote | str] | Vote | str) -> frozenset[Vote]:

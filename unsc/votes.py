@@ -9,11 +9,11 @@ Examples:
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 
 import attrs
 
+from unsc._vocabulary import Vocabulary
 from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
@@ -25,7 +25,7 @@ from unsc.errors import (
 __all__ = ["Kind", "Matter", "Tally", "Vote"]
 
 
-class Vote(enum.Enum):
+class Vote(Vocabulary):
     """How one member stood on one proposal.
 
     The UN's voting data writes ``Y``, ``N``, ``A`` and ``X``; ``X`` ("non-voting")
@@ -39,33 +39,23 @@ class Vote(enum.Enum):
     ABSENT = "absent"
     NOT_PARTICIPATING = "not participating"
 
-    @classmethod
-    def _missing_(cls, value: object) -> Vote:
-        # Vote("Y") reads as parse() does: refused in words, not a bare ValueError.
-        return cls.parse(value)  # type: ignore[arg-type]
-
-    @classmethod
-    def parse(cls, value: Vote | str) -> Vote:
-        """Read a vote from a [`Vote`][unsc.votes.Vote], a UN code or a word.
-
-        ``X`` reads as [`NOT_PARTICIPATING`][unsc.votes.Vote.NOT_PARTICIPATING] (the UN's
-        "non-voting"); say ``"absent"`` for a member that was not in the room.
-
-        Raises:
-            UnknownVoteError: If ``value`` is none of these.
-        """
-        if isinstance(value, Vote):
-            return value
-        if isinstance(value, str):
-            found = _WORDS.get(" ".join(value.replace("_", " ").replace("-", " ").split()).lower())
-            if found is not None:
-                return found
-        raise UnknownVoteError(value)
-
     @property
     def code(self) -> str:
         """The UN Digital Library's code for this vote: ``Y``, ``N``, ``A`` or ``X``."""
         return _CODES[self]
+
+    @classmethod
+    def noun(cls) -> str:
+        return "a vote"
+
+    @classmethod
+    def spellings(cls, member: Vote) -> list[str]:
+        """Its value, its name, the UN's code and the words for it ("Y", "abstention")."""
+        return [member.value, member.name, *(w for w, v in _WORDS.items() if v is member)]
+
+    @classmethod
+    def refusal(cls, value: object) -> UnknownVoteError:
+        return UnknownVoteError(value)
 
 
 _CODES = {
@@ -116,7 +106,7 @@ def parse_votes(values: tuple[object, ...]) -> tuple[Vote | None, ...]:
     try:
         return tuple(map(_EXACT.__getitem__, values))  # type: ignore[arg-type]
     except (KeyError, TypeError):  # None, another spelling, or no vote: parsed one by one
-        return tuple(None if v is None else Vote.parse(v) for v in values)  # type: ignore[arg-type]
+        return tuple(None if v is None else Vote.parse(v) for v in values)
 
 
 def _count(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -204,7 +194,7 @@ class Tally:
         )
 
 
-class Matter(enum.Enum):
+class Matter(Vocabulary):
     """What kind of decision a vote is, under Article 27 of the Charter."""
 
     SUBSTANTIVE = "substantive"
@@ -213,27 +203,15 @@ class Matter(enum.Enum):
     """Article 27(2): the quota of any members; no veto."""
 
     @classmethod
-    def _missing_(cls, value: object) -> Matter:
-        # Matter("Procedural") reads as parse() does: refused in words, not a bare ValueError.
-        return cls.parse(value)  # type: ignore[arg-type]
+    def noun(cls) -> str:
+        return "a matter"
 
     @classmethod
-    def parse(cls, value: Matter | str) -> Matter:
-        """Read a matter from a [`Matter`][unsc.votes.Matter] or its name, in any case.
-
-        Raises:
-            UnknownMatterError: If ``value`` names neither kind.
-        """
-        if isinstance(value, Matter):
-            return value
-        key = value.strip().lower() if isinstance(value, str) else None
-        for matter in cls:
-            if matter.value == key:
-                return matter
-        raise UnknownMatterError(value)
+    def refusal(cls, value: object) -> UnknownMatterError:
+        return UnknownMatterError(value)
 
 
-class Kind(enum.Enum):
+class Kind(Vocabulary):
     """What a proposal put to the vote is."""
 
     DRAFT = "draft resolution"
@@ -246,22 +224,14 @@ class Kind(enum.Enum):
     """Whether a matter is procedural: itself a substantive question (the double veto)."""
 
     @classmethod
-    def _missing_(cls, value: object) -> Kind:
-        # Kind("draft") reads as parse() does: refused in words, not a bare ValueError.
-        return cls.parse(value)  # type: ignore[arg-type]
+    def noun(cls) -> str:
+        return "a kind of proposal"
 
     @classmethod
-    def parse(cls, value: Kind | str) -> Kind:
-        """Read a kind from a [`Kind`][unsc.votes.Kind], its name or its value, in any case.
+    def spellings(cls, member: Kind) -> list[str]:
+        """Its value, its name and the value's first word ("draft", "procedural")."""
+        return [member.value, member.name, member.value.split()[0]]
 
-        Raises:
-            UnknownMatterError: If ``value`` names no kind.
-        """
-        if isinstance(value, Kind):
-            return value
-        if isinstance(value, str):
-            key = value.strip().lower().replace("_", " ")
-            for kind in cls:
-                if key in (kind.value, kind.name.lower(), kind.value.split()[0]):
-                    return kind
-        raise UnknownKindError(value)
+    @classmethod
+    def refusal(cls, value: object) -> UnknownKindError:
+        return UnknownKindError(value)

@@ -25,7 +25,6 @@ S with i wins; W is the set of winning coalitions, L the losing ones):
 
 from __future__ import annotations
 
-import enum
 import math
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -36,6 +35,7 @@ import attrs
 
 from unsc._args import as_digits, as_flag, as_position
 from unsc._table import Table, Tabular
+from unsc._vocabulary import Vocabulary, key
 from unsc.analysis import accelerated
 from unsc.analysis.counting import (
     MEMORY_LIMIT,
@@ -52,6 +52,7 @@ from unsc.errors import (
     NoSuchEntryError,
     TooLargeError,
     UnknownChoiceError,
+    UNSCError,
 )
 from unsc.members import Member, fold
 from unsc.rules import Rules
@@ -67,7 +68,7 @@ __all__ = [
 ]
 
 
-class Index(enum.Enum):
+class Index(Vocabulary):
     """A power index unsc computes exactly."""
 
     SHAPLEY_SHUBIK = "shapley_shubik"
@@ -91,34 +92,36 @@ class Index(enum.Enum):
     """Holler (public good): minimal winning coalitions containing the seat, normalised."""
 
     @classmethod
-    def _missing_(cls, value: object) -> Index:
-        # Index("Shapley-Shubik") reads as parse() does: refused in words, not a bare ValueError.
-        return cls.parse(value)  # type: ignore[arg-type]
+    def noun(cls) -> str:
+        return "an index"
 
     @classmethod
-    def parse(cls, value: Index | str) -> Index:
-        """Read an index from an [`Index`][unsc.analysis.power.Index] or its name, in any case,
-        with ``-`` or ``_`` or spaces (``"shapley-shubik"``, ``"Banzhaf absolute"``,
-        ``"penrose"``).
+    def refusal(cls, value: object) -> UNSCError:
+        if not isinstance(value, str):
+            return InvalidTypeError("a power index", value, f"use one of {', '.join(INDICES)}")
+        return super().refusal(value)
+
+    @classmethod
+    def spellings(cls, member: Index) -> list[str]:
+        """Its value and name; the absolute Banzhaf index also as "penrose"."""
+        extra = ["penrose"] if member.value == "banzhaf_absolute" else []
+        return [member.value, member.name, *extra]
+
+    @classmethod
+    def parse(cls, value: object) -> Index:
+        """Read an index from itself, its value or its name ("shapley-shubik", "penrose").
+
+        The old name ``"banzhaf_raw"`` still reads as ``banzhaf_absolute``, with a
+        ``DeprecationWarning``, until the first release.
 
         Raises:
-            UnknownChoiceError: For a name that is no index.
-            InvalidTypeError: For anything that is not a string.
+            UnknownChoiceError: For text that names no index, naming the indices.
+            InvalidTypeError: For anything that is not text.
         """
-        if isinstance(value, Index):
-            return value
-        if not isinstance(value, str):
-            raise InvalidTypeError("a power index", value, f"use one of {', '.join(INDICES)}")
-        key = "_".join(value.strip().lower().replace("-", " ").replace("–", " ").split())
-        if key == "penrose":
-            return cls.BANZHAF_ABSOLUTE
-        if key == "banzhaf_raw":
+        if isinstance(value, str) and key(value.replace("–", " ")) == "banzhaf raw":
             _deprecated()
             return cls.BANZHAF_ABSOLUTE
-        for index in cls:
-            if index.value == key:
-                return index
-        raise UnknownChoiceError("an index", value, INDICES)
+        return super().parse(value.replace("–", " ") if isinstance(value, str) else value)
 
 
 def _deprecated() -> None:

@@ -3,7 +3,6 @@ recorded, one at a time or all at once."""
 
 from __future__ import annotations
 
-import enum
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, overload
@@ -13,8 +12,9 @@ import attrs
 from unsc._args import as_position
 from unsc._prose import wrap
 from unsc._table import Table, Tabular
+from unsc._vocabulary import Vocabulary
 from unsc.decision import Decision
-from unsc.errors import DataError, InvalidTypeError, NoSuchEntryError, UnknownChoiceError
+from unsc.errors import DataError, InvalidTypeError, NoSuchEntryError
 from unsc.history._store import items_of, records_of, symbol_key
 from unsc.history.records import get
 from unsc.history.undl import TotalsMismatch, load_undl
@@ -201,7 +201,7 @@ def _replay_rows(chosen: Sequence[Replay]) -> Table:
     )
 
 
-class ReplayStatus(enum.Enum):
+class ReplayStatus(Vocabulary):
     """What replaying a record found: the engine agrees with the record, disagrees, or had
     nothing to decide from."""
 
@@ -214,30 +214,8 @@ class ReplayStatus(enum.Enum):
     record."""
 
     @classmethod
-    def _missing_(cls, value: object) -> ReplayStatus:
-        # ReplayStatus("Agrees") reads as parse() does: refused in words, not a ValueError.
-        return cls.parse(value)  # type: ignore[arg-type]
-
-    @classmethod
-    def parse(cls, value: ReplayStatus | str) -> ReplayStatus:
-        """Read a status from a [`ReplayStatus`][unsc.history.replay.ReplayStatus] or its
-        value or name, in any case (``"agrees"``, ``"UNCHECKED"``).
-
-        Raises:
-            UnknownChoiceError: For a string that names no status.
-            InvalidTypeError: For anything that is not a string.
-        """
-        if isinstance(value, ReplayStatus):
-            return value
-        if not isinstance(value, str):
-            raise InvalidTypeError(
-                "a replay status", value, "use 'agrees', 'disagrees' or 'unchecked'"
-            )
-        key = value.strip().lower()
-        for status in cls:
-            if key == status.value:
-                return status
-        raise UnknownChoiceError("a replay status", value, (s.value for s in cls))
+    def noun(cls) -> str:
+        return "a replay status"
 
 
 def _status(value: ReplayStatus | str) -> ReplayStatus:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import collections
 import datetime
-import enum
 import types
 from collections.abc import Iterator, Mapping
 from typing import Any, overload
@@ -30,11 +29,10 @@ import attrs
 from unsc._args import as_flag
 from unsc._prose import day
 from unsc._table import Table, Tabular
+from unsc._vocabulary import Vocabulary
 from unsc.errors import (
     InvalidFieldError,
-    InvalidTypeError,
     NoSuchEntryError,
-    UnknownChoiceError,
     position,
 )
 from unsc.members import Member, code_of
@@ -45,7 +43,7 @@ from unsc.votes import Kind
 __all__ = ["CONVENTIONS", "SOURCE", "Convention", "Veto", "VetoList", "vetoes"]
 
 
-class Convention(enum.Enum):
+class Convention(Vocabulary):
     """How vetoes are counted."""
 
     DRAFT = "draft"
@@ -54,34 +52,14 @@ class Convention(enum.Enum):
     VOTE = "vote"
     """One veto per permanent member per vote, amendments included."""
 
-    @classmethod
-    def _missing_(cls, value: object) -> Convention:
-        # Convention("Vote") reads as parse() does: refused in words, not a bare ValueError.
-        return cls.parse(value)  # type: ignore[arg-type]
-
-    @classmethod
-    def parse(cls, value: Convention | str) -> Convention:
-        """Read a convention from a [`Convention`][unsc.history.vetoes.Convention] or its
-        value or name, in any case (``"draft"``, ``"VOTE"``).
-
-        Raises:
-            UnknownChoiceError: For a string that names no convention.
-            InvalidTypeError: For anything that is not a string.
-        """
-        if isinstance(value, Convention):
-            return value
-        if not isinstance(value, str):
-            raise InvalidTypeError("a counting convention", value, "use 'draft' or 'vote'")
-        key = value.strip().lower()
-        for convention in cls:
-            if key == convention.value:
-                return convention
-        raise UnknownChoiceError("a counting convention", value, (c.value for c in cls))
-
     @property
     def words(self) -> str:
         """What the convention counts, in words (as the captions say it)."""
         return _WORDS[self]
+
+    @classmethod
+    def noun(cls) -> str:
+        return "a counting convention"
 
 
 def _convention(value: Convention | str) -> Convention:

@@ -16,7 +16,6 @@ Examples:
 
 from __future__ import annotations
 
-import enum
 import re
 import textwrap
 
@@ -24,14 +23,14 @@ import attrs
 
 from unsc._args import as_text
 from unsc._prose import joined
+from unsc._vocabulary import Vocabulary
 from unsc.errors import InvalidFieldError, InvalidTypeError, UnknownStateError
-from unsc.errors import choice as _named
 from unsc.members import fold, resolve
 
 __all__ = ["Check", "Exercise", "ExerciseKind", "wrap"]
 
 
-class ExerciseKind(enum.Enum):
+class ExerciseKind(Vocabulary):
     """How an exercise reads its answers.
 
     Examples:
@@ -51,23 +50,8 @@ class ExerciseKind(enum.Enum):
     """One choice for each part, e.g. ``"2, 3"``."""
 
     @classmethod
-    def _missing_(cls, value: object) -> ExerciseKind:
-        # ExerciseKind("x") reads as parse() does: refused in words, not a bare ValueError.
-        return cls.parse(value)  # type: ignore[arg-type]
-
-    @classmethod
-    def parse(cls, value: ExerciseKind | str) -> ExerciseKind:
-        """Read a kind from an [`ExerciseKind`][unsc.teaching.exercise.ExerciseKind] or its
-        value, in any case: ``"choice"``, ``"member"``, ``"number"``, ``"order"``, ``"parts"``.
-
-        Raises:
-            InvalidTypeError: If ``value`` is neither.
-            UnknownChoiceError: If it is text that names no kind.
-        """
-        if isinstance(value, ExerciseKind):
-            return value
-        key = value.strip().lower() if isinstance(value, str) else value
-        return cls(_named("a kind of exercise", key, _KINDS))
+    def noun(cls) -> str:
+        return "a kind of exercise"
 
 
 #: The kinds' values, as ``parse`` names them when it refuses one.
