@@ -52,7 +52,7 @@ EXAMPLES = 30
 #: two examples each (the first, hypothesis's simplest, is every argument None or default).
 HEAVY = frozenset({
     "unsc.analysis.learned.backtest", "unsc.analysis.learned.forecast",
-    "unsc.analysis.learned.vote_probabilities", "unsc.analysis.agreement.agreement_trend",
+    "unsc.analysis.learned.vote_probabilities", "unsc.analysis.trends.agreement_trend",
     "unsc.analysis.agreement.agreement", "unsc.history.replay.replay_all",
 })  # fmt: skip
 

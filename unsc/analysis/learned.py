@@ -42,7 +42,7 @@ import attrs
 
 from unsc._args import as_position
 from unsc._table import Table, Tabular
-from unsc.analysis.agreement import member_code, record_note
+from unsc.analysis._common import member_code, record_note
 from unsc.analysis.probability import PassProbability, pass_probability
 from unsc.council import Council, as_years
 from unsc.errors import (
