@@ -4,21 +4,11 @@ Monte Carlo for models exact
 computation cannot handle."""
 
 from unsc.analysis.agreement import MEASURES, Agreement, Measure, Pair, agreement
+from unsc.analysis.backtest import FORECAST_MODELS, Backtest, ModelScore, backtest
 from unsc.analysis.blocs import Blocs, blocs
+from unsc.analysis.forecast import Forecast, forecast
 from unsc.analysis.game import Game, SeatClass
-from unsc.analysis.learned import (
-    FORECAST_MODELS,
-    PRIORS,
-    Backtest,
-    Forecast,
-    Learned,
-    ModelScore,
-    Prior,
-    VoteProbabilities,
-    backtest,
-    forecast,
-    vote_probabilities,
-)
+from unsc.analysis.learned import PRIORS, Learned, Prior, VoteProbabilities, vote_probabilities
 from unsc.analysis.paths import (
     AdoptionPath,
     Change,
