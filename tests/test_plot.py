@@ -11,7 +11,7 @@ import pytest
 
 from unsc import history
 from unsc.analysis import agreement, agreement_trend, blocs
-from unsc.errors import MissingDependencyError, NoSuchEntryError, UnknownPresetError, UNSCError
+from unsc.errors import MissingDependencyError, NoSuchEntryError, UnknownChoiceError, UNSCError
 
 matplotlib = pytest.importorskip("matplotlib")
 matplotlib.use("Agg")
@@ -92,9 +92,9 @@ def test_trend_draws_a_line_per_pair_told_apart_by_style() -> None:
 
 def test_bad_choices_are_named_before_drawing() -> None:
     found = agreement(history.records(year=2023))
-    with pytest.raises(UnknownPresetError, match="'similarity'"):
+    with pytest.raises(UnknownChoiceError, match="'similarity'"):
         found.plot("similarity")
-    with pytest.raises(UnknownPresetError, match="'alphabet'"):
+    with pytest.raises(UnknownChoiceError, match="'alphabet'"):
         found.plot(order="alphabet")
     with pytest.raises(NoSuchEntryError, match="'vetoes'"):
         history.summary().plot(["vetoes"])

@@ -206,7 +206,7 @@ def table_format(fmt: object, what: str = "fmt") -> str:
 
     Raises:
         InvalidTypeError: For anything that is not text.
-        UnknownPresetError: For text that names no format.
+        UnknownChoiceError: For text that names no format.
     """
     from tabulate import tabulate_formats  # read when a table is made
 

@@ -202,7 +202,7 @@ class Council(Tabular):
             InvalidTypeError: If ``year`` is not a whole number (``"2023"``, ``2023.0``).
         """
         number = as_year(year, "Council.of_year(year)")
-        rows = _membership()
+        rows = seats_by_year()
         if number not in rows:
             raise UnknownYearError(number, min(rows), max(rows))
         return _council_between(number, 0)
@@ -226,7 +226,7 @@ class Council(Tabular):
             InvalidTypeError: If ``day`` is neither a date nor a string.
         """
         day = as_date(day, "Council.of_date(day)")
-        rows = _membership()
+        rows = seats_by_year()
         if day.year not in rows:
             raise UnknownYearError(day.year, min(rows), max(rows))
         # A year's council changes only on the few days a seat or a name changes hands.
@@ -423,8 +423,9 @@ def _default_rules(size: int) -> Rules:
 
 
 @functools.cache
-def _membership() -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """The bundled table of councils: permanent and elected codes by year."""
+def seats_by_year() -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The bundled table of councils: permanent and elected codes by year (read once; the
+    years on record are its keys)."""
     text = data.read_text("councils.csv")
     return {
         int(row["year"]): (tuple(row["permanent"].split()), tuple(row["elected"].split()))
@@ -435,7 +436,7 @@ def _membership() -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
 @functools.cache
 def _breaks(year: int) -> tuple[datetime.date, ...]:
     """The days in ``year`` on which a member's seat or name changed."""
-    permanent, elected = _membership()[year]
+    permanent, elected = seats_by_year()[year]
     days: set[datetime.date] = set()
     for code in permanent + elected:
         for start, end, _ in dated_names().get(code, ()):
@@ -450,7 +451,7 @@ def _breaks(year: int) -> tuple[datetime.date, ...]:
 def _council_between(year: int, part: int) -> Council:
     """The council of ``year`` between its ``part``-th and next change, built once."""
     day = ((datetime.date(year, 1, 1), *_breaks(year)))[part]
-    permanent, elected = _membership()[year]
+    permanent, elected = seats_by_year()[year]
     members = [
         Member.of(
             code_on(code, day),
@@ -503,7 +504,7 @@ def _presidents() -> dict[tuple[int, int], str]:
     """Every month's president from the first anchor to the last year of data."""
     anchors = {(y, m): code for y, m, code, _ in PRESIDENCY_ANCHORS}
     year, month = min(anchors)
-    last = max(_membership())
+    last = max(seats_by_year())
     table: dict[tuple[int, int], str] = {}
     previous = Council.of_date(datetime.date(year, month, 1))[anchors[year, month]]
     while year <= last:

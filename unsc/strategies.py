@@ -30,7 +30,7 @@ try:
 except ImportError:  # the strategies need the testing extra
     raise MissingDependencyError("hypothesis", "testing") from None
 
-from unsc.council import Council, _membership
+from unsc.council import Council, seats_by_year
 from unsc.members import Member
 from unsc.resolution import Resolution
 from unsc.rules import PARTY_VOTES, PRESETS, Majority, Rules
@@ -76,7 +76,7 @@ def rules() -> st.SearchStrategy[Rules]:
 
 def real_councils() -> st.SearchStrategy[Council]:
     """The Council of any year 1946–2026."""
-    return st.sampled_from(sorted(_membership())).map(Council.of_year)
+    return st.sampled_from(sorted(seats_by_year())).map(Council.of_year)
 
 
 @st.composite

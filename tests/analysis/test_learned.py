@@ -26,7 +26,7 @@ from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
     NoSuchEntryError,
-    UnknownPresetError,
+    UnknownChoiceError,
     UnknownStateError,
 )
 from unsc.members import counted_as
@@ -95,11 +95,12 @@ def test_a_prior_is_an_enum_and_its_name_works_as_before() -> None:
         assert by_enum == by_name
     assert PRIORS == ("pooled", "uniform", "member")
     assert Prior.parse("member") is Prior.MEMBER is Prior("member")
-    with pytest.raises(UnknownPresetError, match="pooled, uniform, member"):
-        vote_probabilities("BBB", RECORD, prior="Pooled")
-    with pytest.raises(UnknownPresetError, match="pooled, uniform, member"):
+    assert Prior.parse("Pooled") is Prior.POOLED  # any case, as every vocabulary
+    with pytest.raises(UnknownChoiceError, match="pooled, uniform, member"):
+        vote_probabilities("BBB", RECORD, prior="shrunk")
+    with pytest.raises(UnknownChoiceError, match="pooled, uniform, member"):
         Prior.parse(None)  # type: ignore[arg-type]
-    with pytest.raises(UnknownPresetError, match="is not prior"):
+    with pytest.raises(UnknownChoiceError, match="is not a prior"):
         Prior("flat")
 
 
@@ -172,7 +173,7 @@ def test_bad_input_is_named() -> None:
         vote_probabilities("Atlantis")
     with pytest.raises(NoSuchEntryError, match="Syra"):
         vote_probabilities("USA", topic="Syra")
-    with pytest.raises(UnknownPresetError, match="'flat'"):
+    with pytest.raises(UnknownChoiceError, match="'flat'"):
         vote_probabilities("USA", prior="flat")
     with pytest.raises(InvalidFieldError):
         vote_probabilities("USA", strength=-1)

@@ -3,31 +3,12 @@ swing voters, paths to adoption, who votes with whom, odds learned from the reco
 Monte Carlo for models exact
 computation cannot handle."""
 
-from unsc.analysis.agreement import (
-    MEASURES,
-    Agreement,
-    Blocs,
-    Measure,
-    Pair,
-    Trend,
-    agreement,
-    agreement_trend,
-    blocs,
-)
+from unsc.analysis.agreement import MEASURES, Agreement, Measure, Pair, agreement
+from unsc.analysis.backtest import FORECAST_MODELS, Backtest, ModelScore, backtest
+from unsc.analysis.blocs import Blocs, blocs
+from unsc.analysis.forecast import Forecast, forecast
 from unsc.analysis.game import Game, SeatClass
-from unsc.analysis.learned import (
-    FORECAST_MODELS,
-    PRIORS,
-    Backtest,
-    Forecast,
-    Learned,
-    ModelScore,
-    Prior,
-    VoteProbabilities,
-    backtest,
-    forecast,
-    vote_probabilities,
-)
+from unsc.analysis.learned import PRIORS, Learned, Prior, VoteProbabilities, vote_probabilities
 from unsc.analysis.paths import (
     AdoptionPath,
     Change,
@@ -47,6 +28,7 @@ from unsc.analysis.power import (
 from unsc.analysis.probability import UNIFORM, PassProbability, pass_probability
 from unsc.analysis.simulate import Bloc, Model, Simulation, simulate
 from unsc.analysis.ternary import TernaryPower, ternary_power
+from unsc.analysis.trends import Trend, agreement_trend
 from unsc.analysis.unions import UnionPower, banzhaf_owen, owen
 
 __all__ = [

@@ -24,7 +24,7 @@ import threading
 from collections.abc import Callable, Collection
 from types import ModuleType
 
-from unsc.analysis.counting import MEMORY_LIMIT, SWINGS, Counts, _orders, prefers_shapes
+from unsc.analysis.counting import MEMORY_LIMIT, SWINGS, Counts, prefers_shapes, shapley_weights
 from unsc.analysis.game import Game
 from unsc.errors import MissingDependencyError
 
@@ -231,7 +231,7 @@ def by_series(game: Game, wanted: Collection[str], progress: Progress = None) ->
             failed.append(error)
 
     _run(build, len(primes), _workers(memory(game, wanted), len(primes)), progress, done, failed)
-    order = _orders(n)
+    order = shapley_weights(n)
     exact_rows = [
         _exact([done[j][k] for j in range(len(primes))], primes) for k in range(len(classes) + 1)
     ]

@@ -38,7 +38,6 @@ Examples:
 from __future__ import annotations
 
 import datetime
-import enum
 import itertools
 import math
 from collections.abc import Iterable, Iterator, Sequence
@@ -47,18 +46,21 @@ from typing import Any, overload
 
 import attrs
 
-from unsc._args import as_position, as_probability, as_text, as_whole
-from unsc._plot import RECORD_SOURCE, axes, label, style
+from unsc._args import as_position, as_text, as_whole
+from unsc._plot import RECORD_SOURCE, axes, label
 from unsc._table import Table, Tabular
+from unsc._vocabulary import Vocabulary
+from unsc.analysis._common import MEASURE_FORMULAS, member_code, record_note, value_or_gap
 from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
     NoDataError,
     NoSuchEntryError,
-    UnknownPresetError,
+    UnknownChoiceError,
+    UNSCError,
 )
 from unsc.members import PERMANENT as _FIVE
-from unsc.members import code_of, counted_as, state_name
+from unsc.members import counted_as, state_name
 from unsc.resolution import Resolution
 from unsc.votes import Vote
 
@@ -66,20 +68,16 @@ __all__ = [
     "MEASURES",
     "PERMANENT",
     "Agreement",
-    "Blocs",
     "Measure",
     "Pair",
-    "Trend",
     "agreement",
-    "agreement_trend",
-    "blocs",
 ]
 
 #: The permanent members, as counted across their names (the USSR as the Russian Federation).
 PERMANENT = tuple(sorted(_FIVE))
 
 
-class Measure(enum.Enum):
+class Measure(Vocabulary):
     """A measure of agreement between two members (see the module's description).
     Wherever a measure is asked for, its value string (``"kappa"``) works as well."""
 
@@ -93,24 +91,12 @@ class Measure(enum.Enum):
     """Cohen's kappa: the agreement beyond what the two members' own shares give by chance."""
 
     @classmethod
-    def _missing_(cls, value: object) -> Measure:
-        # Measure("Kappa") refused in words, as parse() does, not a bare ValueError.
-        return cls.parse(value)  # type: ignore[arg-type]
+    def noun(cls) -> str:
+        return "a measure"
 
     @classmethod
-    def parse(cls, value: Measure | str) -> Measure:
-        """Read a measure from a [`Measure`][unsc.analysis.agreement.Measure] or its value
-        (``"identical"``, ``"coincidence"``, ``"lijphart"``, ``"kappa"``).
-
-        Raises:
-            UnknownPresetError: For anything else, naming the measures.
-        """
-        if isinstance(value, Measure):
-            return value
-        found = _MEASURE_OF.get(value) if isinstance(value, str) else None
-        if found is None:
-            raise UnknownPresetError("a measure", value, MEASURES)
-        return found
+    def refusal(cls, value: object) -> UNSCError:
+        return UnknownChoiceError(cls.noun(), value, MEASURES)
 
 
 #: The measures, by name, in the order tables show them.
@@ -118,18 +104,6 @@ MEASURES = tuple(m.value for m in Measure)
 _MEASURE_OF = {m.value: m for m in Measure}
 
 _CAST = {Vote.YES: 0, Vote.NO: 1, Vote.ABSTAIN: 2}
-_YES, _NO, _ABSTAIN = 0, 1, 2
-
-
-def member_code(name: object, where: str) -> str:
-    """A member named by code, name or alias (or a `Member`), as the code it is counted
-    under across its codes (`unsc.members.counted_as`).
-
-    Raises:
-        InvalidTypeError: For anything that is neither a Member nor text.
-        UnknownStateError: For a name no state unsc knows goes by, with suggestions.
-    """
-    return counted_as(code_of(name, where))
 
 
 def _measure(name: object) -> str:
@@ -137,14 +111,9 @@ def _measure(name: object) -> str:
     or its name), the string results hold and show.
 
     Raises:
-        UnknownPresetError: For anything else, naming the measures.
+        UnknownChoiceError: For anything else, naming the measures.
     """
-    return Measure.parse(name).value  # type: ignore[arg-type]  # parse refuses the rest
-
-
-def _has_votes(record: Resolution) -> bool:
-    """Whether every member's vote on ``record`` is known."""
-    return record.member_votes is not None
+    return Measure.parse(name).value  # parse refuses the rest
 
 
 @attrs.frozen(repr=False)
@@ -226,7 +195,7 @@ class Pair:
         """The measure called ``name`` (one of [`MEASURES`][unsc.analysis.agreement.MEASURES]).
 
         Raises:
-            UnknownPresetError: For a name that is no measure.
+            UnknownChoiceError: For a name that is no measure.
         """
         value: Fraction | None = getattr(self, _measure(name))
         return value
@@ -417,7 +386,7 @@ class Agreement(Tabular, Sequence[Pair]):
         least: int | None = None,
     ) -> Any:
         """A heat map of ``measure`` between every two members, members ordered bloc by bloc
-        (``order="blocs"``, as [`blocs`][unsc.analysis.agreement.blocs] joins them) or as
+        (``order="blocs"``, as [`blocs`][unsc.analysis.blocs.blocs] joins them) or as
         counted (``order="members"``), labelled by name. Returns the matplotlib Axes (needs
         the ``plot`` extra).
 
@@ -429,11 +398,11 @@ class Agreement(Tabular, Sequence[Pair]):
 
         Raises:
             MissingDependencyError: Without matplotlib.
-            UnknownPresetError: For a measure or an order not offered.
+            UnknownChoiceError: For a measure or an order not offered.
             InvalidFieldError: For a ``least`` that is not a whole number of decisions.
         """
         if order not in ("blocs", "members"):
-            raise UnknownPresetError("an order", order, ("blocs", "members"))
+            raise UnknownChoiceError("an order", order, ("blocs", "members"))
         as_text(source, "Agreement.plot(source)", blank=True)
         measure = self._measure(measure)  # checked before matplotlib is imported
         if not self.members:
@@ -442,12 +411,14 @@ class Agreement(Tabular, Sequence[Pair]):
         if least is None:
             least = 0 if len(self.members) <= _SMALL_MAP else -(-self.decisions // 10)
         least = as_whole(least, "plot(least)", low=0)
+        from unsc.analysis.blocs import blocs  # the blocs build on this module
+
         ranked = list(blocs(self, measure=measure).order if order == "blocs" else self.members)
         members = [m for m in ranked if cast[m] >= least]
         left = len(ranked) - len(members)
         ax = axes(ax, (7.5, 6.5) if len(members) <= _SMALL_MAP else (10, 9))
         values = [
-            [_float(self.pair(a, b).measure(measure)) if a != b else 1.0 for b in members]
+            [value_or_gap(self.pair(a, b).measure(measure)) if a != b else 1.0 for b in members]
             for a in members
         ]
         # The scale starts at the lowest value shown (to a tenth), not at the measure's
@@ -474,7 +445,7 @@ class Agreement(Tabular, Sequence[Pair]):
                         shade = "white" if v < low + (1.0 - low) / 2 else "black"
                         ax.text(j, i, f"{v:.2f}", ha="center", va="center", fontsize=8,
                                 color=shade)  # fmt: skip
-        scale = f"{measure} ({_FORMULAS[measure]})" + (
+        scale = f"{measure} ({MEASURE_FORMULAS[measure]})" + (
             f"; scale from {low:.1f}" if low > floor else ""
         )
         ax.figure.colorbar(image, ax=ax, label=scale, shrink=0.8)
@@ -548,7 +519,7 @@ def agreement(
     Raises:
         InvalidTypeError: For records that are not resolutions.
         UnknownStateError: For a member that is no state.
-        UnknownPresetError: For a measure that is none of the four.
+        UnknownChoiceError: For a measure that is none of the four.
     """
     measure = _measure(measure)
     if records is None:
@@ -623,397 +594,3 @@ def agreement(
             listed.append(pair)
     votes = {code: (c[0], c[1], c[2]) for code, c in cast.items()}
     return Agreement(order, used, without, first, last, pairs, tuple(listed), votes, measure)
-
-
-_NO_VOTES = ((0, 0, 0), (0, 0, 0), (0, 0, 0))
-_FORMULAS = {
-    "identical": "share of identical votes",
-    "coincidence": "State Department, votes only",
-    "lijphart": "Lijphart, a partial agreement half",
-    "kappa": "Cohen's kappa over yes, no, abstain",
-}
-
-
-def _float(value: Fraction | None) -> float:
-    """A value for a picture: a float, or NaN (drawn as a gap) for no common vote."""
-    return float("nan") if value is None else float(value)
-
-
-def record_note(first: int | None, last: int | None) -> str:
-    """What the bundled record says of the years ``first`` to ``last``: declared gaps,
-    where it ends, its sources (loaded only when a caption asks)."""
-    if first is None or last is None:
-        return ""
-    from unsc.history import extent
-
-    return extent().note(first, last)
-
-
-def _pair(found: Agreement, a: str, b: str) -> Pair:
-    """The pair in ``found``, or an empty one where either did not sit in that period."""
-    if a in found.members and b in found.members:
-        return found.pair(a, b)
-    return Pair(a, b, _NO_VOTES)
-
-
-@attrs.frozen(repr=False, eq=False)
-class Trend(Tabular, Sequence[tuple[int, Agreement]]):
-    """Agreement period by period: a sequence of (year,
-    [`Agreement`][unsc.analysis.agreement.Agreement]), one per period with a decision
-    counted, and the chosen pairs' values as series.
-
-    Attributes:
-        measure: The measure shown.
-        window: Years in each period's window (1: the year alone; 5: the year and the four
-            before it).
-        pairs: The pairs followed, as (first, second) codes.
-        periods: The years, oldest first.
-    """
-
-    measure: str
-    window: int
-    pairs: tuple[tuple[str, str], ...]
-    periods: tuple[int, ...]
-    _found: tuple[Agreement, ...]
-
-    def __len__(self) -> int:
-        return len(self.periods)
-
-    @overload
-    def __getitem__(self, key: int) -> tuple[int, Agreement]: ...
-    @overload
-    def __getitem__(self, key: slice) -> tuple[tuple[int, Agreement], ...]: ...
-    def __getitem__(
-        self, key: int | slice
-    ) -> tuple[int, Agreement] | tuple[tuple[int, Agreement], ...]:
-        rows = tuple(zip(self.periods, self._found))
-        if isinstance(key, slice):
-            return rows[key]
-        return rows[as_position(key, len(self), "a period's position")]
-
-    def __iter__(self) -> Iterator[tuple[int, Agreement]]:
-        return iter(zip(self.periods, self._found))
-
-    def __repr__(self) -> str:
-        span = f"{self.periods[0]}–{self.periods[-1]}" if self.periods else "no period"
-        return f"<Trend {self.measure}: {len(self.pairs)} pairs, {span}>"
-
-    def labels(self) -> list[str]:
-        """Each pair as ``"USA–RUS"``."""
-        return [f"{a}–{b}" for a, b in self.pairs]
-
-    def series(self, first: str, second: str) -> list[Fraction | None]:
-        """The values of one pair, period by period (``None`` with no common vote)."""
-        a, b = member_code(first, "series(first)"), member_code(second, "series(second)")
-        return [_pair(found, a, b).measure(self.measure) for found in self._found]
-
-    def values(self) -> list[list[Fraction | None]]:
-        """Period by period, the value of each pair followed."""
-        return [
-            [_pair(found, a, b).measure(self.measure) for a, b in self.pairs]
-            for found in self._found
-        ]
-
-    def caption(self) -> str:
-        """What the numbers rest on: measure, window, period and decisions."""
-        counted = sum(f.decisions for f in self._found) if self.window == 1 else None
-        without = sum(f.without_votes for f in self._found) if self.window == 1 else None
-        span = f"{self.periods[0]}–{self.periods[-1]}" if self.periods else "no period"
-        window = "by year" if self.window == 1 else f"over rolling {self.window}-year windows"
-        if counted is not None:
-            rest = f"; {counted} decisions with every member's vote, {without} without"
-        elif self._found:
-            each = [f.decisions for f in self._found]
-            rest = f"; {min(each)}–{max(each)} decisions with every member's vote per window"
-        else:
-            rest = ""
-        first = int(str(self.periods[0])[:4]) if self.periods else None
-        last = int(str(self.periods[-1])[-4:]) if self.periods else None
-        return (
-            f"{self.measure} agreement {window}, {span}{rest}. {record_note(first, last)}".strip()
-        )
-
-    def as_table(self) -> Table:
-        """Periods down, pairs across, and the decisions each period rests on; its data
-        one row per period and pair."""
-        rows = [
-            [year, found.decisions,
-             *("—" if v is None else f"{float(v):.3f}" for v in values)]
-            for year, found, values in zip(self.periods, self._found, self.values())
-        ]  # fmt: skip
-        return Table(
-            ("year", "decisions", *self.labels()),
-            rows,
-            caption=self.caption(),
-            data=self.to_rows(),
-            data_columns=("year", "pair", "votes", self.measure),
-        )
-
-    def to_rows(self) -> list[dict[str, object]]:
-        """One row per period and pair: year, pair, votes cast together and the value
-        (a float; ``None`` with no common vote)."""
-        rows: list[dict[str, object]] = []
-        for year, found in zip(self.periods, self._found):
-            for a, b in self.pairs:
-                pair = _pair(found, a, b)
-                value = pair.measure(self.measure)
-                rows.append({"year": year, "pair": f"{a}–{b}", "votes": pair.votes,
-                             self.measure: None if value is None else float(value)})  # fmt: skip
-        return rows
-
-    def plot(self, *, ax: Any = None, source: str = RECORD_SOURCE) -> Any:
-        """Each pair's agreement over time, a line per pair (each its own colour and line
-        style); periods without a common vote left as gaps. Returns the matplotlib Axes
-        (needs the ``plot`` extra)."""
-        as_text(source, "Trend.plot(source)", blank=True)
-        # The legend stands beside the plot, never over it, in columns of at most 28 lines
-        # (unsc trends --with USA draws one line per member that sat with the USA).
-        columns = max(1, -(-len(self.pairs) // 28))
-        ax = axes(ax, (9 + 1.4 * columns, 5 + 0.1 * min(len(self.pairs), 28)))
-        for i, (a, b) in enumerate(self.pairs):
-            values = [_float(v) for v in self.series(a, b)]
-            ax.plot(self.periods, values, label=f"{a}–{b}", linewidth=1.4, **style(i))
-        ax.set_xlabel("year" if self.window == 1 else f"year (window of {self.window} years)")
-        ax.set_ylabel(f"{self.measure} ({_FORMULAS[self.measure]})")
-        if self.measure != "kappa":
-            ax.set_ylim(0, 1.02)
-        ax.legend(
-            fontsize=7, ncol=columns, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1)
-        )
-        label(ax, f"Agreement over time: {self.measure}", self.caption(), source)
-        return ax
-
-
-def agreement_trend(
-    records: Iterable[Resolution] | None = None,
-    *,
-    measure: Measure | str = "identical",
-    window: int = 1,
-    pairs: Iterable[tuple[str, str]] | None = None,
-    with_: str | None = None,
-) -> Trend:
-    """Agreement year by year (or over a rolling window of years).
-
-    Args:
-        records: Decisions, as for [`agreement`][unsc.analysis.agreement.agreement].
-        measure: One of [`MEASURES`][unsc.analysis.agreement.MEASURES].
-        window: Years per window: each year's value rests on that year and the
-            ``window - 1`` before it.
-        pairs: The pairs to follow, each two members by code, name or alias; by default
-            the ten pairs of permanent members.
-        with_: Instead of ``pairs``: every member's agreement with this one (e.g. each
-            elected member with the United States).
-
-    Examples:
-        >>> from unsc import history
-        >>> trend = agreement_trend(history.records(years=(2022, 2024)))
-        >>> trend.periods
-        (2022, 2023, 2024)
-        >>> trend.series("USA", "GBR")[1]
-        Fraction(29, 31)
-
-    Raises:
-        UnknownPresetError: For a measure that is none of the four.
-        InvalidFieldError: For a window below 1.
-        InvalidFieldError: For a window longer than the years a Council could vote in.
-        InvalidTypeError: For ``pairs`` that are not a list of pairs of members.
-    """
-    measure = _measure(measure)
-    window = as_whole(
-        window,
-        "agreement_trend(window)",
-        low=1,
-        high=_YEARS_OF_COUNCIL,
-        limit="the years from 1946 to 2100, when a Council could have voted",
-    )
-    if records is None:
-        from unsc.history import records as all_records
-
-        records = all_records()
-    if isinstance(records, (str, bytes)) or not isinstance(records, Iterable):
-        raise InvalidTypeError(
-            "agreement_trend(records)", records, "give resolutions, e.g. history.records()"
-        )
-    by_year: dict[int, list[Resolution]] = {}
-    for record in records:
-        if not isinstance(record, Resolution):
-            raise InvalidTypeError(
-                "agreement_trend(records)", record, "give unsc.Resolution records"
-            )
-        if record.date is not None:
-            by_year.setdefault(record.date.year, []).append(record)
-    if with_ is not None:
-        anchor = member_code(with_, "agreement_trend(with_)")
-        # the members of decisions with member votes: no others could have a value
-        voted = (r for rs in by_year.values() for r in rs if _has_votes(r))
-        others = sorted({counted_as(m.code) for r in voted for m in r.council.members} - {anchor})
-        chosen = [(anchor, other) for other in others]
-    elif pairs is None:
-        chosen = list(itertools.combinations(PERMANENT, 2))
-    else:
-        chosen = [_two(pair) for pair in _pairs(pairs)]
-    wanted = tuple(dict.fromkeys(code for pair in chosen for code in pair))
-    periods, found = [], []
-    years = sorted(by_year)
-    for year in years:  # each window from the years on record, not every year it spans
-        span = [r for y in years if year - window < y <= year for r in by_year[y]]
-        # only the members who sat in the period: a pair with one absent has no common vote
-        present = {counted_as(m.code) for r in span for m in r.council.members}
-        counted = agreement(span, members=[code for code in wanted if code in present])
-        if counted.decisions:
-            periods.append(year)
-            found.append(counted)
-    return Trend(measure, window, tuple(chosen), tuple(periods), tuple(found))
-
-
-#: The longest window there can be: the years from the Council's first (1946) to 2100.
-_YEARS_OF_COUNCIL = 2100 - 1946 + 1
-
-
-def _pairs(pairs: object) -> list[object]:
-    """``pairs`` as a list, refusing one pair given where a list of them is asked for."""
-    if isinstance(pairs, (str, bytes)) or not isinstance(pairs, Iterable):
-        raise InvalidTypeError("agreement_trend(pairs)", pairs, "give a list of pairs")
-    found = list(pairs)
-    if len(found) == 2 and all(isinstance(p, str) for p in found):
-        raise InvalidTypeError(
-            "agreement_trend(pairs)", pairs, f"give a list of pairs: [{tuple(found)!r}]"
-        )
-    return found
-
-
-def _two(pair: object) -> tuple[str, str]:
-    if isinstance(pair, str) or not isinstance(pair, (tuple, list)) or len(pair) != 2:
-        raise InvalidTypeError("a pair in agreement_trend(pairs)", pair, "give two members")
-    return member_code(pair[0], "pairs"), member_code(pair[1], "pairs")
-
-
-@attrs.frozen(repr=False, eq=False)
-class Blocs(Tabular, Sequence[tuple[str, ...]]):
-    """Members that vote together, found by average-linkage clustering of their agreement:
-    a sequence of blocs, each a tuple of member codes, largest first.
-
-    Attributes:
-        measure: The measure clustered on.
-        threshold: The least average agreement within a bloc.
-        order: Every member, bloc by bloc, in the order the clustering joined them (the order
-            of the rows of a heat map).
-        agreement: The agreement the blocs were found in.
-    """
-
-    measure: str
-    threshold: Fraction
-    order: tuple[str, ...]
-    agreement: Agreement
-    _blocs: tuple[tuple[str, ...], ...]
-
-    def __len__(self) -> int:
-        return len(self._blocs)
-
-    @overload
-    def __getitem__(self, key: int) -> tuple[str, ...]: ...
-    @overload
-    def __getitem__(self, key: slice) -> tuple[tuple[str, ...], ...]: ...
-    def __getitem__(self, key: int | slice) -> tuple[str, ...] | tuple[tuple[str, ...], ...]:
-        if isinstance(key, slice):
-            return self._blocs[key]
-        return self._blocs[as_position(key, len(self), "a bloc's position")]
-
-    def __iter__(self) -> Iterator[tuple[str, ...]]:
-        return iter(self._blocs)
-
-    def __repr__(self) -> str:
-        return f"<Blocs: {len(self)} by {self.measure} at {float(self.threshold):.2f}>"
-
-    def of(self, member: str) -> tuple[str, ...]:
-        """The bloc ``member`` (code, name or alias) belongs to.
-
-        Raises:
-            NoSuchEntryError: For a member not counted.
-        """
-        code = member_code(member, "Blocs.of(member)")
-        for bloc in self._blocs:
-            if code in bloc:
-                return bloc
-        raise NoSuchEntryError("a member counted here", member, self.order)
-
-    def cohesion(self, bloc: tuple[str, ...]) -> Fraction | None:
-        """The average agreement between the members of ``bloc`` (``None`` for one member,
-        or no common vote).
-
-        Raises:
-            InvalidTypeError: For anything but a tuple or list of members.
-        """
-        if not isinstance(bloc, (tuple, list)):
-            raise InvalidTypeError("Blocs.cohesion(bloc)", bloc, "give a bloc: a tuple of codes")
-        values = [self.agreement.pair(a, b).measure(self.measure)
-                  for a, b in itertools.combinations(bloc, 2)]  # fmt: skip
-        known = [v for v in values if v is not None]
-        return sum(known, Fraction(0)) / len(known) if known else None
-
-    def as_table(self) -> Table:
-        """Each bloc: its members by name and its cohesion."""
-        from unsc.members import state_name
-
-        rows = []
-        for number, bloc in enumerate(self._blocs, 1):
-            cohesion = self.cohesion(bloc)
-            rows.append((number, ", ".join(state_name(c) for c in bloc), len(bloc),
-                         "—" if cohesion is None else f"{float(cohesion):.3f}"))  # fmt: skip
-        return Table(
-            ("bloc", "members", "size", "cohesion"),
-            rows,
-            caption=self.agreement.caption(self.measure),
-            notes=("Blocs by average linkage.",),
-        )
-
-
-def blocs(
-    found: Agreement, *, measure: Measure | str = "identical", threshold: float | Fraction = 0.75
-) -> Blocs:
-    """The blocs of ``found``: average-linkage agglomerative clustering on 1 − agreement.
-
-    Every member starts alone; the two groups with the highest average agreement between
-    their members join, while that average is at least ``threshold``. Pairs with no common
-    vote (members who never sat together) are left out of the averages, and two groups
-    with no common vote at all do not join. Ties join in the order of ``found.members``, so
-    the result does not depend on chance.
-
-    Examples:
-        >>> from unsc import history
-        >>> from unsc.analysis import agreement, blocs
-        >>> found = blocs(agreement(history.records(year=2023)), threshold=0.9)
-        >>> found.of("USA")
-        ('GBR', 'USA')
-
-    Raises:
-        UnknownPresetError: For a measure that is none of the four.
-        InvalidFieldError: For a threshold outside 0–1.
-        InvalidTypeError: For a threshold that is not a number.
-    """
-    if not isinstance(found, Agreement):
-        raise InvalidTypeError("blocs(found)", found, "give the result of agreement()")
-    measure = _measure(measure)
-    least = as_probability(threshold, "blocs(threshold)").limit_denominator(10**6)
-    members = found.members
-    value = {
-        (a, b): found.pair(a, b).measure(measure) for a, b in itertools.permutations(members, 2)
-    }
-    groups: list[list[str]] = [[m] for m in members]
-    while len(groups) > 1:
-        best: tuple[Fraction, int, int] | None = None
-        for i, j in itertools.combinations(range(len(groups)), 2):
-            known = [v for a in groups[i] for b in groups[j] if (v := value[a, b]) is not None]
-            if not known:  # never sat together: nothing says they vote alike
-                continue
-            average = sum(known, Fraction(0)) / len(known)
-            if best is None or average > best[0]:
-                best = (average, i, j)
-        if best is None or best[0] < least:
-            break
-        _, i, j = best
-        groups[i] = groups[i] + groups[j]
-        del groups[j]
-    order = tuple(code for group in groups for code in group)
-    ranked = sorted(groups, key=lambda g: (-len(g), members.index(g[0])))
-    return Blocs(measure, least, order, found, tuple(tuple(sorted(g)) for g in ranked))

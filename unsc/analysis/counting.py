@@ -150,7 +150,7 @@ def by_shape(game: Game, wanted: Collection[str] = ()) -> Counts:
     vetoes = [1 if c.veto else 0 for c in classes]
     all_vetoes = sum(v * size for v, size in zip(vetoes, sizes))
     binomials = [[math.comb(size, j) for j in range(size + 1)] for size in sizes]
-    order = _orders(n)
+    order = shapley_weights(n)
     swings = [0] * count_
     pivots = [0] * count_
     winning = minimal = 0
@@ -198,8 +198,10 @@ def by_shape(game: Game, wanted: Collection[str] = ()) -> Counts:
     )
 
 
-def _orders(n: int) -> list[int]:
-    """|S|!(n − |S| − 1)! for each size |S| from 0 to n − 1."""
+def shapley_weights(n: int) -> list[int]:
+    """The Shapley–Shubik weight of a swing by a coalition of each size |S| from 0 to
+    n − 1 among ``n`` seats: |S|!(n − |S| − 1)! (the orders of the seats in which that
+    coalition forms first); shared by the counting here and the compiled path."""
     return [math.factorial(s) * math.factorial(n - s - 1) for s in range(n)]
 
 
@@ -324,7 +326,7 @@ def by_series(game: Game, wanted: Collection[str] = (), progress: Progress = Non
         if sized is None:
             sized = _by_weight_and_size(list(game.weights), q, width, progress)
         below = _accumulate(sized)  # in place: the table is the largest thing held
-        order = _orders(n)
+        order = shapley_weights(n)
         swings_, pivots_ = [], []
         for cls_ in classes:
             window = _others(below, q, cls_.weight, width, n)

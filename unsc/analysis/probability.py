@@ -128,7 +128,7 @@ class PassProbability(Tabular, Mapping[Outcome, Fraction]):
         in ``fmt``: a tabulate format, ``"html"``, ``"csv"`` or ``"json"``.
 
         Raises:
-            UnknownPresetError: For a format that is none of these.
+            UnknownChoiceError: For a format that is none of these.
             InvalidTypeError, InvalidFieldError: For ``digits`` not a whole number 0 to 17.
         """
         return self.as_table(digits=digits).render(fmt)
@@ -208,7 +208,7 @@ def pass_probability(
             probabilities,
             "give a mapping from members to their probabilities, e.g. {'USA': (0.2, 0.6, 0.2)}",
         )
-    fallback = _distribution(UNIFORM if default is None else default, "default")
+    fallback = as_distribution(UNIFORM if default is None else default, "default")
     given: dict[int, dict[Vote, Fraction]] = {}
     named: dict[int, object] = {}
     for name, dist in (probabilities or {}).items():
@@ -220,7 +220,7 @@ def pass_probability(
                 f"{named[seat]!r} already names {council.members[seat].code}: give each member"
                 " once",
             )
-        given[seat], named[seat] = _distribution(dist, str(name)), name
+        given[seat], named[seat] = as_distribution(dist, str(name)), name
     members = []
     for seat, role in enumerate(stakes):
         vote = cast[seat]
@@ -248,8 +248,14 @@ def _checked_rules(rules: object) -> Rules | None:
     return rules
 
 
-def _distribution(dist: Distribution, who: str) -> dict[Vote, Fraction]:
-    """A member's probabilities as exact fractions by vote, checked."""
+def as_distribution(dist: Distribution, who: str) -> dict[Vote, Fraction]:
+    """A member's probabilities as exact fractions by vote, checked (shared by the exact
+    pass probability and the simulation); ``who`` names the member in a refusal.
+
+    Raises:
+        InvalidTypeError: For anything but a mapping of votes or a tuple.
+        InvalidFieldError: For a probability outside 0–1, or a tuple of the wrong length.
+    """
     if isinstance(dist, tuple):
         if not 3 <= len(dist) <= 4:
             raise InvalidFieldError(

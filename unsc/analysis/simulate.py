@@ -33,7 +33,7 @@ import attrs
 
 from unsc._args import as_whole
 from unsc._table import Table, Tabular
-from unsc.analysis.probability import UNIFORM, Distribution, _distribution
+from unsc.analysis.probability import UNIFORM, Distribution, as_distribution
 from unsc.batch import Outcomes, decide_many
 from unsc.council import Council
 from unsc.errors import InvalidFieldError, InvalidTypeError
@@ -211,10 +211,10 @@ def simulate(
     n = as_whole(n, "simulate(n)", low=1, high=MAX_BALLOTS, limit=_WHY_MAX)
     if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int)):
         raise InvalidTypeError("simulate(seed)", seed, "give a whole number or None")
-    fallback = _distribution(UNIFORM if model.default is None else model.default, "default")
+    fallback = as_distribution(UNIFORM if model.default is None else model.default, "default")
     own = [fallback] * council.size
     for name, dist in model.probabilities.items():
-        own[council.index(name)] = _distribution(dist, str(name))
+        own[council.index(name)] = as_distribution(dist, str(name))
     rnd = random.Random(seed)
     columns = [_draw(rnd, dist, n) for dist in own]
     taken: set[int] = set()
@@ -223,7 +223,7 @@ def simulate(
         if taken & set(seats) or len(set(seats)) != len(seats):
             raise InvalidFieldError("Model.blocs", bloc.members, "put each member in one bloc")
         taken.update(seats)
-        together = _distribution(bloc.votes, "bloc") if bloc.votes is not None else own[seats[0]]
+        together = as_distribution(bloc.votes, "bloc") if bloc.votes is not None else own[seats[0]]
         votes = _draw(rnd, together, n)
         cohesion = float(bloc.cohesion)
         united = [rnd.random() < cohesion for _ in range(n)]

@@ -174,7 +174,7 @@ class TernaryPower(Tabular):
         ``fmt``: a tabulate format, ``"html"``, ``"csv"`` or ``"json"``.
 
         Raises:
-            UnknownPresetError: For a format that is none of these.
+            UnknownChoiceError: For a format that is none of these.
             InvalidTypeError, InvalidFieldError: For ``digits`` not a whole number 0 to 17.
         """
         return self.as_table(digits=digits).render(fmt)
