@@ -1,9 +1,9 @@
 """The ``unsc`` command: councils, replays, votes, power, odds and the UN's data, in a terminal.
 
 Every command prints a table (``--format`` takes any tabulate format, ``html``, ``json``
-or ``csv``): the library's [`Table`][unsc._table.Table] of what it shows, rendered once
-here. Bad usage or input: one line on stderr and exit status 2. A replay that disagrees
-with the record: exit status 1.
+or ``csv``): the library's ``Table`` of what it shows, rendered once here. Bad usage or
+input: one line on stderr and exit status 2. A replay that disagrees with the record: exit
+status 1.
 
 The package: ``_parser`` (the arguments; each command's function is imported only when it
 runs), ``_records`` (council, replay, vote, history, vetoes, replay-undl, data),

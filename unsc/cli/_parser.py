@@ -35,7 +35,9 @@ QUIZ_TOPICS = (
 
 class EnumChoices(Sequence[str]):
     """The values of an Enum as argparse's choices, the Enum imported when first read
-    (to check a value, print help or write completion), not when the parser is built."""
+    (to check a value, print help or write completion), not when the parser is built.
+    An argument given these choices names a ``metavar``: without one, argparse reads the
+    choices as it adds the argument."""
 
     def __init__(self, module: str, name: str) -> None:
         self.module, self.name = module, name
@@ -82,7 +84,11 @@ def _agreement_options(sub: argparse.ArgumentParser) -> None:
     _years(sub)
     sub.add_argument("--undl", metavar="FILE", help="your copy of the UN's voting data (CSV)")
     sub.add_argument(
-        "--measure", choices=EnumChoices("unsc.analysis", "Measure"), default="identical"
+        "--measure",
+        choices=EnumChoices("unsc.analysis", "Measure"),
+        default="identical",
+        metavar="MEASURE",  # not the choices: argparse would read them to build the parser
+        help="%(choices)s (default %(default)s)",
     )
     sub.add_argument("--png", metavar="FILE", help="also draw the picture to FILE (plot extra)")
 
@@ -257,7 +263,9 @@ def parser() -> argparse.ArgumentParser:
         "--convention",
         choices=EnumChoices("unsc.history.vetoes", "Convention"),
         default="draft",
-        help="per vetoed draft (the UN library's list; default) or per vote, amendments included",
+        metavar="CONVENTION",
+        help="%(choices)s: per vetoed draft (the UN library's list; default) or per vote, "
+        "amendments included",
     )
     sub.add_argument("--by-decade", action="store_true", help="counts per member per decade")
     sub.add_argument("--list", action="store_true", help="the vetoed proposals, one per row")
