@@ -16,6 +16,7 @@ import pytest
 
 from unsc import cli
 from unsc.analysis import INDICES, accelerated
+from unsc.cli._analysis import PowerProgress
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -128,11 +129,11 @@ class _Terminal(io.StringIO):
 def test_progress_bar_only_after_two_seconds_on_a_terminal() -> None:
     """Nothing for a quick computation or a pipe; a bar, then a cleared line, otherwise."""
     quick, slow, piped = _Terminal(), _Terminal(), io.StringIO()
-    cli._PowerProgress(quick)(1, 4)
-    bar = cli._PowerProgress(slow, after=0.0)
+    PowerProgress(quick)(1, 4)
+    bar = PowerProgress(slow, after=0.0)
     bar(1, 4)
     bar.close()
-    cli._PowerProgress(piped, after=0.0)(1, 4)
+    PowerProgress(piped, after=0.0)(1, 4)
 
     assert quick.getvalue() == ""
     assert piped.getvalue() == ""
