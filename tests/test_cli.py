@@ -431,3 +431,47 @@ def test_png_without_matplotlib_names_the_extra(tmp_path: Path) -> None:
         "install it with pip install 'unsc[plot]'"
     )
     assert not (tmp_path / "t.png").exists()
+
+
+def test_in_process_ends_as_the_command_does(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """cli.main called from Python (a notebook, a script) returns the status the command
+    exits with: help and 2 without a command, one line and 2 for a file it cannot read,
+    0 when the reader of its output goes away."""
+    from unsc import cli
+
+    assert cli.main([]) == 2
+    assert "usage: unsc" in capsys.readouterr().out
+
+    assert cli.main(["power", "--weights", "/no/such/weights.csv"]) == 2
+    assert capsys.readouterr().err == "unsc: No such file or directory: /no/such/weights.csv\n"
+
+    class Closed(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", Closed())
+    assert cli.main(["council", "2023"]) == 0
+    monkeypatch.undo()
+    assert capsys.readouterr().err == ""
+
+
+def test_interrupt_while_loading_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The hook the command installs while the package loads: an interrupt is one line;
+    any other error is left to Python's own report."""
+    from unsc import _command
+
+    seen: list[type[BaseException]] = []
+    monkeypatch.setattr(sys, "__excepthook__", lambda kind, error, trace: seen.append(kind))
+
+    _command._interrupted(KeyboardInterrupt, KeyboardInterrupt(), None)
+    _command._interrupted(ValueError, ValueError("x"), None)
+
+    assert capsys.readouterr().err == "unsc: interrupted\n"
+    assert seen == [ValueError]
+    assert _command.is_command(["/usr/bin/unsc", "replay"], ["/usr/bin/unsc"])
+    assert _command.is_command(["-m"], ["python", "-m", "unsc"])
+    assert not _command.is_command(["pytest"], ["python", "-m", "pytest"])

@@ -80,7 +80,3 @@ def _closed_pipe() -> int:
     except (OSError, ValueError):
         pass
     return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
