@@ -427,3 +427,43 @@ def test_load_never_replaces_the_bundles_votes_silently(
             if record.ballot != mine.ballot and symbol not in named:
                 failures.append(f"case {case} ({'; '.join(done)}): {symbol} differs, unnamed")
     assert failures == []
+
+
+def _quoted(text: str) -> str:
+    """A line without quotes with every field quoted: the same fields to csv.reader, but
+    read by it rather than split at the commas as unsc reads plain lines."""
+    if '"' in text or not text.strip("\r\n"):
+        return text
+    body = text.rstrip("\r\n")
+    return '"' + body.replace(",", '","') + '"' + text[len(body) :]
+
+
+def _reading(path: Path) -> tuple[list[Resolution], list[str], list[str]]:
+    reader = history.load_undl(path, strict=False)
+    read = list(reader)
+    said = [str(p).replace(str(path), "the file") for p in reader.problems]
+    return read, said, [str(m) for m in reader.mismatches]
+
+
+@pytest.mark.parametrize("chunk", [None, 700])
+@pytest.mark.parametrize("base", ["sample", "long", "crlf"])
+def test_plain_lines_read_as_csv_reads_them(
+    base: str,
+    chunk: int | None,
+    bases: dict[str, tuple[str, list[Resolution]]],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Lines without a quote are split at their commas, a resolution at a time: every
+    mutated file gives the same records, problems and mismatches as the same file with
+    its fields quoted, which csv.reader reads (the run of a resolution cut by a chunk's
+    end, a bad row inside one, a blank line, a second header among them)."""
+    if chunk is not None:
+        monkeypatch.setattr(undl, "_CHUNK", chunk)
+    text, _ = bases[base]
+    rnd = random.Random(f"{SEED}-plain-{base}")
+    for case in range(CASES // 3):
+        lines, done = mutated(text, rnd)
+        plain = _write(tmp_path / "plain.csv", "".join(line.text for line in lines))
+        quoted = _write(tmp_path / "quoted.csv", "".join(_quoted(line.text) for line in lines))
+        assert _reading(plain) == _reading(quoted), f"case {case}: {'; '.join(done)}"

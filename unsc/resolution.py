@@ -480,8 +480,7 @@ class Resolution:
         Fields not given take their defaults, so that a reader names only what it reads;
         ``ballot`` must be a tuple of [`Vote`][unsc.votes.Vote] or None, one per seat.
         """
-        values: dict[str, Any] = _DEFAULTS.copy()
-        values.update(fields)
+        values: dict[str, Any] = {**_DEFAULTS, **fields}
         values["complete"] = _complete(values)
         record = object.__new__(cls)
         object.__setattr__(record, "__dict__", values)

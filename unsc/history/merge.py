@@ -12,8 +12,9 @@ from typing import Any
 import attrs
 
 from unsc.history._store import bundled_records
+from unsc.history._undl_rows import said
 from unsc.history.records import RecordList
-from unsc.history.undl import UndlReader, said
+from unsc.history.undl import UndlReader
 from unsc.resolution import Resolution
 from unsc.votes import Matter
 

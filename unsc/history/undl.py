@@ -37,25 +37,25 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime
-import functools
-import io
 import itertools
 import operator
 import os
-import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO
 
-import attrs
-
-from unsc import data
-from unsc.council import Council
-from unsc.errors import DataError, FileError, InvalidTypeError, MissingFileError, UNSCError
-from unsc.members import fold, same_state, state_aliases
+from unsc.errors import DataError, FileError, InvalidTypeError, MissingFileError
+from unsc.history._undl_rows import (
+    COLUMNS,
+    HEADER,
+    MOST_SEATS,
+    PROCEDURAL,
+    RowReader,
+    TotalsMismatch,
+    line_numbers,
+    said,
+)
 from unsc.resolution import Resolution
-from unsc.rules import Outcome
-from unsc.votes import Kind, Matter, Vote
+from unsc.votes import Vote
 
 __all__ = [
     "COLUMNS",
@@ -67,114 +67,8 @@ __all__ = [
     "write_undl",
 ]
 
-#: The columns unsc reads; the file may have more.
-COLUMNS = (
-    "undl_id",
-    "ms_code",
-    "ms_name",
-    "ms_vote",
-    "date",
-    "resolution",
-    "draft",
-    "meeting",
-    "description",
-    "agenda",
-    "vote_note",
-    "total_yes",
-    "total_no",
-    "total_abstentions",
-    "total_non_voting",
-    "total_ms",
-    "modality",
-)
 
-#: The full header of the UN's file, in its order.
-HEADER = [
-    "undl_id", "ms_code", "ms_name", "permanent_member", "ms_vote", "date", "resolution",
-    "draft", "meeting", "description", "agenda", "subjects", "vote_note", "total_yes",
-    "total_no", "total_abstentions", "total_non_voting", "total_ms", "modality", "undl_link",
-]  # fmt: skip
-
-_SOURCES = ("UN Digital Library, Security Council Voting Data",)
-# What every row of one resolution repeats and unsc reads from its first row: a row
-# that says otherwise is named.
-_SHARED = (
-    "date", "resolution", "vote_note", "total_yes", "total_no", "total_abstentions",
-    "total_non_voting", "modality",
-)  # fmt: skip
-# The text the record takes from its first row. The UN's file repeats it on every row;
-# one other row that agrees is enough to show that the first was not changed alone.
-_TEXT = ("draft", "meeting", "description", "agenda")
-_VOTES = {"Y": Vote.YES, "N": Vote.NO, "A": Vote.ABSTAIN, "X": Vote.NOT_PARTICIPATING}
-
-
-@functools.cache
-def _procedural() -> dict[str, str]:
-    text = data.read_text("procedural.csv")
-    return {_key(row["resolution"]): row["source"] for row in csv.DictReader(io.StringIO(text))}
-
-
-def _key(symbol: str) -> str:
-    return "".join(symbol.split()).casefold()
-
-
-@functools.cache
-def _procedural_keys() -> frozenset[str]:
-    return frozenset(_procedural())
-
-
-@functools.cache
-def _procedural_numbers() -> frozenset[int | None]:
-    """The numbers of the resolutions on the procedural list: a cheap first test."""
-    return frozenset(_resolution_number(symbol) for symbol in _procedural())
-
-
-def _is_procedural(symbol: str) -> bool:
-    # The UN's file writes symbols without spaces ("S/RES/119(1956)"): upper-case them
-    # and drop spaces, cheaper than the full normalisation for every resolution read.
-    return symbol.replace(" ", "").casefold() in _procedural_keys()
-
-
-class _Procedural:
-    """Read-only view of the procedural list: symbol -> source."""
-
-    def __contains__(self, symbol: object) -> bool:
-        return isinstance(symbol, str) and _key(symbol) in _procedural()
-
-    def __iter__(self) -> Iterator[str]:
-        text = data.read_text("procedural.csv")
-        return iter([row["resolution"] for row in csv.DictReader(io.StringIO(text))])
-
-    def source(self, symbol: str) -> str:
-        """The source for treating ``symbol`` as procedural."""
-        return _procedural()[_key(symbol)]
-
-
-#: Resolutions adopted as procedural matters although a permanent member voted no.
-PROCEDURAL = _Procedural()
-
-
-@attrs.frozen
-class TotalsMismatch:
-    """A resolution whose stated totals disagree with its member rows.
-
-    Attributes:
-        symbol: The resolution.
-        line: The line of its first row.
-        stated: Yes, no, abstentions and non-voting as the file's totals give them.
-        counted: The same, counted from the member rows.
-    """
-
-    symbol: str
-    line: int
-    stated: tuple[int, int, int, int]
-    counted: tuple[int, int, int, int]
-
-    def __str__(self) -> str:
-        return (
-            f"{self.symbol} (line {self.line}): totals say {'-'.join(map(str, self.stated))}, "
-            f"member rows give {'-'.join(map(str, self.counted))}"
-        )
+_FIRST = operator.itemgetter(0)
 
 
 class _Undecodable:
@@ -193,7 +87,7 @@ class _Undecodable:
         return "".join(chr(0xDC00 + byte) for byte in bad), exc.end
 
 
-class UndlReader:
+class UndlReader(RowReader):
     """An iterator over the resolutions in a UN voting-data file.
 
     Use [`load_undl`][unsc.history.undl.load_undl] to make one. After (or during) an iteration,
@@ -221,22 +115,9 @@ class UndlReader:
             raise FileError(repr(self.path), "is no file name: a path cannot hold NUL (\\x00)")
         if not isinstance(strict, bool):
             raise InvalidTypeError("load_undl(strict)", strict, "use True or False")
-        self.strict = strict
-        self.problems: list[DataError] = []
-        self.mismatches: list[TotalsMismatch] = []
-        self.rows = 0
-        self._index: list[int] = []
-        self._header: list[str] = []
-        self._fields: Callable[[list[str]], tuple[str, ...]] = tuple
-        self._shared: Callable[[list[str]], tuple[str, ...]] = tuple
-        self._shared_columns: tuple[str, ...] = ()
-        self._text: Callable[[list[str]], tuple[str, ...]] = tuple
-        self._every: Callable[[list[str]], tuple[str, ...]] = tuple
-        self._code_of: Callable[[list[str]], str] = operator.itemgetter(1)
-        self._vote_of: Callable[[list[str]], str] = operator.itemgetter(4)
+        super().__init__(self.path, strict)
         self._bad_bytes = _Undecodable()
         self._seen_bad = 0
-        self._councils: dict[str, tuple[datetime.date, Council]] = {}
         # Each resolution read, by its symbol: the first and last line of its rows (lines,
         # not records: a reader's memory does not grow with what it has read).
         self._seen: dict[str, tuple[int, int]] = {}
@@ -274,12 +155,6 @@ class UndlReader:
         mode = "strict" if self.strict else "lenient"
         return f"<UndlReader {self.path} ({mode}): {self.rows:,} rows read>"
 
-    def _problem(self, problem: str, line: int | None, column: str | None = None) -> None:
-        error = DataError(self.path, problem, line=line, column=column)
-        if self.strict:
-            raise error
-        self.problems.append(error)
-
     def _read(self, f: IO[str]) -> Iterator[Resolution]:
         # The UN's fields never hold a line break, so every row is one line: a row that
         # runs past its line is a stray quote, and the file is read again from the next
@@ -306,9 +181,56 @@ class UndlReader:
         numbered: list[int] = []
         explicit = False  # whether ``numbered`` holds the group's lines
         current: str | None = None
+        short = False  # whether the group's rows after its first hold only member columns
+        tried = False  # whether the chunk was tried as plain lines
         start = 1  # the lines of the file before ``chunk``
         chunk, skip = f.readlines(_CHUNK), 0  # ``skip``: the lines of ``chunk`` read
         while chunk:
+            # The common chunk: lines without a quote, read a resolution at a time
+            # (see _plain). A run of rows it cannot read as one whole resolution sends the
+            # rest of the chunk, from that run's first line, to csv.reader below.
+            runs = None if skip or tried else self._plain(chunk)
+            tried = True
+            if runs is not None:
+                at = start  # the lines of the file before the run
+                for i, (code, rows) in enumerate(runs):
+                    whole = None
+                    if i < len(runs) - 1 and code != current:  # ends before the chunk does
+                        whole = self._one_resolution(rows, code == header[id_column])
+                    if whole is not None:
+                        if group:
+                            record = self._complete(
+                                group, numbered if explicit else lines, checked=short
+                            )
+                            if record is not None:
+                                yield record
+                        group, lines, current, explicit, short = whole, at + 1, code, False, True
+                    else:
+                        full = self._whole(rows)
+                        if full is None or code == header[id_column]:
+                            skip = at - start
+                            break
+                        if code == current:  # the resolution the chunk before ended with
+                            group += full
+                            if explicit:
+                                numbered += range(at + 1, at + 1 + len(full))
+                        else:
+                            if group:
+                                record = self._complete(
+                                    group, numbered if explicit else lines, checked=short
+                                )
+                                if record is not None:
+                                    yield record
+                            group, lines, current, explicit = full, at + 1, code, False
+                        short = False
+                    at += len(rows)
+                else:
+                    start += len(chunk)
+                    chunk, skip, tried = f.readlines(_CHUNK), 0, False
+                    continue
+                if short:  # csv.reader goes on with it: the rows in full
+                    group[1:] = self._in_full(group[1:])
+                    short = False
             offset = start + skip  # the lines of the file before the reader's first
             reader = csv.reader(
                 itertools.islice(chunk, skip, None) if skip else chunk, strict=True
@@ -346,10 +268,10 @@ class UndlReader:
                             offset + n,
                         )
                     if group and not explicit:  # the group's lines are no longer one run
-                        numbered, explicit = _numbered(lines, len(group)), True
+                        numbered, explicit = line_numbers(lines, len(group)), True
                 else:
                     start += len(chunk)
-                    chunk, skip = f.readlines(_CHUNK), 0
+                    chunk, skip, tried = f.readlines(_CHUNK), 0, False
                     continue
             except csv.Error as exc:
                 error = str(exc)
@@ -366,17 +288,69 @@ class UndlReader:
                             yield record
                     group, current, numbered = [], fields[id_column], []
                 elif not explicit:
-                    numbered = _numbered(lines, len(group))
+                    numbered = line_numbers(lines, len(group))
                 explicit = True
                 group.append(fields)
                 numbered.append(line)
             elif group and not explicit:
-                numbered, explicit = _numbered(lines, len(group)), True
+                numbered, explicit = line_numbers(lines, len(group)), True
             skip = line - start
         if group:
-            record = self._complete(group, numbered if explicit else lines)
+            record = self._complete(group, numbered if explicit else lines, checked=short)
             if record is not None:
                 yield record
+
+    def _plain(self, chunk: list[str]) -> list[tuple[str, list[list[str]]]] | None:
+        """The rows of a chunk of lines that hold no quote, by resolution, each row split
+        only at the commas of its member columns (``_in_full`` splits the rest).
+
+        Without a quote, splitting a line at its commas is what csv.reader does, at a
+        fraction of its cost. None (read by csv.reader) for a chunk with a quote, a NUL
+        or a line longer than csv's field limit, with bytes not yet named as not UTF-8,
+        or from a file whose member columns do not come first (the UN's order).
+        """
+        if not self._after or self._bad_bytes.count != self._seen_bad:
+            return None
+        text = "".join(chunk)
+        if '"' in text or "\x00" in text or max(map(len, chunk)) > csv.field_size_limit():
+            return None
+        # Split as they are: the line's end stays on its last field until _in_full.
+        rows = map(str.split, chunk, itertools.repeat(","), itertools.repeat(self._after))
+        return [(code, list(run)) for code, run in itertools.groupby(rows, _FIRST)]
+
+    def _one_resolution(self, rows: list[list[str]], header: bool) -> list[list[str]] | None:
+        """A plain run of rows as one resolution: its first row in full and the others
+        as they are, when every row goes on with the same text after its member columns,
+        so that all say the same of the resolution; None when they do not (or for a run
+        too long to be one resolution, or a second header)."""
+        after = self._after
+        if header or len(rows) > MOST_SEATS or min(map(len, rows)) != after + 1:
+            return None
+        tail = rows[0][after]
+        if not all(map(tail.__eq__, map(self._tail, rows))):
+            return None
+        first = rows[0][:after] + tail.rstrip("\r\n").split(",")
+        if len(first) != len(self._header):
+            return None
+        rows[0] = first
+        return rows
+
+    def _in_full(self, rows: list[list[str]]) -> list[list[str]]:
+        """Plain rows split at every comma, without the line's end."""
+        after = self._after
+        return [
+            [*row[:after], *row[after].rstrip("\r\n").split(",")]
+            if len(row) > after
+            else [*row[:-1], row[-1].rstrip("\r\n")]
+            for row in rows
+        ]
+
+    def _whole(self, rows: list[list[str]]) -> list[list[str]] | None:
+        """Plain rows in full when every one has the header's columns; None if one
+        does not (csv.reader then reads them, and names it)."""
+        full = self._in_full(rows)
+        width = len(self._header)
+        return full if all(len(row) == width for row in full) else None
 
     def _second_header(self, line: int) -> tuple[list[list[str]], None]:
         """Name a header row after the first (two downloads joined); an empty group."""
@@ -418,26 +392,40 @@ class UndlReader:
         self._problem(f"{what}; the row is {how}", line, column)
         return row
 
-    def _complete(self, group: list[list[str]], lines: int | list[int]) -> Resolution | None:
+    def _complete(
+        self, group: list[list[str]], lines: int | list[int], *, checked: bool = False
+    ) -> Resolution | None:
         # ``lines``: the first line of a group of consecutive one-line rows, or each row's.
         """The resolution of a complete group of rows: bad bytes and rows that contradict
         the first row of the resolution named first, and a resolution read before named
-        and not read again."""
-        if len(group) > _MOST_SEATS:  # the rows again, under the same id: split them
+        and not read again.
+
+        ``checked``: the group is a plain run that ``_one_resolution`` found to agree
+        (its rows after the first hold only their member columns).
+        """
+        if len(group) > MOST_SEATS:  # the rows again, under the same id: split them
             runs = self._runs(group, lines)
             if len(runs) > 1:
                 records = [self._complete(rows, numbers) for rows, numbers in runs]
                 return next((r for r in records if r is not None), None)
         self.rows += len(group)
         if self._bad_bytes.count != self._seen_bad:
-            for number, fields in zip(_numbered(lines, len(group)), group):
+            for number, fields in zip(line_numbers(lines, len(group)), group):
                 self._seen_bad = self._repair(fields, number, self._seen_bad)
-        shared, text = self._shared, self._text
-        first = shared(group[0])
-        if not all(map(first.__eq__, map(shared, group))) or (  # C-level: one pass
-            text(group[0]) != text(group[-1])
+        # The common case in one C-level pass: every row repeats the first's resolution
+        # columns. Otherwise the columns read are compared one by one (a row may differ in
+        # a column unsc does not read, such as the subjects, without a word).
+        same, shared, text = self._same, self._shared, self._text
+        first = same(group[0])
+        if (
+            not checked
+            and not all(map(first.__eq__, map(same, group)))
+            and (
+                not all(map(shared(group[0]).__eq__, map(shared, group)))
+                or text(group[0]) != text(group[-1])
+            )
         ):
-            numbers = _numbered(lines, len(group))
+            numbers = line_numbers(lines, len(group))
             every = self._every
             for number, fields in zip(numbers, group):
                 self._contradiction(every(fields), every(group[0]), number, numbers[0])
@@ -461,7 +449,7 @@ class UndlReader:
         """A group cut where its first member's row comes again, with each part's lines."""
         codes = list(map(self._code_of, group))
         starts = [i for i, code in enumerate(codes) if code == codes[0]]
-        numbers = _numbered(lines, len(group))
+        numbers = line_numbers(lines, len(group))
         ends = [*starts[1:], len(group)]
         return [(group[a:b], numbers[a:b]) for a, b in zip(starts, ends)]
 
@@ -494,52 +482,6 @@ class UndlReader:
         quiet._start(self._header)
         return quiet._resolution(rows, first) if rows else None
 
-    def _start(self, header: list[str]) -> None:
-        """Find the columns by their names in ``header``."""
-        where: dict[str, int] = {}
-        for i, name in enumerate(header):
-            where.setdefault(name.strip(), i)
-        for column in COLUMNS:
-            if column not in where:
-                raise DataError(self.path, "missing column in the header", line=1, column=column)
-        self._header = header
-        self._index = [where[c] for c in COLUMNS]
-        self._fields = operator.itemgetter(*self._index)
-        shared = [c for c in _SHARED if c in where]
-        self._shared = operator.itemgetter(*(where[c] for c in shared))
-        self._text = operator.itemgetter(*(where[c] for c in _TEXT))
-        self._shared_columns = (*shared, *_TEXT)
-        self._every = operator.itemgetter(*(where[c] for c in self._shared_columns))
-        self._code_of = operator.itemgetter(self._index[1])
-        self._vote_of = operator.itemgetter(self._index[3])
-
-    def _contradiction(
-        self, row: tuple[str, ...], first: tuple[str, ...], line: int, first_line: int
-    ) -> None:
-        """Name the column in which a row differs from the first row of its resolution."""
-        for column, mine, theirs in zip(self._shared_columns, row, first):
-            if mine != theirs:
-                self._problem(
-                    f"says {mine!r} where line {first_line}, the first row of its resolution, "
-                    f"says {theirs!r}",
-                    line,
-                    column,
-                )
-                return
-
-    def _repair(self, row: list[str], line: int, seen: int) -> int:
-        """Under strict=False: name bytes that are not UTF-8, and replace them with U+FFFD.
-
-        Returns the number of bad bytes accounted for so far.
-        """
-        for i, value in enumerate(row):
-            found = _SURROGATE.findall(value)
-            if found:
-                self._problem("bytes that are not UTF-8", line, self._header[i])
-                row[i] = _SURROGATE.sub("\ufffd", value)
-                seen += sum(len(run) for run in found)
-        return seen
-
     def _decode_error(self, exc: UnicodeDecodeError) -> DataError:
         """Name the line and column of the first bytes that are not UTF-8 (a cold path)."""
         with open(self.path, "rb") as f:
@@ -556,198 +498,9 @@ class UndlReader:
                 return DataError(self.path, "bytes that are not UTF-8", line=number, column=column)
         return DataError(self.path, f"bytes that are not UTF-8 ({exc.reason})")
 
-    def _resolution(self, group: list[list[str]], lines: int | list[int]) -> Resolution | None:
-        """Build one resolution from its member rows; report what is wrong with them.
 
-        ``lines``: the first line of rows one after the other, or each row's line.
-        """
-        first_line = lines if isinstance(lines, int) else lines[0]
-        first = self._fields(group[0])
-        (_, _, _, _, date, symbol, draft, meeting, description, agenda, note) = first[:11]
-        number = _resolution_number(symbol)
-        if number is None:
-            what = "is blank" if not symbol.strip() else f"{symbol!r} is not a resolution symbol"
-            self._problem(
-                f"the resolution {what}; expected a symbol such as S/RES/2712(2023)",
-                first_line,
-                "resolution",
-            )
-            return None
-        found = self._councils.get(date)
-        if found is None:
-            try:
-                day = datetime.date.fromisoformat(date)
-                council = Council.of_date(day)
-            except ValueError:
-                self._problem(f"{date!r} is not a date (YYYY-MM-DD)", first_line, "date")
-                return None
-            except UNSCError as exc:
-                self._problem(str(exc), first_line, "date")
-                return None
-            if len(self._councils) > 4096:
-                self._councils.clear()
-            self._councils[date] = (day, council)
-        else:
-            day, council = found
-        modality = first[16]
-        without_vote = modality != "Vote" and modality.strip().lower() == "without vote"
-        if modality != "Vote" and not without_vote:
-            self._problem(
-                f"{modality!r} is not a modality; use 'Vote' or 'Without Vote' (read as 'Vote')",
-                first_line,
-                "modality",
-            )
-        ballot = self._ballot(group, lines, council, symbol, date)
-        if note and "absent" in note.lower():
-            for seat in _absentees(note, council):
-                if ballot[seat] is Vote.NOT_PARTICIPATING:
-                    ballot[seat] = Vote.ABSENT
-        if None in ballot:
-            missing = [council.members[i].code for i, v in enumerate(ballot) if v is None]
-            self._problem(
-                f"{symbol} has no row for {', '.join(missing)}, members on {date}",
-                first_line,
-                "ms_code",
-            )
-            return None
-        yes = self._check_totals(symbol, first_line, first, ballot)
-        if without_vote:
-            self._votes_without_a_vote(group, lines, symbol)
-        elif not yes:
-            self._problem(
-                f"{symbol} was adopted by a vote, the modality says, yet no member voted yes; "
-                "if it was adopted without a vote, its modality is 'Without Vote'",
-                first_line,
-                "modality",
-            )
-        # Every value here is checked above and already in the record's own types; every
-        # seat has a vote (or none was taken). A resolution adopted without a vote carries
-        # no votes: the file's X (or Y) rows say only that every member was there.
-        ballot_ = (None,) * council.size if without_vote else tuple(ballot)
-        # Every value is in the record's own types; the fields not read take their defaults.
-        return Resolution._from_checked(
-            symbol=symbol,
-            council=council,
-            date=day,
-            title=description,
-            matter=_PROCEDURAL
-            if number in _procedural_numbers() and _is_procedural(symbol)
-            else _SUBSTANTIVE,
-            ballot=ballot_,
-            without_vote=without_vote,
-            meeting=meeting,
-            topic=agenda,
-            recorded=_ADOPTED,
-            sources=_SOURCES,
-            number=number,
-            draft=draft or None,
-        )
-
-    def _votes_without_a_vote(
-        self, group: list[list[str]], lines: int | list[int], symbol: str
-    ) -> None:
-        """Name the first row that records a vote in a resolution adopted without one."""
-        for line, row in zip(_numbered(lines, len(group)), group):
-            code = self._vote_of(row)
-            if code in _CAST:
-                self._problem(
-                    f"{symbol} was adopted without a vote, the modality says, yet this row "
-                    f"records the vote {code!r}; rows of a resolution adopted without a vote "
-                    "carry X (read as adopted without a vote)",
-                    line,
-                    "ms_vote",
-                )
-                return
-
-    def _ballot(
-        self,
-        group: list[list[str]],
-        lines: int | list[int],
-        council: Council,
-        symbol: str,
-        date: str,
-    ) -> list[Vote | None]:
-        """The votes of one resolution by seat, reporting any row that cannot be placed."""
-        # Fast path (C-level maps): the rows name the council's members in its own order
-        # and every vote is a code. Files sorted by English name usually are.
-        if tuple(map(self._code_of, group)) == council.codes:
-            ballot = list(map(_VOTES.get, map(self._vote_of, group)))
-            if None not in ballot:
-                return ballot
-        code_at, vote_at = self._index[1], self._index[3]
-        # Otherwise place the rows one by one, reporting what cannot be placed.
-        seats = council.seats
-        placed: list[Vote | None] = [None] * council.size
-        first_seen = [0] * council.size
-        for line, row in zip(_numbered(lines, len(group)), group):
-            code, vote_code = row[code_at], row[vote_at]
-            seat = seats.get(code)
-            if seat is None:
-                seat = seats.get(same_state(code) or "")
-            if seat is None:
-                self._problem(
-                    f"{code} ({row[self._index[2]]}) was not on the Council on {date} "
-                    f"(members: {', '.join(council.codes)})",
-                    line,
-                    "ms_code",
-                )
-                continue
-            vote = _VOTES.get(vote_code)
-            if vote is None:
-                self._problem(
-                    f"{vote_code!r} is not a vote code; use Y, N, A or X", line, "ms_vote"
-                )
-                continue
-            if placed[seat] is not None:
-                self._problem(
-                    f"{code} appears twice in {symbol} (first on line {first_seen[seat]})",
-                    line,
-                    "ms_code",
-                )
-                continue
-            placed[seat] = vote
-            first_seen[seat] = line
-        return placed
-
-    def _check_totals(
-        self, symbol: str, line: int, first: tuple[str, ...], ballot: list[Vote | None]
-    ) -> int:
-        """Compare the stated totals with the votes; return the votes in favour."""
-        # Every seat has a vote here, so the non-voting are what is left.
-        yes, no, abstain = ballot.count(_YES), ballot.count(_NO), ballot.count(_ABSTAIN)
-        counted = (yes, no, abstain, len(ballot) - yes - no - abstain)
-        # The common case compares the file's own strings: no number is parsed.
-        if first[11:15] == tuple(map(_DIGITS.__getitem__, counted)):
-            return yes
-        try:
-            stated = (int(first[11]), int(first[12]), int(first[13]), int(first[14]))
-        except ValueError:
-            self._problem("the totals are not whole numbers", line, "total_yes")
-            return yes
-        if stated != counted:
-            self.mismatches.append(TotalsMismatch(symbol, line, stated, counted))
-        return yes
-
-
-_YES, _NO, _ABSTAIN = Vote.YES, Vote.NO, Vote.ABSTAIN
-_PROCEDURAL, _SUBSTANTIVE, _ADOPTED = Matter.PROCEDURAL, Matter.SUBSTANTIVE, Outcome.ADOPTED
-_DRAFT = Kind.DRAFT
-
-
-def _resolution_number(symbol: str) -> int | None:
-    """The number in a resolution's symbol ("S/RES/504(1982)" -> 504), if it has one."""
-    head, _, _ = symbol.partition("(")
-    digits = head.rstrip().rpartition("/")[2]
-    number = int(digits) if digits.isdigit() else 0
-    return number if number > 0 else None
-
-
-_DIGITS = tuple(str(n) for n in range(1000))
 # Characters read at a time: whole lines, about a quarter of a megabyte.
 _CHUNK = 1 << 18
-_CAST = frozenset(("Y", "N", "A"))
-# The most seats the Council has had (15 since 1966): a resolution with more rows repeats.
-_MOST_SEATS = 15
 
 
 def _difference(first: Resolution | None, again: Resolution) -> str:
@@ -765,16 +518,6 @@ def _difference(first: Resolution | None, again: Resolution) -> str:
                 f"{name} {getattr(first, name)!s:.40} there, {getattr(again, name)!s:.40} here"
             )
     return "; ".join(changes) or "they differ"
-
-
-def said(vote: Vote | None) -> str:
-    """A vote in words, or that there is none (for the messages of the reader and merge)."""
-    return "no vote" if vote is None else vote.value
-
-
-def _numbered(lines: int | list[int], count: int) -> list[int]:
-    """The lines of a group's ``count`` rows as a list (``lines``: the first, or the list)."""
-    return list(range(lines, lines + count)) if isinstance(lines, int) else lines
 
 
 def _row(line: str, *, quote: bool = True, strict: bool = True) -> list[str]:
@@ -816,29 +559,12 @@ def _as_read(line: str, width: int) -> list[str]:
     return _meant(line, width, _row(line, quote=False), _row(line, strict=False))[0] or []
 
 
-_SURROGATE = re.compile("[\udc80-\udcff]+")
-
-
 def _decodes(value: str) -> bool:
     try:
         value.encode("latin-1").decode("utf-8")
     except UnicodeDecodeError:
         return False
     return True
-
-
-def _absentees(note: str, council: Council) -> frozenset[int]:
-    """Seats the note says were absent, e.g. "The USSR was absent"."""
-    seats = set()
-    for clause in re.split(r"[;.]", note):
-        if "absent" not in clause.lower():
-            continue
-        text = fold(clause)
-        for i, member in enumerate(council.members):
-            names = {member.name, member.code, *state_aliases(member.code)}
-            if any(re.search(rf"\b{re.escape(fold(n))}\b", text) for n in names):
-                seats.add(i)
-    return frozenset(seats)
 
 
 def load_undl(path: str | os.PathLike[str], *, strict: bool = True) -> UndlReader:
