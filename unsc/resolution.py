@@ -471,14 +471,15 @@ class Resolution:
         return self.date is not None and first <= self.date.year <= last
 
     @classmethod
-    def _from_checked(cls, **fields: Any) -> Resolution:
+    def _from_checked(cls, fields: dict[str, Any]) -> Resolution:
         """A record from values already checked and in canonical form, skipping the checks
         and conversions of the constructor.
 
         For readers of large files (the bundled record, the UN's voting file), which check
         every row once; converting the same values again would double the cost of reading.
-        Fields not given take their defaults, so that a reader names only what it reads;
-        ``ballot`` must be a tuple of [`Vote`][unsc.votes.Vote] or None, one per seat.
+        ``fields`` by name; those not given take their defaults, so that a reader names
+        only what it reads; ``ballot`` must be a tuple of [`Vote`][unsc.votes.Vote] or None,
+        one per seat.
         """
         values: dict[str, Any] = {**_DEFAULTS, **fields}
         values["complete"] = _complete(values)

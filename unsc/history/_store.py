@@ -153,7 +153,7 @@ class Bundle:
         extra = self.ballots.get(symbol_key(symbol))
         if extra is not None:
             _with_extras(fields, extra)
-        return Resolution._from_checked(**fields)
+        return Resolution._from_checked(fields)
 
 
 #: The bundle's members column: who did not vote yes, by kind (the others voted yes).

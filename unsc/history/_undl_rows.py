@@ -199,6 +199,14 @@ def line_numbers(lines: int | list[int], count: int) -> list[int]:
 _SURROGATE = re.compile("[\udc80-\udcff]+")
 
 
+def _one_council(year: int) -> bool:
+    """Whether one Council sat all ``year`` (Council.of_date gives one record for each
+    stretch of a year between changes)."""
+    return Council.of_date(datetime.date(year, 1, 1)) is Council.of_date(
+        datetime.date(year, 12, 31)
+    )
+
+
 def _absentees(note: str, council: Council) -> frozenset[int]:
     """Seats the note says were absent, e.g. "The USSR was absent"."""
     seats = set()
@@ -240,7 +248,8 @@ class RowReader:
         self._tail: Callable[[list[str]], str] = operator.itemgetter(-1)
         self._code_of: Callable[[list[str]], str] = operator.itemgetter(1)
         self._vote_of: Callable[[list[str]], str] = operator.itemgetter(4)
-        self._councils: dict[str, tuple[datetime.date, Council]] = {}
+        # The Council of each year read, where one sat the whole year (else None).
+        self._years: dict[int, Council | None] = {}
 
     def _problem(self, problem: str, line: int | None, column: str | None = None) -> None:
         error = DataError(self.path, problem, line=line, column=column)
@@ -324,22 +333,19 @@ class RowReader:
                 "resolution",
             )
             return None
-        found = self._councils.get(date)
-        if found is None:
-            try:
-                day = datetime.date.fromisoformat(date)
+        try:
+            day = datetime.date.fromisoformat(date)
+            council = self._years.get(day.year)
+            if council is None:
                 council = Council.of_date(day)
-            except ValueError:
-                self._problem(f"{date!r} is not a date (YYYY-MM-DD)", first_line, "date")
-                return None
-            except UNSCError as exc:
-                self._problem(str(exc), first_line, "date")
-                return None
-            if len(self._councils) > 4096:
-                self._councils.clear()
-            self._councils[date] = (day, council)
-        else:
-            day, council = found
+                if day.year not in self._years:
+                    self._years[day.year] = council if _one_council(day.year) else None
+        except ValueError:
+            self._problem(f"{date!r} is not a date (YYYY-MM-DD)", first_line, "date")
+            return None
+        except UNSCError as exc:
+            self._problem(str(exc), first_line, "date")
+            return None
         modality = first[16]
         without_vote = modality != "Vote" and modality.strip().lower() == "without vote"
         if modality != "Vote" and not without_vote:
@@ -377,21 +383,23 @@ class RowReader:
         ballot_ = (None,) * council.size if without_vote else tuple(ballot)
         # Every value is in the record's own types; the fields not read take their defaults.
         return Resolution._from_checked(
-            symbol=symbol,
-            council=council,
-            date=day,
-            title=description,
-            matter=_PROCEDURAL
-            if number in _procedural_numbers() and _is_procedural(symbol)
-            else _SUBSTANTIVE,
-            ballot=ballot_,
-            without_vote=without_vote,
-            meeting=meeting,
-            topic=agenda,
-            recorded=_ADOPTED,
-            sources=_SOURCES,
-            number=number,
-            draft=draft or None,
+            {
+                "symbol": symbol,
+                "council": council,
+                "date": day,
+                "title": description,
+                "matter": _PROCEDURAL
+                if number in _procedural_numbers() and _is_procedural(symbol)
+                else _SUBSTANTIVE,
+                "ballot": ballot_,
+                "without_vote": without_vote,
+                "meeting": meeting,
+                "topic": agenda,
+                "recorded": _ADOPTED,
+                "sources": _SOURCES,
+                "number": number,
+                "draft": draft or None,
+            }
         )
 
     def _votes_without_a_vote(

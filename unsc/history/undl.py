@@ -130,7 +130,7 @@ class UndlReader(RowReader):
         self.rows = 0
         self._bad_bytes = _Undecodable()
         self._seen_bad = 0
-        self._councils = {}
+        self._years = {}
         self._seen = {}
         if not self.strict:
             codecs.register_error(self._handler, self._bad_bytes)
