@@ -91,32 +91,20 @@ def cmd_power(args: argparse.Namespace) -> Result:
         )
     finally:
         progress.close()
-    act = (
-        f"Coleman power of the collectivity to act: {float(p.coleman_act):.6f} (= {p.coleman_act})"
-    )
-    data = {
-        "seats": {
-            row["seat"]: {key: value if isinstance(value, (bool, int, str)) else str(value)
-                          for key, value in row.items() if key != "seat"}
-            for row in p.rows()
-        },
-        "coleman_act": str(p.coleman_act),
-    }  # fmt: skip
-    if args.format == "csv":  # one row per seat, exact: the library's own data
-        return p.as_table(), 0
-    # A person reads: one row per class of seats (they have equal power), every seat named
-    # up to twelve, and the shares to six places beside the exact value of acting.
-    names_ = [index.value for index in p.computed]
-    rows: list[tuple[object, ...]] = []
-    for cls_ in p.game.classes:
-        first = p[cls_.seats[0]]
-        labels = [p.game.labels[i] for i in cls_.seats]
-        seats = " ".join(labels[:12]) + (f" … ({cls_.size:,} seats)" if cls_.size > 12 else "")
-        values = [
-            f"{int(first[n]):,}" if n == "swings" else f"{float(first[n]):.6f}" for n in names_
-        ]
-        rows.append((seats, cls_.weight, "yes" if cls_.veto else "", *values))
-    table = Table(("seats", "weight", "veto", *names_), rows, caption=act, data=data)
+    # The library's table, a class's seats named up to twelve (every elected member), the
+    # shares to six places and the exact value of acting beside its decimals; CSV one row
+    # per seat, exact (the library's data), JSON the seats by label.
+    table = p.as_table(digits=6, named=12)
+    table = attrs.evolve(table, caption=f"{table.caption} (= {p.coleman_act})")
+    if args.format == "json":
+        table = json_only(table, {
+            "seats": {
+                row["seat"]: {key: value if isinstance(value, (bool, int, str)) else str(value)
+                              for key, value in row.items() if key != "seat"}
+                for row in p.rows()
+            },
+            "coleman_act": str(p.coleman_act),
+        })  # fmt: skip
     return titled(table, title), 0
 
 
