@@ -233,16 +233,16 @@ def cmd_odds(args: argparse.Namespace) -> Result:
         rules=rules_of(args),
         matter="procedural" if args.procedural else None,
     )
-    # The decimals as text, six places each (the library's table rounds them as numbers).
-    rows = [(outcome.value, str(value), f"{float(value):.6f}") for outcome, value in odds.items()]
     note = (
         "Members not given vote yes, no or abstain with probability 1/3 each."
         if not default and not args.source
         else ""
     )
-    data = {name: text for name, text, _ in rows}
-    table = Table(("outcome", "probability", "≈"), rows, caption=note, data=data)
-    return titled(table, label(args, council)), 0
+    # The library's table, with what the command assumed beneath it; JSON each outcome's
+    # exact probability by name, CSV the rows printed.
+    table = attrs.evolve(odds.as_table(), caption=note)
+    data = {outcome.value: str(value) for outcome, value in odds.items()}
+    return titled(json_only(table, data), label(args, council)), 0
 
 
 def decisions(args: argparse.Namespace) -> Any:
