@@ -13,7 +13,6 @@ from typing import Any
 import attrs
 
 import unsc
-from unsc._table import Table
 from unsc.cli._common import (
     Result,
     UsageError,
@@ -261,10 +260,6 @@ def decisions(args: argparse.Namespace) -> Any:
     return [r for r in found if r.in_years(first, last)]
 
 
-def _shown(value: Any) -> str:
-    return "—" if value is None else f"{float(value):.3f}"
-
-
 def cmd_agreement(args: argparse.Namespace) -> Result:
     """Agreement between members, or the blocs that agree most."""
     from unsc.analysis import agreement, blocs
@@ -280,12 +275,10 @@ def cmd_agreement(args: argparse.Namespace) -> Result:
     drawn(lambda: found.plot(args.measure), args.png)
     caption = found.caption(args.measure)
     if args.blocs is not None:
-        # The blocs by their members' codes (the library's table names them in full).
+        # The blocs by their members' codes: their names in full are too wide for a terminal.
         groups = blocs(found, measure=args.measure, threshold=args.blocs)
-        rows = [(i, " ".join(b), len(b), _shown(groups.cohesion(b)))
-                for i, b in enumerate(groups, 1)]  # fmt: skip
         data: dict[str, Any] = {"blocs": [list(b) for b in groups], "caption": caption}
-        return Table(("bloc", "members", "size", "cohesion"), rows, caption=caption, data=data), 0
+        return json_only(groups.as_table(codes=True), data), 0
     data = {
         "measure": args.measure,
         "caption": caption,
