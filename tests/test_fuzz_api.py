@@ -241,6 +241,8 @@ SIMULATION = analysis.simulate(C2023, n=50, seed=1)
         (lambda: POWER.table(digits="20231016"), TypeError, "give a whole number"),
         (lambda: POWER.table(digits=10**8), ValueError, "from 0 to 17"),
         (lambda: POWER.table(floats="Y"), TypeError, "True or False"),
+        (lambda: POWER.table(named=0), ValueError, "1 or more"),
+        (lambda: POWER.table(named=2.5), TypeError, "give a whole number"),
         (lambda: POWER.table(fmt=" "), LookupError, "' ' is not fmt"),
         (lambda: analysis.pass_probability(C2023).table(digits=None), TypeError, "digits"),
         (lambda: Motion("x"), LookupError, "a motion of rule 33; use one of: to suspend"),

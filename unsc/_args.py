@@ -41,6 +41,17 @@ FIRST_YEAR = 1945
 LAST_YEAR = 9999
 
 
+def _index(value: object, what: str, valid: str) -> int:
+    """``value`` as an ``int`` if it is a whole number (``True`` and ``False`` are not, nor
+    is a float or text); else an `InvalidTypeError` saying ``valid``."""
+    if isinstance(value, bool):
+        raise InvalidTypeError(what, value, valid)
+    try:
+        return operator.index(value)  # type: ignore[arg-type]
+    except TypeError:
+        raise InvalidTypeError(what, value, valid) from None
+
+
 def as_whole(
     value: object,
     what: str,
@@ -58,12 +69,7 @@ def as_whole(
         InvalidTypeError: For ``True``/``False``, a float, text or anything not a whole number.
         InvalidFieldError: Below ``low`` or above ``high``.
     """
-    if isinstance(value, bool):
-        raise InvalidTypeError(what, value, "give a whole number")
-    try:
-        number = operator.index(value)  # type: ignore[arg-type]
-    except TypeError:
-        raise InvalidTypeError(what, value, "give a whole number") from None
+    number = _index(value, what, "give a whole number")
     outside = (low is not None and number < low) or (high is not None and number > high)
     if outside:
         if high is None:
@@ -83,14 +89,7 @@ def as_year(value: object, what: str = "year") -> int:
         InvalidTypeError: For a string, a float, ``None``, ``True`` or anything not a whole
             number.
     """
-    if isinstance(value, bool):
-        raise InvalidTypeError(what, value, "give a year as a whole number, such as 2023")
-    try:
-        return operator.index(value)  # type: ignore[arg-type]
-    except TypeError:
-        raise InvalidTypeError(
-            what, value, "give a year as a whole number, such as 2023"
-        ) from None
+    return _index(value, what, "give a year as a whole number, such as 2023")
 
 
 def as_years(value: object, what: str = "years") -> tuple[int, int]:
@@ -179,12 +178,7 @@ def as_position(value: object, size: int, what: str) -> int:
         InvalidTypeError: For anything that is not a whole number.
         NoSuchPositionError: Outside the listing (also an ``IndexError``).
     """
-    if isinstance(value, bool):
-        raise InvalidTypeError(what, value, "give a position as a whole number")
-    try:
-        position = operator.index(value)  # type: ignore[arg-type]
-    except TypeError:
-        raise InvalidTypeError(what, value, "give a position as a whole number") from None
+    position = _index(value, what, "give a position as a whole number")
     if not -size <= position < size:
         raise NoSuchPositionError(what, position, size)
     return position % size

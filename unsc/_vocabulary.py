@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from unsc.errors import InvalidTypeError, UnknownChoiceError, UNSCError
 
-__all__ = ["Vocabulary", "key"]
+__all__ = ["AnyChoice", "Vocabulary", "key"]
 
 V = TypeVar("V", bound="Vocabulary")
 
@@ -79,3 +79,13 @@ class Vocabulary(enum.Enum):
     def _missing_(cls, value: object) -> Any:
         # Kind("text") reads as parse() does: refused in words, not a bare ValueError.
         return cls.parse(value)
+
+
+class AnyChoice(Vocabulary):
+    """A vocabulary that refuses whatever it cannot read, text or not, as an unknown choice
+    naming its values (where other vocabularies refuse what is not text as a wrong type):
+    the agreement measures and the learned priors, which refused so before they were Enums."""
+
+    @classmethod
+    def refusal(cls, value: object) -> UNSCError:
+        return UnknownChoiceError(cls.noun(), value, [str(m.value) for m in cls])

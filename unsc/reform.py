@@ -80,6 +80,28 @@ def _p5() -> list[Member]:
     return [Member.of(code, permanent=True) for code in PERMANENT]
 
 
+def _drafted(
+    key: str,
+    name: str,
+    short: str,
+    symbol: str,
+    new: list[Member],
+    elected: int,
+    quota: int,
+    source: str,
+    assumptions: str,
+    *,
+    veto: tuple[str, ...] | None = None,
+) -> ReformModel:
+    """A 2005 draft's council: the five, the ``new`` permanent seats and ``elected``
+    elected seats, deciding with ``quota`` votes (an assumption: the texts were not
+    checked); ``veto``, the veto holders where not every permanent member has one."""
+    seats = [*_p5(), *new, *_seats("E", "Elected seat {}", elected, permanent=False)]
+    rules = Rules(f"{short} model, {quota} of {len(seats)}", quota,
+                  source=f"{symbol} (threshold assumed)")  # fmt: skip
+    return ReformModel(key, name, Council(seats, rules=rules, veto=veto), source, assumptions)
+
+
 def _g4() -> ReformModel:
     new = _seats(
         "NP",
@@ -88,33 +110,30 @@ def _g4() -> ReformModel:
         permanent=True,
         groups=("AFR", "AFR", "APG", "APG", "GRULAC", "WEOG"),
     )
-    elected = _seats("E", "Elected seat {}", 14, permanent=False)
-    council = Council(
-        [*_p5(), *new, *elected],
-        rules=Rules("G4 model, 14 of 25", 14, source="A/59/L.64 (threshold assumed)"),
-        veto=PERMANENT,
-    )
-    return ReformModel(
+    return _drafted(
         "g4",
         "G4 (A/59/L.64, 2005)",
-        council,
+        "G4",
+        "A/59/L.64",
+        new,
+        14,
+        14,
         "A/59/L.64 of 6 July 2005: 25 seats, six new permanent members without the veto "
         "until a review, four new elected seats",
         "quota 14 of 25 assumed",
+        veto=PERMANENT,
     )
 
 
 def _au() -> ReformModel:
-    new = _seats("NP", "New permanent seat {} (with a veto)", 6, permanent=True)
-    elected = _seats("E", "Elected seat {}", 15, permanent=False)
-    council = Council(
-        [*_p5(), *new, *elected],
-        rules=Rules("African Union model, 15 of 26", 15, source="A/59/L.67 (threshold assumed)"),
-    )
-    return ReformModel(
+    return _drafted(
         "au",
         "African Union / Ezulwini (A/59/L.67, 2005)",
-        council,
+        "African Union",
+        "A/59/L.67",
+        _seats("NP", "New permanent seat {} (with a veto)", 6, permanent=True),
+        15,
+        15,
         "African Union draft of July 2005: 26 seats, six new permanent members with the "
         "veto, five new elected seats",
         "quota 15 of 26 assumed; document symbol A/59/L.67 unchecked",
@@ -122,17 +141,14 @@ def _au() -> ReformModel:
 
 
 def _ufc() -> ReformModel:
-    elected = _seats("E", "Elected seat {}", 20, permanent=False)
-    council = Council(
-        [*_p5(), *elected],
-        rules=Rules(
-            "Uniting for Consensus model, 15 of 25", 15, source="A/59/L.68 (threshold assumed)"
-        ),
-    )
-    return ReformModel(
+    return _drafted(
         "ufc",
         "Uniting for Consensus (A/59/L.68, 2005)",
-        council,
+        "Uniting for Consensus",
+        "A/59/L.68",
+        [],
+        20,
+        15,
         "Uniting for Consensus draft of 2005: 25 seats, the five permanent members and "
         "twenty elected members",
         "quota 15 of 25 assumed; document symbol A/59/L.68 unchecked",

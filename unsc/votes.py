@@ -45,10 +45,6 @@ class Vote(Vocabulary):
         return _CODES[self]
 
     @classmethod
-    def noun(cls) -> str:
-        return "a vote"
-
-    @classmethod
     def spellings(cls, member: Vote) -> list[str]:
         """Its value, its name, the UN's code and the words for it ("Y", "abstention")."""
         return [member.value, member.name, *(w for w, v in _WORDS.items() if v is member)]
@@ -201,10 +197,6 @@ class Matter(Vocabulary):
     """Article 27(3): the quota, including the concurring votes of the permanent members."""
     PROCEDURAL = "procedural"
     """Article 27(2): the quota of any members; no veto."""
-
-    @classmethod
-    def noun(cls) -> str:
-        return "a matter"
 
     @classmethod
     def refusal(cls, value: object) -> UnknownMatterError:

@@ -187,6 +187,18 @@ def test_blocs_join_members_that_vote_alike() -> None:
     assert len(loose) == 1  # everyone sat together in 2023: at 0 all join
 
 
+def test_blocs_table_names_members_in_full_or_by_code() -> None:
+    """By name in a notebook; by code, as ``unsc agreement --blocs`` prints it."""
+    found = blocs(agreement(history.records(year=2023)), threshold=0.9)
+
+    assert "United Kingdom, United States" in found.table()
+    assert "GBR USA" in found.table(codes=True)
+    assert found.table(codes=True).endswith("Blocs by average linkage.")
+    assert found.as_table(codes=True).rows[1] == (2, "GBR USA", 2, "0.935")
+    with pytest.raises(InvalidTypeError, match="True or False"):
+        found.table(codes="yes")  # type: ignore[arg-type]
+
+
 def test_blocs_ignore_members_who_never_sat_together() -> None:
     old = unsc.Resolution("S/OLD", council=unsc.Council.of_year(1990), ballot=(Y,) * 15)
     found = blocs(agreement([old, *HAND], members=["Zaire", "Mozambique"]), threshold=0)

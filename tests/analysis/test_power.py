@@ -204,6 +204,9 @@ def test_table_and_floats() -> None:
     assert "0.19627" in text
     assert "Coleman power of the collectivity to act: 0.02588" in text
     assert p.as_floats()[Index.SHAPLEY_SHUBIK][0] == pytest.approx(4 / 2145)
+    assert "| ALB, BRA, ECU, GAB, GHA, JPN, … (10 seats)" in text
+    assert "| ALB, BRA, ECU, GAB, GHA, JPN, MLT, MOZ, CHE, ARE " in p.table("github", named=12)
+    assert "| ALB, … (10 seats)" in p.table("github", named=1)
 
 
 def test_machine_formats_give_one_row_per_member_exact() -> None:

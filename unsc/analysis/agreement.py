@@ -49,7 +49,7 @@ import attrs
 from unsc._args import as_position, as_text, as_whole
 from unsc._plot import RECORD_SOURCE, axes, label
 from unsc._table import Table, Tabular
-from unsc._vocabulary import Vocabulary
+from unsc._vocabulary import AnyChoice
 from unsc.analysis._common import MEASURE_FORMULAS, member_code, record_note, value_or_gap
 from unsc.errors import (
     InvalidFieldError,
@@ -57,7 +57,6 @@ from unsc.errors import (
     NoDataError,
     NoSuchEntryError,
     UnknownChoiceError,
-    UNSCError,
 )
 from unsc.members import PERMANENT as _FIVE
 from unsc.members import counted_as, state_name
@@ -77,7 +76,7 @@ __all__ = [
 PERMANENT = tuple(sorted(_FIVE))
 
 
-class Measure(Vocabulary):
+class Measure(AnyChoice):
     """A measure of agreement between two members (see the module's description).
     Wherever a measure is asked for, its value string (``"kappa"``) works as well."""
 
@@ -90,18 +89,9 @@ class Measure(Vocabulary):
     KAPPA = "kappa"
     """Cohen's kappa: the agreement beyond what the two members' own shares give by chance."""
 
-    @classmethod
-    def noun(cls) -> str:
-        return "a measure"
-
-    @classmethod
-    def refusal(cls, value: object) -> UNSCError:
-        return UnknownChoiceError(cls.noun(), value, MEASURES)
-
 
 #: The measures, by name, in the order tables show them.
 MEASURES = tuple(m.value for m in Measure)
-_MEASURE_OF = {m.value: m for m in Measure}
 
 _CAST = {Vote.YES: 0, Vote.NO: 1, Vote.ABSTAIN: 2}
 

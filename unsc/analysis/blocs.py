@@ -10,7 +10,7 @@ from typing import overload
 
 import attrs
 
-from unsc._args import as_position, as_probability
+from unsc._args import as_flag, as_position, as_probability
 from unsc._table import Table, Tabular
 from unsc.analysis._common import member_code
 from unsc.analysis.agreement import Agreement, Measure
@@ -83,12 +83,19 @@ class Blocs(Tabular, Sequence[tuple[str, ...]]):
         known = [v for v in values if v is not None]
         return sum(known, Fraction(0)) / len(known) if known else None
 
-    def as_table(self) -> Table:
-        """Each bloc: its members by name and its cohesion."""
+    def as_table(self, *, codes: bool = False) -> Table:
+        """Each bloc: its members by name (or by code, ``codes=True``: narrow enough for a
+        terminal, separated by spaces as ``with_votes`` takes them) and its cohesion.
+
+        Raises:
+            InvalidTypeError: For ``codes`` not True or False.
+        """
+        codes = as_flag(codes, "Blocs.table(codes)")
         rows = []
         for number, bloc in enumerate(self._blocs, 1):
             cohesion = self.cohesion(bloc)
-            rows.append((number, ", ".join(state_name(c) for c in bloc), len(bloc),
+            members = " ".join(bloc) if codes else ", ".join(state_name(c) for c in bloc)
+            rows.append((number, members, len(bloc),
                          "—" if cohesion is None else f"{float(cohesion):.3f}"))  # fmt: skip
         return Table(
             ("bloc", "members", "size", "cohesion"),
@@ -96,6 +103,16 @@ class Blocs(Tabular, Sequence[tuple[str, ...]]):
             caption=self.agreement.caption(self.measure),
             notes=("Blocs by average linkage.",),
         )
+
+    def table(self, fmt: str = "simple", *, codes: bool = False) -> str:
+        """The table of [`as_table`][unsc.analysis.blocs.Blocs.as_table] in ``fmt``: a
+        tabulate format with the caption beneath, ``"html"``, ``"csv"`` or ``"json"``.
+
+        Raises:
+            UnknownChoiceError: For a format that is none of these.
+            InvalidTypeError: For ``codes`` not True or False.
+        """
+        return self.as_table(codes=codes).render(fmt)
 
 
 def blocs(

@@ -39,7 +39,7 @@ from typing import Any, overload
 import attrs
 
 from unsc._table import Table, Tabular
-from unsc._vocabulary import Vocabulary
+from unsc._vocabulary import AnyChoice
 from unsc.analysis._common import (
     THIRDS,
     VOTE_INDEX,
@@ -54,8 +54,6 @@ from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
     NoSuchEntryError,
-    UnknownChoiceError,
-    UNSCError,
 )
 from unsc.members import Member, counted_as
 from unsc.resolution import Resolution
@@ -71,7 +69,7 @@ __all__ = [
 ]
 
 
-class Prior(Vocabulary):
+class Prior(AnyChoice):
     """A named prior of the learned odds. Wherever a prior is asked for, its value string
     (``"pooled"``) works as well, and so does a ``(yes, no, abstain)`` of one's own."""
 
@@ -83,18 +81,9 @@ class Prior(Vocabulary):
     """Each member's own rate over all the records given (for a topic or period: shrink
     towards how the member votes in general)."""
 
-    @classmethod
-    def noun(cls) -> str:
-        return "a prior"
-
-    @classmethod
-    def refusal(cls, value: object) -> UNSCError:
-        return UnknownChoiceError(cls.noun(), value, PRIORS)
-
 
 #: The names of the named priors (see [`Prior`][unsc.analysis.learned.Prior]).
 PRIORS = tuple(p.value for p in Prior)
-_PRIOR_OF = {p.value: p for p in Prior}
 #: The prior's default weight, in imagined votes.
 STRENGTH = 2
 

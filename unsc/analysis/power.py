@@ -33,7 +33,7 @@ from typing import overload
 
 import attrs
 
-from unsc._args import as_digits, as_flag, as_position
+from unsc._args import as_digits, as_flag, as_position, as_whole
 from unsc._table import Table, Tabular
 from unsc._vocabulary import Vocabulary, key
 from unsc.analysis import accelerated
@@ -339,25 +339,28 @@ class PowerIndices(Tabular):
         """Each computed index as floats, every seat."""
         return {i: tuple(float(v) for v in self.index(i)) for i in self.computed}
 
-    def as_table(self, *, floats: bool = True, digits: int = 5) -> Table:
-        """One row per class of seats (seats of a class have equal power), every share in
-        one fixed-point format of ``digits`` decimals (or exact, ``floats=False``), and
-        Coleman's power of the collectivity to act beneath; its data (CSV, JSON, the
-        DataFrame) one row per seat, as [`rows`][unsc.analysis.power.PowerIndices.rows]
-        gives it (exact fractions, as text in CSV and JSON).
+    def as_table(self, *, floats: bool = True, digits: int = 5, named: int = 6) -> Table:
+        """One row per class of seats (seats of a class have equal power), naming up to
+        ``named`` of its seats, every share in one fixed-point format of ``digits`` decimals
+        (or exact, ``floats=False``), and Coleman's power of the collectivity to act beneath;
+        its data (CSV, JSON, the DataFrame) one row per seat, as
+        [`rows`][unsc.analysis.power.PowerIndices.rows] gives it (exact fractions, as text in
+        CSV and JSON).
 
         Raises:
-            InvalidTypeError: For ``floats`` not True or False, ``digits`` not a whole number.
-            InvalidFieldError: For ``digits`` outside 0 to 17.
+            InvalidTypeError: For ``floats`` not True or False, ``digits`` or ``named`` not a
+                whole number.
+            InvalidFieldError: For ``digits`` outside 0 to 17, ``named`` below 1.
         """
         floats = as_flag(floats, "PowerIndices.table(floats)")
         digits = as_digits(digits, "PowerIndices.table(digits)")
+        named = as_whole(named, "PowerIndices.table(named)", low=1)
         names = [i.value for i in self.computed]
         rows = []
         for cls_ in self.game.classes:
             first = self.seats[cls_.seats[0]]
-            label = ", ".join(self.game.labels[i] for i in cls_.seats[:6])
-            if cls_.size > 6:
+            label = ", ".join(self.game.labels[i] for i in cls_.seats[:named])
+            if cls_.size > named:
                 label += f", … ({cls_.size} seats)"
             row: list[object] = [label, cls_.weight, "yes" if cls_.veto else ""]
             for name in names:
@@ -378,17 +381,20 @@ class PowerIndices(Tabular):
             data_columns=(*_SEAT_COLUMNS, *names),
         )
 
-    def table(self, fmt: str = "simple", *, floats: bool = True, digits: int = 5) -> str:
+    def table(
+        self, fmt: str = "simple", *, floats: bool = True, digits: int = 5, named: int = 6
+    ) -> str:
         """The table of [`as_table`][unsc.analysis.power.PowerIndices.as_table] in ``fmt``:
         a tabulate format with the caption beneath, ``"html"``, or ``"csv"`` or ``"json"``
         (one row per seat, exact).
 
         Raises:
             UnknownChoiceError: For a format that is none of these.
-            InvalidTypeError: For ``floats`` not True or False, ``digits`` not a whole number.
-            InvalidFieldError: For ``digits`` outside 0 to 17.
+            InvalidTypeError: For ``floats`` not True or False, ``digits`` or ``named`` not a
+                whole number.
+            InvalidFieldError: For ``digits`` outside 0 to 17, ``named`` below 1.
         """
-        return self.as_table(floats=floats, digits=digits).render(fmt)
+        return self.as_table(floats=floats, digits=digits, named=named).render(fmt)
 
     def rows(self) -> list[dict[str, object]]:
         """One dict per seat, in order: its label (``seat``), ``name`` (the member's name on

@@ -17,13 +17,24 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from unsc._table import FORMATS
 from unsc.cli._common import Result, UsageError
-from unsc.cli._parser import QUIZ_TOPICS, REFORM_MODELS, parser
+from unsc.cli._parser import REFORM_MODELS, parser
 from unsc.errors import UNSCError
 
 __all__ = ["QUIZ_TOPICS", "REFORM_MODELS", "main", "parser"]
+
+
+def __getattr__(name: str) -> Any:
+    # QUIZ_TOPICS is the library's unsc.teaching.TOPICS, which is imported only when asked
+    # for: the quiz's parser reads it lazily too, so that unsc --version does not load it.
+    if name == "QUIZ_TOPICS":
+        from unsc.teaching import TOPICS
+
+        return TOPICS
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

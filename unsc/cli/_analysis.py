@@ -13,7 +13,6 @@ from typing import Any
 import attrs
 
 import unsc
-from unsc._table import Table
 from unsc.cli._common import (
     Result,
     UsageError,
@@ -91,32 +90,20 @@ def cmd_power(args: argparse.Namespace) -> Result:
         )
     finally:
         progress.close()
-    act = (
-        f"Coleman power of the collectivity to act: {float(p.coleman_act):.6f} (= {p.coleman_act})"
-    )
-    data = {
-        "seats": {
-            row["seat"]: {key: value if isinstance(value, (bool, int, str)) else str(value)
-                          for key, value in row.items() if key != "seat"}
-            for row in p.rows()
-        },
-        "coleman_act": str(p.coleman_act),
-    }  # fmt: skip
-    if args.format == "csv":  # one row per seat, exact: the library's own data
-        return p.as_table(), 0
-    # A person reads: one row per class of seats (they have equal power), every seat named
-    # up to twelve, and the shares to six places beside the exact value of acting.
-    names_ = [index.value for index in p.computed]
-    rows: list[tuple[object, ...]] = []
-    for cls_ in p.game.classes:
-        first = p[cls_.seats[0]]
-        labels = [p.game.labels[i] for i in cls_.seats]
-        seats = " ".join(labels[:12]) + (f" … ({cls_.size:,} seats)" if cls_.size > 12 else "")
-        values = [
-            f"{int(first[n]):,}" if n == "swings" else f"{float(first[n]):.6f}" for n in names_
-        ]
-        rows.append((seats, cls_.weight, "yes" if cls_.veto else "", *values))
-    table = Table(("seats", "weight", "veto", *names_), rows, caption=act, data=data)
+    # The library's table, a class's seats named up to twelve (every elected member), the
+    # shares to six places and the exact value of acting beside its decimals; CSV one row
+    # per seat, exact (the library's data), JSON the seats by label.
+    table = p.as_table(digits=6, named=12)
+    table = attrs.evolve(table, caption=f"{table.caption} (= {p.coleman_act})")
+    if args.format == "json":
+        table = json_only(table, {
+            "seats": {
+                row["seat"]: {key: value if isinstance(value, (bool, int, str)) else str(value)
+                              for key, value in row.items() if key != "seat"}
+                for row in p.rows()
+            },
+            "coleman_act": str(p.coleman_act),
+        })  # fmt: skip
     return titled(table, title), 0
 
 
@@ -245,16 +232,16 @@ def cmd_odds(args: argparse.Namespace) -> Result:
         rules=rules_of(args),
         matter="procedural" if args.procedural else None,
     )
-    # The decimals as text, six places each (the library's table rounds them as numbers).
-    rows = [(outcome.value, str(value), f"{float(value):.6f}") for outcome, value in odds.items()]
     note = (
         "Members not given vote yes, no or abstain with probability 1/3 each."
         if not default and not args.source
         else ""
     )
-    data = {name: text for name, text, _ in rows}
-    table = Table(("outcome", "probability", "≈"), rows, caption=note, data=data)
-    return titled(table, label(args, council)), 0
+    # The library's table, with what the command assumed beneath it; JSON each outcome's
+    # exact probability by name, CSV the rows printed.
+    table = attrs.evolve(odds.as_table(), caption=note)
+    data = {outcome.value: str(value) for outcome, value in odds.items()}
+    return titled(json_only(table, data), label(args, council)), 0
 
 
 def decisions(args: argparse.Namespace) -> Any:
@@ -273,10 +260,6 @@ def decisions(args: argparse.Namespace) -> Any:
     return [r for r in found if r.in_years(first, last)]
 
 
-def _shown(value: Any) -> str:
-    return "—" if value is None else f"{float(value):.3f}"
-
-
 def cmd_agreement(args: argparse.Namespace) -> Result:
     """Agreement between members, or the blocs that agree most."""
     from unsc.analysis import agreement, blocs
@@ -292,12 +275,10 @@ def cmd_agreement(args: argparse.Namespace) -> Result:
     drawn(lambda: found.plot(args.measure), args.png)
     caption = found.caption(args.measure)
     if args.blocs is not None:
-        # The blocs by their members' codes (the library's table names them in full).
+        # The blocs by their members' codes: their names in full are too wide for a terminal.
         groups = blocs(found, measure=args.measure, threshold=args.blocs)
-        rows = [(i, " ".join(b), len(b), _shown(groups.cohesion(b)))
-                for i, b in enumerate(groups, 1)]  # fmt: skip
         data: dict[str, Any] = {"blocs": [list(b) for b in groups], "caption": caption}
-        return Table(("bloc", "members", "size", "cohesion"), rows, caption=caption, data=data), 0
+        return json_only(groups.as_table(codes=True), data), 0
     data = {
         "measure": args.measure,
         "caption": caption,

@@ -18,36 +18,23 @@ from unsc.votes import Vote
 #: The reform models (the keys of ``unsc.reform.MODELS``; a test keeps them equal), so
 #: that the parser is built without loading the analysis.
 REFORM_MODELS = ("status-quo", "g4", "au", "ufc", "two-vetoes", "literal")
-#: The quiz topics (``unsc.teaching.TOPICS``; a test keeps them equal).
-QUIZ_TOPICS = (
-    "outcome",
-    "veto-or-votes",
-    "swing",
-    "fewest-changes",
-    "order",
-    "pre-1966",
-    "reform",
-    "competing-drafts",
-    "amendments",
-    "model-un",
-)
 
 
-class EnumChoices(Sequence[str]):
-    """The values of an Enum as argparse's choices, the Enum imported when first read
-    (to check a value, print help or write completion), not when the parser is built.
-    An argument given these choices names a ``metavar``: without one, argparse reads the
-    choices as it adds the argument."""
+class LazyChoices(Sequence[str]):
+    """The values of an Enum, or the texts of a tuple, as argparse's choices: the library's
+    own, imported when first read (to check a value, print help or write completion), not
+    when the parser is built. An argument given these choices names a ``metavar``: without
+    one, argparse reads the choices as it adds the argument."""
 
     def __init__(self, module: str, name: str) -> None:
         self.module, self.name = module, name
         self._values: tuple[str, ...] | None = None
 
     def values(self) -> tuple[str, ...]:
-        """The Enum's values, in its order."""
+        """The Enum's values (or the tuple's texts), in their order."""
         if self._values is None:
-            kind = getattr(importlib.import_module(self.module), self.name)
-            self._values = tuple(str(member.value) for member in kind)
+            found = getattr(importlib.import_module(self.module), self.name)
+            self._values = tuple(str(getattr(item, "value", item)) for item in found)
         return self._values
 
     @overload
@@ -85,7 +72,7 @@ def _agreement_options(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--undl", metavar="FILE", help="your copy of the UN's voting data (CSV)")
     sub.add_argument(
         "--measure",
-        choices=EnumChoices("unsc.analysis", "Measure"),
+        choices=LazyChoices("unsc.analysis", "Measure"),
         default="identical",
         metavar="MEASURE",  # not the choices: argparse would read them to build the parser
         help="%(choices)s (default %(default)s)",
@@ -261,7 +248,7 @@ def parser() -> argparse.ArgumentParser:
     _years(sub)
     sub.add_argument(
         "--convention",
-        choices=EnumChoices("unsc.history.vetoes", "Convention"),
+        choices=LazyChoices("unsc.history.vetoes", "Convention"),
         default="draft",
         metavar="CONVENTION",
         help="%(choices)s: per vetoed draft (the UN library's list; default) or per vote, "
@@ -420,7 +407,12 @@ def _quiz(command: Command) -> None:
         help="which questions and in which order (same seed, same sheet); a whole number",
     )
     sub.add_argument("--count", type=_positive, default=10, help="how many questions (default 10)")
-    sub.add_argument("--topic", choices=QUIZ_TOPICS, help="only questions on this topic")
+    sub.add_argument(
+        "--topic",
+        choices=LazyChoices("unsc.teaching", "TOPICS"),
+        metavar="TOPIC",  # not the choices: argparse would read them to build the parser
+        help="only questions on this topic: %(choices)s",
+    )
     sub.add_argument(
         "--sheet",
         action="store_true",

@@ -35,6 +35,7 @@ from unsc.errors import (
     NoSuchEntryError,
     position,
 )
+from unsc.history._store import symbol_key
 from unsc.members import Member, code_of
 from unsc.resolution import Resolution
 from unsc.rules import Outcome
@@ -308,9 +309,9 @@ class VetoList(Tabular):
         if isinstance(key, slice):
             return attrs.evolve(self, vetoes=self.vetoes[key])
         if isinstance(key, str):
-            wanted = "".join(key.split()).casefold()
+            wanted = symbol_key(key)
             for veto in self.vetoes:
-                if "".join(veto.draft.split()).casefold() == wanted:
+                if symbol_key(veto.draft) == wanted:
                     return veto
             raise NoSuchEntryError("a vetoed draft in this list", key, ())
         return self.vetoes[position(key, len(self.vetoes), "a position in this list")]
