@@ -21,6 +21,7 @@ import attrs
 from unsc import data
 from unsc.council import Council
 from unsc.errors import DataError, UNSCError
+from unsc.history._store import symbol_key
 from unsc.members import fold, same_state, state_aliases
 from unsc.resolution import Resolution
 from unsc.rules import Outcome
@@ -93,11 +94,8 @@ _VOTES = {"Y": Vote.YES, "N": Vote.NO, "A": Vote.ABSTAIN, "X": Vote.NOT_PARTICIP
 @functools.cache
 def _procedural() -> dict[str, str]:
     text = data.read_text("procedural.csv")
-    return {_key(row["resolution"]): row["source"] for row in csv.DictReader(io.StringIO(text))}
-
-
-def _key(symbol: str) -> str:
-    return "".join(symbol.split()).casefold()
+    rows = csv.DictReader(io.StringIO(text))
+    return {symbol_key(row["resolution"]): row["source"] for row in rows}
 
 
 @functools.cache
@@ -121,7 +119,7 @@ class _Procedural:
     """Read-only view of the procedural list: symbol -> source."""
 
     def __contains__(self, symbol: object) -> bool:
-        return isinstance(symbol, str) and _key(symbol) in _procedural()
+        return isinstance(symbol, str) and symbol_key(symbol) in _procedural()
 
     def __iter__(self) -> Iterator[str]:
         text = data.read_text("procedural.csv")
@@ -129,7 +127,7 @@ class _Procedural:
 
     def source(self, symbol: str) -> str:
         """The source for treating ``symbol`` as procedural."""
-        return _procedural()[_key(symbol)]
+        return _procedural()[symbol_key(symbol)]
 
 
 #: Resolutions adopted as procedural matters although a permanent member voted no.
