@@ -246,8 +246,10 @@ class InvalidFieldError(UNSCError, ValueError):
 
 
 class UnknownChoiceError(UNSCError, LookupError, ValueError):
-    """A value that is none of a closed set of choices: an outcome, a vote, a measure, a
-    prior, a counting convention, a table format, an index…
+    """A value that is none of a closed set of choices.
+
+    An outcome, a vote, a measure, a prior, a counting convention, a table format, an
+    index, and the like.
 
     Also a `LookupError` and a `ValueError`, so that code catching either (the second is
     what Python's own Enums raise for a value they do not have) keeps working.

@@ -73,6 +73,7 @@ class Motion(Vocabulary):
 
     @classmethod
     def noun(cls) -> str:
+        """What a value of this vocabulary is called in messages."""
         return "a motion of rule 33"
 
 

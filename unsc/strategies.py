@@ -114,6 +114,7 @@ def resolutions(
     """A proposal with every member's vote recorded (or, with ``complete=False``, some).
 
     Args:
+        draw: Hypothesis's draw function (given by ``st.composite``; not passed by callers).
         council: Councils to draw from; real or custom by default.
         matter: Matters to draw from; substantive or procedural by default.
         complete: Every member has a vote.

@@ -51,6 +51,7 @@ class Vote(Vocabulary):
 
     @classmethod
     def refusal(cls, value: object) -> UnknownVoteError:
+        """The error for a value that names none of these."""
         return UnknownVoteError(value)
 
 
@@ -200,6 +201,7 @@ class Matter(Vocabulary):
 
     @classmethod
     def refusal(cls, value: object) -> UnknownMatterError:
+        """The error for a value that names none of these."""
         return UnknownMatterError(value)
 
 
@@ -217,6 +219,7 @@ class Kind(Vocabulary):
 
     @classmethod
     def noun(cls) -> str:
+        """What a value of this vocabulary is called in messages."""
         return "a kind of proposal"
 
     @classmethod
@@ -226,4 +229,5 @@ class Kind(Vocabulary):
 
     @classmethod
     def refusal(cls, value: object) -> UnknownKindError:
+        """The error for a value that names none of these."""
         return UnknownKindError(value)

@@ -25,7 +25,7 @@ _jit = numba.njit(cache=True, nogil=True, error_model="numpy")
 
 @_jit
 def _add(dst: Any, src: Any, prime: Any) -> None:  # pragma: no cover - compiled
-    """dst += src, modulo prime, element by element."""
+    """Add ``src`` to ``dst`` modulo ``prime``, element by element."""
     for s in range(dst.size):
         x = dst[s] + src[s]
         dst[s] = min(x, x - prime)

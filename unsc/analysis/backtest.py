@@ -231,8 +231,9 @@ def backtest(
     strength: int | float | Fraction = STRENGTH,
 ) -> Backtest:
     """Predict each decision of ``years`` from the decisions before its year only, and score
-    the predictions against what happened, for the
-    [`FORECAST_MODELS`][unsc.analysis.backtest.FORECAST_MODELS]:
+    the predictions against what happened.
+
+    The models are the [`FORECAST_MODELS`][unsc.analysis.backtest.FORECAST_MODELS]:
 
     - *always adopted*: every draft adopted;
     - *overall rate*: each member votes as its own shares of all earlier votes (no prior; a

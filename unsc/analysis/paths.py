@@ -416,7 +416,7 @@ def _with(resolution: Resolution, seats: dict[int, Vote]) -> Resolution:
 
 
 def _describe(changes: tuple[Change, ...]) -> str:
-    """ "France, the United Kingdom and the United States from no to yes"."""
+    """Changes in words: "France, the United Kingdom and the United States from no to yes"."""
     groups: dict[tuple[Vote, Vote], list[Member]] = {}
     for change in changes:
         groups.setdefault((change.before, change.after), []).append(change.member)

@@ -93,10 +93,12 @@ class Index(Vocabulary):
 
     @classmethod
     def noun(cls) -> str:
+        """What an index is called in messages."""
         return "an index"
 
     @classmethod
     def refusal(cls, value: object) -> UNSCError:
+        """The error for a value that names no index (text or not)."""
         if not isinstance(value, str):
             return InvalidTypeError("a power index", value, f"use one of {', '.join(INDICES)}")
         return super().refusal(value)

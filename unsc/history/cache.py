@@ -1,4 +1,4 @@
-"""The UN's own voting file, downloaded on request and kept in a cache.
+r"""The UN's own voting file, downloaded on request and kept in a cache.
 
 The UN Digital Library publishes its "Security Council Voting Data" on record 4055387
 (https://digitallibrary.un.org/record/4055387), a few times a year, as a file named by its
@@ -11,7 +11,7 @@ cache directory that `data_dir` names; `cached` gives the newest file there and
 The cache directory is ``UNSC_DATA_DIR`` if that is set; otherwise the platform's user
 cache directory for unsc, from ``platformdirs`` when it is installed, or else the same
 place written out: ``$XDG_CACHE_HOME/unsc`` (by default ``~/.cache/unsc``) on Linux and
-other Unixes, ``~/Library/Caches/unsc`` on macOS, ``%LOCALAPPDATA%\\unsc\\Cache`` on
+other Unixes, ``~/Library/Caches/unsc`` on macOS, ``%LOCALAPPDATA%\unsc\Cache`` on
 Windows.
 
 A download goes to a temporary file in the cache directory, which is renamed to its

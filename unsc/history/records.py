@@ -187,6 +187,8 @@ class RecordList(Tabular, tuple[Resolution, ...]):
         conflicts: Iterable[Any] = (),
         problems: Iterable[UNSCError] = (),
     ) -> RecordList:
+        """A listing of ``items`` with what it rests on (``note``), and the conflicts and
+        problems met while the records were read."""
         items = items_of(items, Resolution, "RecordList(items)", "records, e.g. records()")
         listing = super().__new__(cls, items)
         note = as_text(note, "RecordList(note)", blank=True)
@@ -344,7 +346,7 @@ def records(
     member_votes: bool | None = None,
     date: datetime.date | str | None = None,
 ) -> RecordList:
-    """Every decision on record, oldest first, filtered by any of:
+    """Every decision on record, oldest first, filtered by any of the arguments.
 
     Args:
         year: The year of the vote.

@@ -215,6 +215,7 @@ class ReplayStatus(Vocabulary):
 
     @classmethod
     def noun(cls) -> str:
+        """What a value of this vocabulary is called in messages."""
         return "a replay status"
 
 

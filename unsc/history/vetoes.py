@@ -60,6 +60,7 @@ class Convention(Vocabulary):
 
     @classmethod
     def noun(cls) -> str:
+        """What a value of this vocabulary is called in messages."""
         return "a counting convention"
 
 

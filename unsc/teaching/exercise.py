@@ -51,6 +51,7 @@ class ExerciseKind(Vocabulary):
 
     @classmethod
     def noun(cls) -> str:
+        """What a value of this vocabulary is called in messages."""
         return "a kind of exercise"
 
 

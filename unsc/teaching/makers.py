@@ -217,7 +217,7 @@ def _by_name(member: Member) -> str:
 
 
 def _one_of(members: list[Member]) -> str:
-    """ "the United States", or "any one of France and the United States"."""
+    """Members in words: "the United States", or "any one of France and the United States"."""
     return members[0].in_prose if len(members) == 1 else f"any one of {prose_list(members)}"
 
 
