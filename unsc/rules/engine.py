@@ -1,36 +1,10 @@
-"""The rules engine: how a vote of the Council is decided.
+"""The rules engine: the rule as data, and what it makes of one decision.
 
-A [`Rules`][unsc.rules.Rules] object is plain data: the quota of affirmative votes, which
-statuses of a veto holder block a substantive decision, and how many such
-blocks it takes. [`Rules.outcome`][unsc.rules.Rules.outcome] is the Charter's rule on counts,
-written once, and [`roles`][unsc.rules.roles] says what each seat can do in a decision;
-[`Rules.count`][unsc.rules.Rules.count] counts a resolution's votes by them. The
-[`Decision`][unsc.decision.Decision] that explains itself, and
-[`decide`][unsc.decision.decide], are in [`unsc.decision`][unsc.decision].
-
-The rules as the Council applies them (Article 27 of the Charter, and the
-practice recorded in ``docs/rules.md``):
-
-* Procedural matters (Art. 27(2)) pass with the quota of any members; no veto.
-* Substantive matters (Art. 27(3)) need the quota *and* no permanent member
-  voting against. Abstention, absence and non-participation do not block.
-* A permanent member's "no" is recorded as a veto only when the draft otherwise
-  had the quota. Short of it, the draft failed for lack of votes, whoever voted no.
-
-Presets: [`CHARTER_1945`][unsc.rules.CHARTER_1945] (7 of 11) and
-[`CHARTER_1965`][unsc.rules.CHARTER_1965] (9 of 15) as
-practised; [`LITERAL_1945`][unsc.rules.LITERAL_1945] and [`LITERAL_1965`][unsc.rules.LITERAL_1965],
-the literal reading under which a permanent member's abstention or absence also blocks; and
-[`TWO_VETOES`][unsc.rules.TWO_VETOES], a reform idea under which a veto takes two permanent "no"
-votes.
-
-The misreadings Model UN brings from the General Assembly are presets too, each named as
-a misreading (``docs/mun.md``): [`SIMPLE_MAJORITY`][unsc.rules.SIMPLE_MAJORITY] (8 of 15),
-[`PRESENT_AND_VOTING`][unsc.rules.PRESENT_AND_VOTING] (more yes than no),
-[`TWO_THIRDS_VOTING`][unsc.rules.TWO_THIRDS_VOTING] (abstentions lower the bar),
-[`ABSTENTION_VETO`][unsc.rules.ABSTENTION_VETO] and
-[`PROCEDURAL_EIGHT`][unsc.rules.PROCEDURAL_EIGHT]. A [`Majority`][unsc.rules.Majority]
-other than the Charter's counts the votes against as well as those in favour.
+[`Rules`][unsc.rules.Rules] holds the quota, the votes that block and how many blocks make a
+veto; [`Rules.outcome`][unsc.rules.Rules.outcome] is the Charter's rule on counts, written
+once. [`roles`][unsc.rules.roles] says what each seat can do in one decision, and
+[`Rules.count`][unsc.rules.Rules.count] counts a record's votes by them. Users import all of
+it from [`unsc.rules`][unsc.rules].
 """
 
 from __future__ import annotations
