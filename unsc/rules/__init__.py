@@ -34,27 +34,28 @@ other than the Charter's counts the votes against as well as those in favour.
 """
 
 from unsc.rules.engine import (
+    OBLIGATORY_ABSTENTION,
+    PARTY_VOTES,
+    Role,
+    Roles,
+    Rules,
+    roles,
+)
+from unsc.rules.presets import (
     ABSTENTION_VETO,
     CHARTER_1945,
     CHARTER_1965,
     LITERAL_1945,
     LITERAL_1965,
     MISREADINGS,
-    OBLIGATORY_ABSTENTION,
-    PARTY_VOTES,
     PRESENT_AND_VOTING,
     PRESETS,
     PROCEDURAL_EIGHT,
     SIMPLE_MAJORITY,
     TWO_THIRDS_VOTING,
     TWO_VETOES,
-    Majority,
-    Outcome,
-    Role,
-    Roles,
-    Rules,
-    roles,
 )
+from unsc.rules.vocabulary import Majority, Outcome
 
 __all__ = [
     "ABSTENTION_VETO",

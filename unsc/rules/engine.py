@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, overload
 import attrs
 
 from unsc._args import as_year
-from unsc._vocabulary import Vocabulary
 from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
@@ -25,6 +24,7 @@ from unsc.errors import (
     UnknownVotesError,
 )
 from unsc.members import Member
+from unsc.rules.vocabulary import Majority, Outcome
 from unsc.votes import Matter, Vote
 
 if TYPE_CHECKING:
@@ -33,65 +33,13 @@ if TYPE_CHECKING:
     from unsc.resolution import Resolution
 
 __all__ = [
-    "ABSTENTION_VETO",
-    "CHARTER_1945",
-    "CHARTER_1965",
-    "LITERAL_1945",
-    "LITERAL_1965",
-    "MISREADINGS",
     "OBLIGATORY_ABSTENTION",
     "PARTY_VOTES",
-    "PRESENT_AND_VOTING",
-    "PRESETS",
-    "PROCEDURAL_EIGHT",
-    "SIMPLE_MAJORITY",
-    "TWO_THIRDS_VOTING",
-    "TWO_VETOES",
-    "Majority",
-    "Outcome",
     "Role",
     "Roles",
     "Rules",
     "roles",
 ]
-
-
-class Outcome(Vocabulary):
-    """What became of a proposal, in the three categories the UN records."""
-
-    ADOPTED = "adopted"
-    """Adopted."""
-    VETOED = "vetoed"
-    """Not adopted owing to the negative vote of a permanent member."""
-    INSUFFICIENT_VOTES = "insufficient votes"
-    """Not adopted, having failed to obtain the required number of votes."""
-
-    @classmethod
-    def noun(cls) -> str:
-        return "an outcome"
-
-
-class Majority(Vocabulary):
-    """What the votes in favour are measured against.
-
-    The Charter counts them against the membership: nine of the fifteen members,
-    however the others vote (Article 27). The General Assembly counts the members
-    "present and voting", those casting a yes or a no (its rules of procedure, rules 85
-    and 86; Article 18 of the Charter), so that an abstention counts for nothing and
-    lowers the bar. Model UN often carries the Assembly's way into the Council; the two
-    Assembly majorities are here to show what changes.
-    """
-
-    MEMBERS = "members"
-    """The Charter: at least the quota of members in favour."""
-    PRESENT_AND_VOTING = "present and voting"
-    """More votes in favour than against (and at least the quota, usually 1)."""
-    TWO_THIRDS_PRESENT_AND_VOTING = "two-thirds present and voting"
-    """At least two-thirds of the yes and no votes in favour: twice as many yes as no."""
-
-    @classmethod
-    def noun(cls) -> str:
-        return "a majority"
 
 
 def _votes(values: Iterable[Vote | str] | Vote | str) -> frozenset[Vote]:
@@ -157,6 +105,7 @@ class Rules:
             the same nine).
 
     Examples:
+        >>> from unsc.rules import CHARTER_1965, PRESENT_AND_VOTING
         >>> CHARTER_1965.quota, sorted(v.value for v in CHARTER_1965.blocking)
         (9, ['no'])
         >>> PRESENT_AND_VOTING.outcome(5, 0, no=4)  # abstentions do not count here
@@ -200,6 +149,7 @@ class Rules:
         no"`` under a majority of those present and voting.
 
         Examples:
+            >>> from unsc.rules import CHARTER_1965, TWO_THIRDS_VOTING
             >>> CHARTER_1965.requirement(), TWO_THIRDS_VOTING.requirement()
             ('9 votes', 'twice as many yes as no')
         """
@@ -231,6 +181,9 @@ class Rules:
             raise InvalidFieldError(
                 "Rules.for_year(year)", year, "the Council has voted since 1946: give 1946 on"
             )
+        # The named rules are made of this class, so they are looked up when asked for.
+        from unsc.rules.presets import CHARTER_1945, CHARTER_1965
+
         return CHARTER_1945 if year < 1966 else CHARTER_1965
 
     @classmethod
@@ -241,6 +194,8 @@ class Rules:
         Raises:
             UnknownChoiceError: For a key that is not in [`PRESETS`][unsc.rules.PRESETS].
         """
+        from unsc.rules.presets import PRESETS  # made of this class: looked up when asked for
+
         if not isinstance(name, str):
             raise InvalidTypeError("Rules.preset(name)", name, "give a preset's key")
         try:
@@ -265,6 +220,7 @@ class Rules:
         when enough seats block, and adopted otherwise.
 
         Examples:
+            >>> from unsc.rules import CHARTER_1965, TWO_VETOES
             >>> CHARTER_1965.outcome(5, 3)
             <Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>
             >>> CHARTER_1965.outcome(12, 1), TWO_VETOES.outcome(12, 1)
@@ -312,6 +268,7 @@ class Rules:
 
         Examples:
             >>> from unsc import history
+            >>> from unsc.rules import CHARTER_1965
             >>> outcome, vetoed_by, against = CHARTER_1965.count(history.get("S/2023/772"))
             >>> outcome.value, vetoed_by, [m.code for m in against]
             ('insufficient votes', (), ['FRA', 'GBR', 'USA'])
@@ -441,84 +398,6 @@ _ADOPTED, _VETOED = Outcome.ADOPTED, Outcome.VETOED
 _INSUFFICIENT, _PROCEDURAL = Outcome.INSUFFICIENT_VOTES, Matter.PROCEDURAL
 _SUBSTANTIVE = Matter.SUBSTANTIVE
 _PRESENT_AND_VOTING = Majority.PRESENT_AND_VOTING
-
-_LITERAL = frozenset({Vote.NO, Vote.ABSTAIN, Vote.ABSENT, Vote.NOT_PARTICIPATING})
-
-#: The Charter of 1945 as practised: 7 of 11, only a permanent "no" blocks.
-CHARTER_1945 = Rules("Charter 1945, as practised", 7, source="Article 27(3), 1945 text")
-#: The Charter as amended in 1965 (in force 31 August 1965; 15 seats from 1966), as practised.
-CHARTER_1965 = Rules("Charter 1965, as practised", 9, source="Article 27(3), as amended in 1965")
-#: Teaching variant: 1945 text read literally; any permanent member not voting yes blocks.
-LITERAL_1945 = Rules(
-    "Charter 1945, literal reading", 7, _LITERAL, source="Article 27(3) read literally"
-)
-#: Teaching variant: 1965 text read literally; any permanent member not voting yes blocks.
-LITERAL_1965 = Rules(
-    "Charter 1965, literal reading", 9, _LITERAL, source="Article 27(3) read literally"
-)
-#: Reform variant: a veto takes two permanent "no" votes.
-TWO_VETOES = Rules(
-    "Two-member veto (reform proposal)",
-    9,
-    vetoes_needed=2,
-    source="reform proposal: a veto needs two permanent members voting no",
-)
-# The misreadings Model UN brings into the Council, each named as one (docs/mun.md).
-#: Misreading: a simple majority of the fifteen, eight votes, adopts.
-SIMPLE_MAJORITY = Rules(
-    "Misreading: a simple majority (8 of 15)",
-    8,
-    source="a misreading; Article 27(3) asks for nine votes",
-)
-#: Misreading: more yes than no among those present and voting adopts (the General
-#: Assembly's rules 85 and 86), so abstentions count for nothing.
-PRESENT_AND_VOTING = Rules(
-    "Misreading: a majority of those present and voting",
-    1,
-    majority=Majority.PRESENT_AND_VOTING,
-    source="a misreading from the General Assembly's rules 85-86; "
-    "Article 27(3) asks for nine votes",
-)
-#: Misreading: two-thirds of those present and voting (Article 18(2), for the General
-#: Assembly's important questions), so that each abstention lowers the bar.
-TWO_THIRDS_VOTING = Rules(
-    "Misreading: two-thirds of those present and voting",
-    1,
-    majority=Majority.TWO_THIRDS_PRESENT_AND_VOTING,
-    source="a misreading from Article 18(2) and the General Assembly's rule 86; "
-    "Article 27(3) asks for nine votes",
-)
-#: Misreading: a permanent member's abstention blocks like a "no".
-ABSTENTION_VETO = Rules(
-    "Misreading: a permanent member's abstention is a veto",
-    9,
-    {Vote.NO, Vote.ABSTAIN},
-    source="a misreading; since 1946 an abstention is not a veto: ICJ, Namibia, 1971, para. 22",
-)
-#: Misreading: procedural votes pass with eight; Article 27(2) asks nine.
-PROCEDURAL_EIGHT = Rules(
-    "Misreading: procedural votes need eight",
-    9,
-    procedural_quota=8,
-    source="Article 27(3); the eight for procedural votes is a misreading of Article 27(2)",
-)
-#: The Model UN misreadings by key.
-MISREADINGS: dict[str, Rules] = {
-    "mun-simple-majority": SIMPLE_MAJORITY,
-    "mun-present-and-voting": PRESENT_AND_VOTING,
-    "mun-two-thirds": TWO_THIRDS_VOTING,
-    "mun-abstention-veto": ABSTENTION_VETO,
-    "mun-procedural-eight": PROCEDURAL_EIGHT,
-}
-#: Every preset by key.
-PRESETS: dict[str, Rules] = {
-    "charter-1945": CHARTER_1945,
-    "charter-1965": CHARTER_1965,
-    "literal-1945": LITERAL_1945,
-    "literal-1965": LITERAL_1965,
-    "two-vetoes": TWO_VETOES,
-    **MISREADINGS,
-}
 
 # Article 27(3), proviso: "in decisions under Chapter VI, and under paragraph 3 of
 # Article 52, a party to a dispute shall abstain from voting".
