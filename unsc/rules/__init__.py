@@ -33,6 +33,9 @@ a misreading (``docs/mun.md``): [`SIMPLE_MAJORITY`][unsc.rules.SIMPLE_MAJORITY] 
 other than the Charter's counts the votes against as well as those in favour.
 """
 
+# One idea a module: the rule as data and what it makes of one decision (engine), the named
+# rule sets (presets), what becomes of a proposal and what the yes votes are measured
+# against (vocabulary). Every name is imported from here.
 from unsc.rules.engine import (
     OBLIGATORY_ABSTENTION,
     PARTY_VOTES,
