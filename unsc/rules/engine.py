@@ -192,7 +192,9 @@ class Rules:
         ``"literal-1965"``).
 
         Raises:
-            UnknownChoiceError: For a key that is not in [`PRESETS`][unsc.rules.PRESETS].
+            InvalidTypeError: For a key that is not text.
+            UnknownPresetError: For a key that is not in [`PRESETS`][unsc.rules.PRESETS] (an
+                [`UnknownChoiceError`][unsc.errors.UnknownChoiceError], naming the keys).
         """
         from unsc.rules.presets import PRESETS  # made of this class: looked up when asked for
 
@@ -208,6 +210,10 @@ class Rules:
     ) -> Outcome:
         """The outcome of a vote from its counts: the Charter's rule, written once.
 
+        A draft short of the quota fails for lack of votes, whoever voted against
+        (a permanent member's no is then not a veto); with the quota, it is vetoed
+        when enough seats block, and adopted otherwise.
+
         Args:
             yes: Affirmative votes.
             blocks: Seats whose vote blocks this decision (see [`roles`][unsc.rules.roles]); always
@@ -215,9 +221,9 @@ class Rules:
             no: Negative votes, read only under a majority of those present and voting.
             matter: Substantive or procedural, read only for ``procedural_quota``.
 
-        A draft short of the quota fails for lack of votes, whoever voted against
-        (a permanent member's no is then not a veto); with the quota, it is vetoed
-        when enough seats block, and adopted otherwise.
+        Raises:
+            InvalidTypeError: For a count that is not a whole number of 0 or more.
+            UnknownMatterError: For a matter that is neither substantive nor procedural.
 
         Examples:
             >>> from unsc.rules import CHARTER_1965, TWO_VETOES
@@ -253,6 +259,8 @@ class Rules:
                 decision under Chapter VI or Article 52(3).
             UnknownVotesError: For counts that leave the outcome open (the quota met,
                 and who voted no not on record).
+            InvalidTypeError: If ``resolution`` is not a
+                [`Resolution`][unsc.resolution.Resolution].
         """
         return _decide(resolution, self)
 
@@ -277,6 +285,8 @@ class Rules:
             MissingVotesError: If a member has no recorded vote.
             ObligatoryAbstentionError: If a party to a dispute voted where it must abstain.
             UnknownVotesError: For counts that leave the outcome open.
+            InvalidTypeError: If ``resolution`` is not a
+                [`Resolution`][unsc.resolution.Resolution].
         """
         stakes, blockers, yes = self._count(resolution)
         if stakes.without_vote:
@@ -304,6 +314,8 @@ class Rules:
             MissingVotesError: If a member has no recorded vote.
             ObligatoryAbstentionError: If a party to a dispute voted where it must abstain.
             UnknownVotesError: For counts that leave the outcome open.
+            InvalidTypeError: If ``resolution`` is not a
+                [`Resolution`][unsc.resolution.Resolution].
         """
         stakes, blockers, yes = self._count(resolution)
         if stakes.without_vote:
@@ -457,10 +469,9 @@ def _sorted(votes: Iterable[Vote]) -> list[Vote]:
 class Roles:
     """What every seat can do in one decision, and the verdict from counts.
 
-    Made by [`roles`][unsc.rules.Roles.roles], the one place where Article 27 says who counts and
-    who
-    blocks; [`Rules.decide`][unsc.rules.Rules.decide], the analysis and the batch engine all read
-    it.
+    Made by [`roles`][unsc.rules.roles], the one place where Article 27 says who counts and
+    who blocks; [`Rules.decide`][unsc.rules.Rules.decide], the analysis and the batch engine
+    all read it.
 
     Attributes:
         council: The council.
@@ -544,6 +555,11 @@ class Roles:
     def check(self, ballot: Iterable[Vote | None], symbol: str = "draft") -> None:
         """Raise if a party obliged to abstain voted yes or no.
 
+        Args:
+            ballot: One vote per seat, in the council's order (``None`` for a seat not on
+                record).
+            symbol: The proposal's symbol, named in the error.
+
         Raises:
             ObligatoryAbstentionError: Naming the party and its vote.
         """
@@ -603,6 +619,11 @@ def roles(
         chapter: The Charter chapter (``"VI"``) or ``"52(3)"``, for obligatory abstention.
         parties: Codes of the parties to the dispute.
         without_vote: Adopted without a vote.
+
+    Raises:
+        InvalidTypeError: For a council that is not a [`Council`][unsc.council.Council],
+            rules that are not [`Rules`][unsc.rules.Rules], or parties not given as a list.
+        UnknownMatterError: For a matter that is neither substantive nor procedural.
 
     Examples:
         >>> import unsc
