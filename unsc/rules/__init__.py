@@ -33,17 +33,10 @@ a misreading (``docs/mun.md``): [`SIMPLE_MAJORITY`][unsc.rules.SIMPLE_MAJORITY] 
 other than the Charter's counts the votes against as well as those in favour.
 """
 
-# One idea a module: the rule as data and what it makes of one decision (engine), the named
-# rule sets (presets), what becomes of a proposal and what the yes votes are measured
-# against (vocabulary). Every name is imported from here.
-from unsc.rules.engine import (
-    OBLIGATORY_ABSTENTION,
-    PARTY_VOTES,
-    Role,
-    Roles,
-    Rules,
-    roles,
-)
+# One idea a module: the rule as data and what it makes of one decision (engine), what one
+# seat can do (role), the named rule sets (presets), what becomes of a proposal and what the
+# yes votes are measured against (vocabulary). Every name is imported from here.
+from unsc.rules.engine import Roles, Rules, roles
 from unsc.rules.presets import (
     ABSTENTION_VETO,
     CHARTER_1945,
@@ -58,6 +51,7 @@ from unsc.rules.presets import (
     TWO_THIRDS_VOTING,
     TWO_VETOES,
 )
+from unsc.rules.role import OBLIGATORY_ABSTENTION, PARTY_VOTES, Role
 from unsc.rules.vocabulary import Majority, Outcome
 
 __all__ = [

@@ -24,6 +24,7 @@ from unsc.errors import (
     UnknownVotesError,
 )
 from unsc.members import Member
+from unsc.rules.role import OBLIGATORY_ABSTENTION, PARTY_VOTES, Role
 from unsc.rules.vocabulary import Majority, Outcome
 from unsc.votes import Matter, Vote
 
@@ -33,9 +34,6 @@ if TYPE_CHECKING:
     from unsc.resolution import Resolution
 
 __all__ = [
-    "OBLIGATORY_ABSTENTION",
-    "PARTY_VOTES",
-    "Role",
     "Roles",
     "Rules",
     "roles",
@@ -132,7 +130,7 @@ class Rules:
         object.__setattr__(self, "_relative", self.majority is not Majority.MEMBERS)
 
     def __repr__(self) -> str:
-        blocking = "/".join(v.value for v in _sorted(self.blocking)) or "nothing"
+        blocking = "/".join(v.value for v in self._blocking) or "nothing"
         needed = f", {self.vetoes_needed} to veto" if self.vetoes_needed != 1 else ""
         return f"<Rules {self.name!r}: {self.requirement()}, blocked by {blocking}{needed}>"
 
@@ -181,10 +179,7 @@ class Rules:
             raise InvalidFieldError(
                 "Rules.for_year(year)", year, "the Council has voted since 1946: give 1946 on"
             )
-        # The named rules are made of this class, so they are looked up when asked for.
-        from unsc.rules.presets import CHARTER_1945, CHARTER_1965
-
-        return CHARTER_1945 if year < 1966 else CHARTER_1965
+        return _named()["charter-1945" if year < 1966 else "charter-1965"]
 
     @classmethod
     def preset(cls, name: str) -> Rules:
@@ -196,14 +191,13 @@ class Rules:
             UnknownPresetError: For a key that is not in [`PRESETS`][unsc.rules.PRESETS] (an
                 [`UnknownChoiceError`][unsc.errors.UnknownChoiceError], naming the keys).
         """
-        from unsc.rules.presets import PRESETS  # made of this class: looked up when asked for
-
         if not isinstance(name, str):
             raise InvalidTypeError("Rules.preset(name)", name, "give a preset's key")
+        presets = _named()
         try:
-            return PRESETS[name.strip().lower()]
+            return presets[name.strip().lower()]
         except KeyError:
-            raise UnknownPresetError("a preset", name, PRESETS) from None
+            raise UnknownPresetError("a preset", name, presets) from None
 
     def outcome(
         self, yes: int, blocks: int, no: int = 0, matter: Matter = Matter.SUBSTANTIVE
@@ -410,59 +404,6 @@ _ADOPTED, _VETOED = Outcome.ADOPTED, Outcome.VETOED
 _INSUFFICIENT, _PROCEDURAL = Outcome.INSUFFICIENT_VOTES, Matter.PROCEDURAL
 _SUBSTANTIVE = Matter.SUBSTANTIVE
 _PRESENT_AND_VOTING = Majority.PRESENT_AND_VOTING
-
-# Article 27(3), proviso: "in decisions under Chapter VI, and under paragraph 3 of
-# Article 52, a party to a dispute shall abstain from voting".
-OBLIGATORY_ABSTENTION = frozenset({"VI", "52(3)"})
-_EVERY_VOTE = frozenset(Vote)
-#: The votes a party obliged to abstain may cast.
-PARTY_VOTES = frozenset({Vote.ABSTAIN, Vote.ABSENT, Vote.NOT_PARTICIPATING})
-
-
-@attrs.frozen(repr=False)
-class Role:
-    """What one seat can do in one decision.
-
-    Attributes:
-        member: The seat's member.
-        veto: Whether it holds a veto on this council.
-        blocks: Its votes that block this decision: the rules' blocking votes for a
-            veto holder on a substantive matter, nothing otherwise (a procedural matter,
-            an elected seat, a party obliged to abstain).
-        party: Whether it is a party to the dispute obliged to abstain (Article 27(3),
-            in decisions under Chapter VI or Article 52(3)).
-    """
-
-    member: Member
-    veto: bool
-    blocks: frozenset[Vote]
-    party: bool = False
-
-    @property
-    def can_block(self) -> bool:
-        """Whether some vote of this seat blocks the decision."""
-        return bool(self.blocks)
-
-    @property
-    def allowed(self) -> frozenset[Vote]:
-        """The votes this seat may cast: all five, or no yes and no "no" for a party."""
-        return PARTY_VOTES if self.party else _EVERY_VOTE
-
-    def __repr__(self) -> str:
-        what = [
-            "veto" if self.veto else "no veto",
-            "blocks by " + "/".join(v.value for v in _sorted(self.blocks))
-            if self.blocks
-            else "cannot block",
-        ]
-        if self.party:
-            what.append("party obliged to abstain")
-        return f"<Role {self.member.code}: {', '.join(what)}>"
-
-
-def _sorted(votes: Iterable[Vote]) -> list[Vote]:
-    order = list(Vote)
-    return sorted(votes, key=order.index)
 
 
 @attrs.frozen(repr=False)
@@ -697,3 +638,20 @@ def _decide(resolution: Resolution, rules: Rules) -> Decision:
 
     _decide = decide
     return decide(resolution, rules)
+
+
+def _named() -> dict[str, Rules]:
+    """[`PRESETS`][unsc.rules.PRESETS], bound here at the first lookup.
+
+    The presets are made of this module's ``Rules``, so their module builds on this one and
+    this one cannot import it as it loads; an import inside ``Rules.for_year`` would cost half
+    a microsecond on every council built for a year.
+    """
+    global _named  # bound once, then called directly
+    from unsc.rules.presets import PRESETS
+
+    def named() -> dict[str, Rules]:
+        return PRESETS
+
+    _named = named
+    return PRESETS
