@@ -94,6 +94,17 @@ def test_reference_cross_references_are_links(site: Site) -> None:
     assert "#unsc.rules.Rules.decide" in core.links
 
 
+def test_the_rules_reference_lists_every_name() -> None:
+    """The reference lists the names of unsc.rules, which come from its modules, in the
+    order they read: a name added to the package must be added there, or it goes unshown."""
+    import unsc.rules
+
+    page = (ROOT / "docs" / "reference" / "core.md").read_text(encoding="utf-8")
+    options = page.split("::: unsc.rules\n", 1)[1].split(":::", 1)[0]
+    listed = re.findall(r"^ {8}- (\w+)$", options, flags=re.MULTILINE)
+    assert sorted(listed) == sorted(unsc.rules.__all__)
+
+
 def test_every_internal_link_resolves(site: Site) -> None:
     """Every link within the site leads to a page that exists, and to its anchor."""
     root, pages = site

@@ -1,36 +1,10 @@
-"""The rules engine: how a vote of the Council is decided.
+"""The rules engine: the rule as data, and what it makes of one decision.
 
-A [`Rules`][unsc.rules.Rules] object is plain data: the quota of affirmative votes, which
-statuses of a veto holder block a substantive decision, and how many such
-blocks it takes. [`Rules.outcome`][unsc.rules.Rules.outcome] is the Charter's rule on counts,
-written once, and [`roles`][unsc.rules.roles] says what each seat can do in a decision;
-[`Rules.count`][unsc.rules.Rules.count] counts a resolution's votes by them. The
-[`Decision`][unsc.decision.Decision] that explains itself, and
-[`decide`][unsc.decision.decide], are in [`unsc.decision`][unsc.decision].
-
-The rules as the Council applies them (Article 27 of the Charter, and the
-practice recorded in ``docs/rules.md``):
-
-* Procedural matters (Art. 27(2)) pass with the quota of any members; no veto.
-* Substantive matters (Art. 27(3)) need the quota *and* no permanent member
-  voting against. Abstention, absence and non-participation do not block.
-* A permanent member's "no" is recorded as a veto only when the draft otherwise
-  had the quota. Short of it, the draft failed for lack of votes, whoever voted no.
-
-Presets: [`CHARTER_1945`][unsc.rules.CHARTER_1945] (7 of 11) and
-[`CHARTER_1965`][unsc.rules.CHARTER_1965] (9 of 15) as
-practised; [`LITERAL_1945`][unsc.rules.LITERAL_1945] and [`LITERAL_1965`][unsc.rules.LITERAL_1965],
-the literal reading under which a permanent member's abstention or absence also blocks; and
-[`TWO_VETOES`][unsc.rules.TWO_VETOES], a reform idea under which a veto takes two permanent "no"
-votes.
-
-The misreadings Model UN brings from the General Assembly are presets too, each named as
-a misreading (``docs/mun.md``): [`SIMPLE_MAJORITY`][unsc.rules.SIMPLE_MAJORITY] (8 of 15),
-[`PRESENT_AND_VOTING`][unsc.rules.PRESENT_AND_VOTING] (more yes than no),
-[`TWO_THIRDS_VOTING`][unsc.rules.TWO_THIRDS_VOTING] (abstentions lower the bar),
-[`ABSTENTION_VETO`][unsc.rules.ABSTENTION_VETO] and
-[`PROCEDURAL_EIGHT`][unsc.rules.PROCEDURAL_EIGHT]. A [`Majority`][unsc.rules.Majority]
-other than the Charter's counts the votes against as well as those in favour.
+[`Rules`][unsc.rules.Rules] holds the quota, the votes that block and how many blocks make a
+veto; [`Rules.outcome`][unsc.rules.Rules.outcome] is the Charter's rule on counts, written
+once. [`roles`][unsc.rules.roles] says what each seat can do in one decision, and
+[`Rules.count`][unsc.rules.Rules.count] counts a record's votes by them. Users import all of
+it from [`unsc.rules`][unsc.rules].
 """
 
 from __future__ import annotations
@@ -41,7 +15,6 @@ from typing import TYPE_CHECKING, overload
 import attrs
 
 from unsc._args import as_year
-from unsc._vocabulary import Vocabulary
 from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
@@ -51,6 +24,8 @@ from unsc.errors import (
     UnknownVotesError,
 )
 from unsc.members import Member
+from unsc.rules.role import OBLIGATORY_ABSTENTION, PARTY_VOTES, Role
+from unsc.rules.vocabulary import Majority, Outcome
 from unsc.votes import Matter, Vote
 
 if TYPE_CHECKING:
@@ -59,65 +34,10 @@ if TYPE_CHECKING:
     from unsc.resolution import Resolution
 
 __all__ = [
-    "ABSTENTION_VETO",
-    "CHARTER_1945",
-    "CHARTER_1965",
-    "LITERAL_1945",
-    "LITERAL_1965",
-    "MISREADINGS",
-    "OBLIGATORY_ABSTENTION",
-    "PARTY_VOTES",
-    "PRESENT_AND_VOTING",
-    "PRESETS",
-    "PROCEDURAL_EIGHT",
-    "SIMPLE_MAJORITY",
-    "TWO_THIRDS_VOTING",
-    "TWO_VETOES",
-    "Majority",
-    "Outcome",
-    "Role",
     "Roles",
     "Rules",
     "roles",
 ]
-
-
-class Outcome(Vocabulary):
-    """What became of a proposal, in the three categories the UN records."""
-
-    ADOPTED = "adopted"
-    """Adopted."""
-    VETOED = "vetoed"
-    """Not adopted owing to the negative vote of a permanent member."""
-    INSUFFICIENT_VOTES = "insufficient votes"
-    """Not adopted, having failed to obtain the required number of votes."""
-
-    @classmethod
-    def noun(cls) -> str:
-        return "an outcome"
-
-
-class Majority(Vocabulary):
-    """What the votes in favour are measured against.
-
-    The Charter counts them against the membership: nine of the fifteen members,
-    however the others vote (Article 27). The General Assembly counts the members
-    "present and voting", those casting a yes or a no (its rules of procedure, rules 85
-    and 86; Article 18 of the Charter), so that an abstention counts for nothing and
-    lowers the bar. Model UN often carries the Assembly's way into the Council; the two
-    Assembly majorities are here to show what changes.
-    """
-
-    MEMBERS = "members"
-    """The Charter: at least the quota of members in favour."""
-    PRESENT_AND_VOTING = "present and voting"
-    """More votes in favour than against (and at least the quota, usually 1)."""
-    TWO_THIRDS_PRESENT_AND_VOTING = "two-thirds present and voting"
-    """At least two-thirds of the yes and no votes in favour: twice as many yes as no."""
-
-    @classmethod
-    def noun(cls) -> str:
-        return "a majority"
 
 
 def _votes(values: Iterable[Vote | str] | Vote | str) -> frozenset[Vote]:
@@ -183,6 +103,7 @@ class Rules:
             the same nine).
 
     Examples:
+        >>> from unsc.rules import CHARTER_1965, PRESENT_AND_VOTING
         >>> CHARTER_1965.quota, sorted(v.value for v in CHARTER_1965.blocking)
         (9, ['no'])
         >>> PRESENT_AND_VOTING.outcome(5, 0, no=4)  # abstentions do not count here
@@ -209,7 +130,7 @@ class Rules:
         object.__setattr__(self, "_relative", self.majority is not Majority.MEMBERS)
 
     def __repr__(self) -> str:
-        blocking = "/".join(v.value for v in _sorted(self.blocking)) or "nothing"
+        blocking = "/".join(v.value for v in self._blocking) or "nothing"
         needed = f", {self.vetoes_needed} to veto" if self.vetoes_needed != 1 else ""
         return f"<Rules {self.name!r}: {self.requirement()}, blocked by {blocking}{needed}>"
 
@@ -226,6 +147,7 @@ class Rules:
         no"`` under a majority of those present and voting.
 
         Examples:
+            >>> from unsc.rules import CHARTER_1965, TWO_THIRDS_VOTING
             >>> CHARTER_1965.requirement(), TWO_THIRDS_VOTING.requirement()
             ('9 votes', 'twice as many yes as no')
         """
@@ -257,7 +179,7 @@ class Rules:
             raise InvalidFieldError(
                 "Rules.for_year(year)", year, "the Council has voted since 1946: give 1946 on"
             )
-        return CHARTER_1945 if year < 1966 else CHARTER_1965
+        return _named()["charter-1945" if year < 1966 else "charter-1965"]
 
     @classmethod
     def preset(cls, name: str) -> Rules:
@@ -265,19 +187,26 @@ class Rules:
         ``"literal-1965"``).
 
         Raises:
-            UnknownChoiceError: For a key that is not in [`PRESETS`][unsc.rules.PRESETS].
+            InvalidTypeError: For a key that is not text.
+            UnknownPresetError: For a key that is not in [`PRESETS`][unsc.rules.PRESETS] (an
+                [`UnknownChoiceError`][unsc.errors.UnknownChoiceError], naming the keys).
         """
         if not isinstance(name, str):
             raise InvalidTypeError("Rules.preset(name)", name, "give a preset's key")
+        presets = _named()
         try:
-            return PRESETS[name.strip().lower()]
+            return presets[name.strip().lower()]
         except KeyError:
-            raise UnknownPresetError("a preset", name, PRESETS) from None
+            raise UnknownPresetError("a preset", name, presets) from None
 
     def outcome(
         self, yes: int, blocks: int, no: int = 0, matter: Matter = Matter.SUBSTANTIVE
     ) -> Outcome:
         """The outcome of a vote from its counts: the Charter's rule, written once.
+
+        A draft short of the quota fails for lack of votes, whoever voted against
+        (a permanent member's no is then not a veto); with the quota, it is vetoed
+        when enough seats block, and adopted otherwise.
 
         Args:
             yes: Affirmative votes.
@@ -286,11 +215,12 @@ class Rules:
             no: Negative votes, read only under a majority of those present and voting.
             matter: Substantive or procedural, read only for ``procedural_quota``.
 
-        A draft short of the quota fails for lack of votes, whoever voted against
-        (a permanent member's no is then not a veto); with the quota, it is vetoed
-        when enough seats block, and adopted otherwise.
+        Raises:
+            InvalidTypeError: For a count that is not a whole number of 0 or more.
+            UnknownMatterError: For a matter that is neither substantive nor procedural.
 
         Examples:
+            >>> from unsc.rules import CHARTER_1965, TWO_VETOES
             >>> CHARTER_1965.outcome(5, 3)
             <Outcome.INSUFFICIENT_VOTES: 'insufficient votes'>
             >>> CHARTER_1965.outcome(12, 1), TWO_VETOES.outcome(12, 1)
@@ -323,6 +253,8 @@ class Rules:
                 decision under Chapter VI or Article 52(3).
             UnknownVotesError: For counts that leave the outcome open (the quota met,
                 and who voted no not on record).
+            InvalidTypeError: If ``resolution`` is not a
+                [`Resolution`][unsc.resolution.Resolution].
         """
         return _decide(resolution, self)
 
@@ -338,6 +270,7 @@ class Rules:
 
         Examples:
             >>> from unsc import history
+            >>> from unsc.rules import CHARTER_1965
             >>> outcome, vetoed_by, against = CHARTER_1965.count(history.get("S/2023/772"))
             >>> outcome.value, vetoed_by, [m.code for m in against]
             ('insufficient votes', (), ['FRA', 'GBR', 'USA'])
@@ -346,6 +279,8 @@ class Rules:
             MissingVotesError: If a member has no recorded vote.
             ObligatoryAbstentionError: If a party to a dispute voted where it must abstain.
             UnknownVotesError: For counts that leave the outcome open.
+            InvalidTypeError: If ``resolution`` is not a
+                [`Resolution`][unsc.resolution.Resolution].
         """
         stakes, blockers, yes = self._count(resolution)
         if stakes.without_vote:
@@ -373,6 +308,8 @@ class Rules:
             MissingVotesError: If a member has no recorded vote.
             ObligatoryAbstentionError: If a party to a dispute voted where it must abstain.
             UnknownVotesError: For counts that leave the outcome open.
+            InvalidTypeError: If ``resolution`` is not a
+                [`Resolution`][unsc.resolution.Resolution].
         """
         stakes, blockers, yes = self._count(resolution)
         if stakes.without_vote:
@@ -468,146 +405,14 @@ _INSUFFICIENT, _PROCEDURAL = Outcome.INSUFFICIENT_VOTES, Matter.PROCEDURAL
 _SUBSTANTIVE = Matter.SUBSTANTIVE
 _PRESENT_AND_VOTING = Majority.PRESENT_AND_VOTING
 
-_LITERAL = frozenset({Vote.NO, Vote.ABSTAIN, Vote.ABSENT, Vote.NOT_PARTICIPATING})
-
-#: The Charter of 1945 as practised: 7 of 11, only a permanent "no" blocks.
-CHARTER_1945 = Rules("Charter 1945, as practised", 7, source="Article 27(3), 1945 text")
-#: The Charter as amended in 1965 (in force 31 August 1965; 15 seats from 1966), as practised.
-CHARTER_1965 = Rules("Charter 1965, as practised", 9, source="Article 27(3), as amended in 1965")
-#: Teaching variant: 1945 text read literally; any permanent member not voting yes blocks.
-LITERAL_1945 = Rules(
-    "Charter 1945, literal reading", 7, _LITERAL, source="Article 27(3) read literally"
-)
-#: Teaching variant: 1965 text read literally; any permanent member not voting yes blocks.
-LITERAL_1965 = Rules(
-    "Charter 1965, literal reading", 9, _LITERAL, source="Article 27(3) read literally"
-)
-#: Reform variant: a veto takes two permanent "no" votes.
-TWO_VETOES = Rules(
-    "Two-member veto (reform proposal)",
-    9,
-    vetoes_needed=2,
-    source="reform proposal: a veto needs two permanent members voting no",
-)
-# The misreadings Model UN brings into the Council, each named as one (docs/mun.md).
-#: Misreading: a simple majority of the fifteen, eight votes, adopts.
-SIMPLE_MAJORITY = Rules(
-    "Misreading: a simple majority (8 of 15)",
-    8,
-    source="a misreading; Article 27(3) asks for nine votes",
-)
-#: Misreading: more yes than no among those present and voting adopts (the General
-#: Assembly's rules 85 and 86), so abstentions count for nothing.
-PRESENT_AND_VOTING = Rules(
-    "Misreading: a majority of those present and voting",
-    1,
-    majority=Majority.PRESENT_AND_VOTING,
-    source="a misreading from the General Assembly's rules 85-86; "
-    "Article 27(3) asks for nine votes",
-)
-#: Misreading: two-thirds of those present and voting (Article 18(2), for the General
-#: Assembly's important questions), so that each abstention lowers the bar.
-TWO_THIRDS_VOTING = Rules(
-    "Misreading: two-thirds of those present and voting",
-    1,
-    majority=Majority.TWO_THIRDS_PRESENT_AND_VOTING,
-    source="a misreading from Article 18(2) and the General Assembly's rule 86; "
-    "Article 27(3) asks for nine votes",
-)
-#: Misreading: a permanent member's abstention blocks like a "no".
-ABSTENTION_VETO = Rules(
-    "Misreading: a permanent member's abstention is a veto",
-    9,
-    {Vote.NO, Vote.ABSTAIN},
-    source="a misreading; since 1946 an abstention is not a veto: ICJ, Namibia, 1971, para. 22",
-)
-#: Misreading: procedural votes pass with eight; Article 27(2) asks nine.
-PROCEDURAL_EIGHT = Rules(
-    "Misreading: procedural votes need eight",
-    9,
-    procedural_quota=8,
-    source="Article 27(3); the eight for procedural votes is a misreading of Article 27(2)",
-)
-#: The Model UN misreadings by key.
-MISREADINGS: dict[str, Rules] = {
-    "mun-simple-majority": SIMPLE_MAJORITY,
-    "mun-present-and-voting": PRESENT_AND_VOTING,
-    "mun-two-thirds": TWO_THIRDS_VOTING,
-    "mun-abstention-veto": ABSTENTION_VETO,
-    "mun-procedural-eight": PROCEDURAL_EIGHT,
-}
-#: Every preset by key.
-PRESETS: dict[str, Rules] = {
-    "charter-1945": CHARTER_1945,
-    "charter-1965": CHARTER_1965,
-    "literal-1945": LITERAL_1945,
-    "literal-1965": LITERAL_1965,
-    "two-vetoes": TWO_VETOES,
-    **MISREADINGS,
-}
-
-# Article 27(3), proviso: "in decisions under Chapter VI, and under paragraph 3 of
-# Article 52, a party to a dispute shall abstain from voting".
-OBLIGATORY_ABSTENTION = frozenset({"VI", "52(3)"})
-_EVERY_VOTE = frozenset(Vote)
-#: The votes a party obliged to abstain may cast.
-PARTY_VOTES = frozenset({Vote.ABSTAIN, Vote.ABSENT, Vote.NOT_PARTICIPATING})
-
-
-@attrs.frozen(repr=False)
-class Role:
-    """What one seat can do in one decision.
-
-    Attributes:
-        member: The seat's member.
-        veto: Whether it holds a veto on this council.
-        blocks: Its votes that block this decision: the rules' blocking votes for a
-            veto holder on a substantive matter, nothing otherwise (a procedural matter,
-            an elected seat, a party obliged to abstain).
-        party: Whether it is a party to the dispute obliged to abstain (Article 27(3),
-            in decisions under Chapter VI or Article 52(3)).
-    """
-
-    member: Member
-    veto: bool
-    blocks: frozenset[Vote]
-    party: bool = False
-
-    @property
-    def can_block(self) -> bool:
-        """Whether some vote of this seat blocks the decision."""
-        return bool(self.blocks)
-
-    @property
-    def allowed(self) -> frozenset[Vote]:
-        """The votes this seat may cast: all five, or no yes and no "no" for a party."""
-        return PARTY_VOTES if self.party else _EVERY_VOTE
-
-    def __repr__(self) -> str:
-        what = [
-            "veto" if self.veto else "no veto",
-            "blocks by " + "/".join(v.value for v in _sorted(self.blocks))
-            if self.blocks
-            else "cannot block",
-        ]
-        if self.party:
-            what.append("party obliged to abstain")
-        return f"<Role {self.member.code}: {', '.join(what)}>"
-
-
-def _sorted(votes: Iterable[Vote]) -> list[Vote]:
-    order = list(Vote)
-    return sorted(votes, key=order.index)
-
 
 @attrs.frozen(repr=False)
 class Roles:
     """What every seat can do in one decision, and the verdict from counts.
 
-    Made by [`roles`][unsc.rules.Roles.roles], the one place where Article 27 says who counts and
-    who
-    blocks; [`Rules.decide`][unsc.rules.Rules.decide], the analysis and the batch engine all read
-    it.
+    Made by [`roles`][unsc.rules.roles], the one place where Article 27 says who counts and
+    who blocks; [`Rules.decide`][unsc.rules.Rules.decide], the analysis and the batch engine
+    all read it.
 
     Attributes:
         council: The council.
@@ -691,6 +496,11 @@ class Roles:
     def check(self, ballot: Iterable[Vote | None], symbol: str = "draft") -> None:
         """Raise if a party obliged to abstain voted yes or no.
 
+        Args:
+            ballot: One vote per seat, in the council's order (``None`` for a seat not on
+                record).
+            symbol: The proposal's symbol, named in the error.
+
         Raises:
             ObligatoryAbstentionError: Naming the party and its vote.
         """
@@ -750,6 +560,11 @@ def roles(
         chapter: The Charter chapter (``"VI"``) or ``"52(3)"``, for obligatory abstention.
         parties: Codes of the parties to the dispute.
         without_vote: Adopted without a vote.
+
+    Raises:
+        InvalidTypeError: For a council that is not a [`Council`][unsc.council.Council],
+            rules that are not [`Rules`][unsc.rules.Rules], or parties not given as a list.
+        UnknownMatterError: For a matter that is neither substantive nor procedural.
 
     Examples:
         >>> import unsc
@@ -823,3 +638,20 @@ def _decide(resolution: Resolution, rules: Rules) -> Decision:
 
     _decide = decide
     return decide(resolution, rules)
+
+
+def _named() -> dict[str, Rules]:
+    """[`PRESETS`][unsc.rules.PRESETS], bound here at the first lookup.
+
+    The presets are made of this module's ``Rules``, so their module builds on this one and
+    this one cannot import it as it loads; an import inside ``Rules.for_year`` would cost half
+    a microsecond on every council built for a year.
+    """
+    global _named  # bound once, then called directly
+    from unsc.rules.presets import PRESETS
+
+    def named() -> dict[str, Rules]:
+        return PRESETS
+
+    _named = named
+    return PRESETS
