@@ -6,8 +6,8 @@ The targets are found, not listed: every name in the ``__all__`` of the public n
 instance of each public result (tests/_hostile.py). Hypothesis draws each argument from
 the hostile values; the examples are derandomised, so a run is the same on every machine,
 and bounded by their count and by a guard against hangs; no download reaches the network.
-The few targets that still fail, in unsc/rules.py (owned elsewhere), are marked xfail
-(strict): they flip to a failure, and so to attention, the day they are fixed.
+A target that fails for a reason known and not yet fixed goes in ``OWNED``, marked xfail
+(strict): it flips to a failure, and so to attention, the day it is fixed. None is.
 """
 
 from __future__ import annotations
@@ -40,9 +40,8 @@ matplotlib.use("Agg")
 VALUES = hostile_values()
 TARGETS = dict(targets(samples()))
 
-#: Targets that still fail, in a file this branch does not own (unsc/rules.py, being changed
-#: elsewhere), with why. Strict: each flips to a failure, and so to attention, when fixed.
-_RULES = "owned by unsc/rules.py"
+#: Targets that still fail, with why. Strict: each flips to a failure, and so to attention,
+#: when fixed. Empty: every target returns or raises a UNSCError.
 OWNED: dict[str, str] = {}
 
 #: Examples a target: derandomised, so the same on every machine. A few are enough to meet
