@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, overload
 
 import attrs
 
-from unsc._args import as_year
+from unsc._args import as_text, as_whole, as_year
 from unsc.errors import (
     InvalidFieldError,
     InvalidTypeError,
@@ -52,10 +52,7 @@ def _votes(values: Iterable[Vote | str] | Vote | str) -> frozenset[Vote]:
 
 
 def _whole(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(f"Rules.{attribute.name}", value, "give a whole number such as 9")
-    if value < 1:
-        raise InvalidFieldError(f"Rules.{attribute.name}", value, "it must be at least 1")
+    as_whole(value, f"Rules.{attribute.name}", low=1)
 
 
 def _majority(value: Majority | str) -> Majority:
@@ -68,8 +65,7 @@ def _whole_or_none(instance: object, attribute: attrs.Attribute[int], value: obj
 
 
 def _text(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str):
-        raise InvalidTypeError(f"Rules.{attribute.name}", value, "give a string")
+    as_text(value, f"Rules.{attribute.name}", blank=True)
 
 
 def _no_yes(instance: object, attribute: object, value: frozenset[Vote]) -> None:
@@ -282,10 +278,9 @@ class Rules:
             InvalidTypeError: If ``resolution`` is not a
                 [`Resolution`][unsc.resolution.Resolution].
         """
-        stakes, blockers, yes = self._count(resolution)
+        stakes, blockers, outcome = self._verdict(resolution)
         if stakes.without_vote:
             return _ADOPTED, (), ()
-        outcome = stakes.outcome(yes, len(blockers), _no(resolution))
         council = resolution.council
         members = council.members
         if resolution.counts is not None:
@@ -311,10 +306,14 @@ class Rules:
             InvalidTypeError: If ``resolution`` is not a
                 [`Resolution`][unsc.resolution.Resolution].
         """
+        return self._verdict(resolution)[2]
+
+    def _verdict(self, resolution: Resolution) -> tuple[Roles, list[int], Outcome]:
+        """The roles of the seats, the seats whose votes block, and the outcome."""
         stakes, blockers, yes = self._count(resolution)
         if stakes.without_vote:
-            return _ADOPTED
-        return stakes.outcome(yes, len(blockers), _no(resolution))
+            return stakes, blockers, _ADOPTED
+        return stakes, blockers, stakes.outcome(yes, len(blockers), _no(resolution))
 
     def _count(self, resolution: Resolution) -> tuple[Roles, list[int], int]:
         """The roles of the seats in ``resolution``, the seats whose votes block it, and the
