@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 import attrs
 
@@ -17,9 +17,11 @@ from unsc.decision import Decision
 from unsc.errors import DataError, InvalidTypeError, NoSuchEntryError
 from unsc.history._store import items_of, records_of, symbol_key
 from unsc.history.records import get
-from unsc.history.undl import TotalsMismatch, load_undl
 from unsc.resolution import Resolution
 from unsc.rules import Outcome, Rules
+
+if TYPE_CHECKING:  # the UN file's reader loads when a file is replayed
+    from unsc.history.undl import TotalsMismatch
 
 __all__ = [
     "Replay",
@@ -485,6 +487,8 @@ def replay_undl(
     Raises:
         DataError: Under ``strict=True``, for the first problem in the file.
     """
+    from unsc.history.undl import load_undl
+
     reader = load_undl(path, strict=strict)
     count = agreed = 0
     disagreements = []
