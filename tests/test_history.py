@@ -588,3 +588,42 @@ def test_replay_all_reads_records_first_and_rules_by_name() -> None:
     assert history.replay_all(year, rules=unsc.Rules.preset("literal-1965")).disagreements
     with pytest.raises(unsc.errors.InvalidTypeError, match=r"replay_all\(rules=\.\.\.\)"):
         history.replay_all(unsc.Rules.preset("literal-1965"))  # type: ignore[arg-type]
+
+
+def test_history_names_are_its_functions_whatever_was_imported() -> None:
+    """The names of unsc.history that are also submodules give the functions after the
+    submodules are imported, and the names loaded on first use are the modules' own."""
+    import importlib
+
+    from unsc import history
+
+    for name in ("records", "replay", "summary", "vetoes", "extent", "undl", "merge", "tidy"):
+        importlib.import_module(f"unsc.history.{name}")
+    for name in ("records", "replay", "summary", "vetoes", "extent"):
+        assert callable(getattr(history, name)), name
+    from unsc.history import merge, tidy, undl
+
+    assert history.load_undl is undl.load_undl
+    assert history.load is merge.load
+    assert history.votes is tidy.votes
+    assert set(history.__all__) <= set(dir(history))
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        history.nothing  # noqa: B018
+
+
+def test_a_look_up_loads_no_reader_of_the_un_file() -> None:
+    """Looking up and replaying a decision in a fresh process does not import the UN
+    file's reader, its merge or the tidy table (they load on first use)."""
+    import subprocess
+    import sys
+
+    program = (
+        "import sys; from unsc import history; history.replay('S/2023/772'); "
+        "print(sorted(m for m in sys.modules if m.startswith('unsc.history.')))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True, timeout=60
+    )
+    for module in ("undl", "_undl_rows", "merge", "tidy"):
+        assert f"unsc.history.{module}'" not in run.stdout, run.stdout
+    assert "unsc.history.records'" in run.stdout
