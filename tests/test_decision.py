@@ -77,3 +77,27 @@ def test_the_public_names_stay_where_users_find_them() -> None:
     assert unsc.decide is decide
     assert "Decision" in unsc.__all__
     assert "decide" in unsc.__all__
+
+
+def test_a_decision_is_one_table_in_every_format() -> None:
+    """The votes, the verdict and the explanation: text, CSV of the votes, JSON of the
+    decision, the notebook's HTML under the picture; print() fills the explanation."""
+    import json
+
+    from unsc import serial
+    from unsc.errors import InvalidFieldError, InvalidTypeError
+
+    decision = unsc.decide(history.get("S/2023/772"))
+    text = decision.table()
+
+    assert text.splitlines()[0].split() == ["member", "code", "seat", "vote"]
+    assert decision.verdict + "\n" + decision.explain() in text
+    assert decision.table("csv").splitlines()[1] == "Albania,ALB,elected,abstain"
+    assert json.loads(decision.table("json")) == json.loads(serial.to_json(decision))
+    assert str(decision) == decision.as_table(width=80).render("simple")
+    assert decision._repr_html_().startswith("<svg")
+    assert decision.explain() in decision._repr_html_()
+    with pytest.raises(InvalidTypeError):
+        decision.as_table(width="80")  # type: ignore[arg-type]
+    with pytest.raises(InvalidFieldError):
+        decision.as_table(width=-1)

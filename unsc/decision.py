@@ -13,12 +13,13 @@ Examples:
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from unsc import _prose
+from unsc._args import as_whole
+from unsc._table import Table, Tabular
 from unsc.errors import InvalidFieldError, InvalidTypeError, MissingVotesError, UnknownVotesError
 from unsc.members import Member, prose_list
 from unsc.rules import Majority, Outcome, Rules, roles
@@ -40,7 +41,7 @@ def _outcome(value: Outcome | str) -> Outcome:
 # A dict-backed frozen class: attrs then builds it by writing to __dict__, about a third
 # faster than a slotted one, and a Decision is made on every call of decide().
 @attrs.frozen(slots=False, repr=False)
-class Decision:
+class Decision(Tabular):
     """The outcome of one vote, and why.
 
     Attributes:
@@ -111,9 +112,31 @@ class Decision:
             return f"{self.resolution.symbol}: adopted without a vote"
         return f"{self.resolution.symbol}: {words}, {self.tally}"
 
-    def table(self, fmt: str = "simple") -> str:
-        """The votes as a table (any tabulate format) and the verdict beneath."""
-        return f"{self.resolution.table(fmt)}\n\n{self.verdict}"
+    def as_table(self, *, width: int = 0) -> Table:
+        """The votes, one row per member, with the verdict and the explanation beneath;
+        its JSON is the decision's (as [`serial.to_dict`][unsc.serial.to_dict] gives it).
+
+        Args:
+            width: Fill the explanation to this many columns, for a terminal (``print``
+                fills it to 80); 0, the default, keeps it on one line, as HTML wants it.
+
+        Raises:
+            InvalidTypeError: If ``width`` is not a whole number.
+            InvalidFieldError: If ``width`` is negative.
+        """
+        from unsc import serial  # serial reads decisions: imported when one is shown
+
+        width = as_whole(width, "as_table(width)", low=0)
+        explanation = self.explain()
+        return attrs.evolve(
+            self.resolution.as_table(),
+            caption=f"{self.verdict}\n{_prose.wrap(explanation, width) if width else explanation}",
+            data=serial.to_dict(self),
+        )
+
+    def __str__(self) -> str:
+        # Printed to a terminal: the explanation filled to 80 columns.
+        return self.as_table(width=80).render("simple")
 
     def svg(self) -> str:
         """A picture of the chamber: each seat coloured by its vote, the outcome beneath in
@@ -158,12 +181,8 @@ class Decision:
         return data
 
     def _repr_html_(self) -> str:
-        explanation = html.escape(self.explain())
-        return f"{self.svg()}<p>{explanation}</p>{self.resolution.table('html')}"
-
-    def __str__(self) -> str:
-        # Printed to a terminal: the explanation filled to 80 columns.
-        return f"{self.table()}\n{_prose.wrap(self.explain())}"
+        # The chamber above the table, as the command's --svg draws it beside the text.
+        return f"{self.svg()}{self.as_table().html()}"
 
     def explain(self) -> str:
         """Say in plain English what was decided and which rule decided it.

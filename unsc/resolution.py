@@ -22,11 +22,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from tabulate import tabulate
 
-from unsc._args import as_text, table_format
+from unsc._args import as_text
 from unsc._frames import frame
 from unsc._prose import picture
+from unsc._table import Table
 from unsc.council import Council, as_date
 from unsc.decision import Decision
 from unsc.decision import decide as _decide
@@ -660,9 +660,18 @@ class Resolution:
             for m, v in zip(self.council.members, self.ballot)
         ]
 
+    def as_table(self) -> Table:
+        """The votes as a table value (``Table``), one row per member."""
+        return Table(VOTE_COLUMNS, self.rows())
+
     def table(self, fmt: str = "simple") -> str:
-        """The votes as a table, one row per member, in any tabulate format."""
-        return tabulate(self.rows(), headers=VOTE_COLUMNS, tablefmt=table_format(fmt))
+        """The votes as a table, one row per member: any tabulate format, ``html``,
+        ``csv`` or ``json``.
+
+        Raises:
+            UnknownChoiceError: For a format that is none of these, naming them.
+        """
+        return self.as_table().render(fmt)
 
     def svg(self, rules: Rules | None = None) -> str:
         """A picture of the chamber for this vote (SVG), with the verdict when complete."""

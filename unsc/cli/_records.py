@@ -13,7 +13,6 @@ import attrs
 
 import unsc
 from unsc import serial
-from unsc._prose import wrap
 from unsc._table import Table
 from unsc.cli._common import (
     Result,
@@ -28,7 +27,6 @@ from unsc.cli._common import (
     titled,
 )
 from unsc.errors import MissingVotesError, UNSCError
-from unsc.resolution import VOTE_COLUMNS
 
 
 def cmd_council(args: argparse.Namespace) -> Result:
@@ -57,9 +55,10 @@ def decision_table(decision: unsc.Decision, extra: str = "", told: tuple[str, ..
     """The votes of a decision, the symbol and date (and ``told``) above, the verdict
     and its explanation (and ``extra``) beneath; its JSON the decision's."""
     record = decision.resolution
-    after = decision.verdict + "\n" + wrap(decision.explain()) + (f"\n\n{extra}" if extra else "")
+    table = decision.as_table(width=80)
+    if extra:
+        table = attrs.evolve(table, paragraphs=(extra,))
     when = f", {record.date:%d %B %Y}" if record.date else ""
-    table = Table(VOTE_COLUMNS, record.rows(), caption=after, data=serial.to_dict(decision))
     return titled(table, "\n".join([f"{record.symbol}{when}", *told]))
 
 
