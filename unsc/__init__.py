@@ -17,10 +17,9 @@ Examples:
 from unsc import _command  # noqa: F401  # isort: skip
 
 import importlib
-from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from unsc import errors
-from unsc.batch import Outcomes, decide_many
 from unsc.council import Council
 from unsc.decision import Decision, decide
 from unsc.errors import UNSCError
@@ -28,6 +27,9 @@ from unsc.members import Member
 from unsc.resolution import Resolution
 from unsc.rules import Outcome, Rules
 from unsc.votes import Matter, Tally, Vote
+
+if TYPE_CHECKING:
+    from unsc.batch import Outcomes, decide_many
 
 __all__ = [
     "Council",
@@ -56,12 +58,20 @@ _LAZY = (
 )  # fmt: skip
 
 
-def __getattr__(name: str) -> ModuleType:  # PEP 562: the lazy namespaces
+# Deciding many records at once loads with its first use too.
+_BATCH = ("Outcomes", "decide_many")
+
+
+def __getattr__(name: str) -> Any:  # PEP 562: the lazy namespaces and names
     if name in _LAZY:
         return importlib.import_module(f"unsc.{name}")
+    if name in _BATCH:
+        value = getattr(importlib.import_module("unsc.batch"), name)
+        globals()[name] = value
+        return value
     msg = f"module 'unsc' has no attribute {name!r}"
     raise AttributeError(msg)
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    return sorted({*globals(), *_LAZY, *_BATCH})
