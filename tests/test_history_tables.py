@@ -82,10 +82,15 @@ def test_csv_and_json_give_the_data_one_row_each(
     name: str, bad_report: history.UndlReport
 ) -> None:
     """JSON and CSV are the data, one row per record, replay, period, veto or
-    disagreement: never a rendered table, never a caption."""
+    disagreement: never a rendered table, never a caption. The UN file report's JSON is
+    the whole report, its disagreements the rows, with its problems and mismatches."""
     result, count = _results(bad_report)[name]
 
     rows = json.loads(result.table("json"))
+    if isinstance(result, history.UndlReport):
+        assert rows["problems"] == [str(p) for p in bad_report.problems] != []
+        assert rows["mismatches"] == [str(m) for m in bad_report.mismatches] != []
+        rows = rows["disagreements"]
     read = list(csv.DictReader(io.StringIO(result.table("csv"))))
 
     assert isinstance(rows, list)

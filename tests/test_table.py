@@ -100,3 +100,12 @@ def test_exact_fractions_are_text_in_csv_and_json_and_floats_in_the_frame() -> N
     assert t.csv() == "seat,share\nA,1/3"
     assert '"share": "1/3"' in t.json()
     assert t.to_dataframe()["share"].tolist() == [pytest.approx(1 / 3)]
+
+
+def test_a_document_gives_its_rows_to_csv_and_the_dataframe() -> None:
+    """A table whose data is a document (JSON) names where its rows are (CSV)."""
+    document = {"file": "f.csv", "rows": [{"a": 1, "b": 2}, {"a": 3, "b": 4}]}
+    table = Table(("a", "b"), [(1, 2), (3, 4)], data=document, data_rows="rows")
+
+    assert json.loads(table.render("json")) == document
+    assert table.render("csv") == "a,b\n1,2\n3,4"

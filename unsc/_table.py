@@ -86,6 +86,8 @@ class Table:
             richer form than its printed columns: a list of mappings (one per row, with
             ``data_columns`` as the DataFrame's columns), or for JSON any JSON value.
         data_columns: The columns of ``data``'s rows, in order.
+        data_rows: When ``data`` is a document (a mapping, for JSON), the key under which
+            it holds its rows as mappings, for CSV and the DataFrame.
         numparse: Whether text formats align text that reads as a number as numbers
             (tabulate's default); off for tables of values that are text.
     """
@@ -100,6 +102,7 @@ class Table:
     data: Any = None
     data_columns: tuple[str, ...] = attrs.field(default=(), converter=_texts)
     numparse: bool = True
+    data_rows: str = ""
 
     def __repr__(self) -> str:
         return f"<Table: {len(self.rows)} rows × {len(self.headers)} columns>"
@@ -162,10 +165,11 @@ class Table:
         them as mappings, else this table's rows."""
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        if isinstance(self.data, list):
+        data = self._data_rows()
+        if isinstance(data, list):
             columns = self.data_columns or self.headers
             writer.writerow(columns)
-            writer.writerows([row.get(c) for c in columns] for row in self.data)
+            writer.writerows([row.get(c) for c in columns] for row in data)
         else:
             if self.headers:
                 writer.writerow(self.headers)
@@ -177,14 +181,19 @@ class Table:
         data = self.data if self.data is not None else self.records()
         return json.dumps(data, indent=2, ensure_ascii=False, default=str)
 
+    def _data_rows(self) -> Any:
+        """``data``'s rows: ``data`` itself, or its ``data_rows`` entry."""
+        return self.data[self.data_rows] if self.data_rows else self.data
+
     def to_dataframe(self) -> Any:
         """The rows as a ``pandas.DataFrame`` (needs the ``pandas`` extra); the caption and
         notes in its ``attrs["caption"]``. Exact fractions in ``data`` become floats there
         (columns of numbers), as CSV and JSON keep them exact, as text (``"421/2145"``)."""
-        if isinstance(self.data, list):
+        data = self._data_rows()
+        if isinstance(data, list):
             rows = [
                 {k: float(v) if isinstance(v, Fraction) else v for k, v in row.items()}
-                for row in self.data
+                for row in data
             ]
             found = frame(rows, self.data_columns or self.headers)
         else:

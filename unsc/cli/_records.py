@@ -193,28 +193,7 @@ def cmd_replay_undl(args: argparse.Namespace) -> Result:
     )
     if show:
         sys.stderr.write("\n")
-    headers = ("symbol", "date", "vote", "engine", "reason")
-    rows = [
-        (
-            r.resolution.symbol,
-            r.resolution.date.isoformat() if r.resolution.date else "",
-            str(r.decision.tally),
-            r.decision.outcome.value,
-            r.reason,
-        )
-        for r in report.disagreements
-    ]
-    data = {
-        "file": report.path,
-        "resolutions": report.resolutions,
-        "agreed": report.agreed,
-        "disagreements": [dict(zip(headers, row)) for row in rows],
-        "mismatches": [str(m) for m in report.mismatches],
-        "problems": [str(p) for p in report.problems],
-    }
-    after = "\n".join([*(str(m) for m in report.mismatches), *(str(p) for p in report.problems)])
-    table = Table(headers, rows, caption=after, data=data)
-    return titled(table, report.summary()), 0 if report.clean else 1
+    return report.as_table(), 0 if report.clean else 1
 
 
 def _download_bar(received: int, total: int | None) -> None:

@@ -405,8 +405,8 @@ class UndlReport(Tabular):
     """What the engine made of a UN voting-data file.
 
     As a table: the summary, each disagreement (its row, then its reason), the totals
-    mismatches and the problems; its CSV, JSON and DataFrame give one row per
-    disagreement.
+    mismatches and the problems; its CSV and DataFrame give one row per disagreement, its
+    JSON the whole report (file, counts, disagreements, mismatches, problems).
 
     Attributes:
         path: The file.
@@ -455,19 +455,29 @@ class UndlReport(Tabular):
             [(m.symbol, m.line, "-".join(map(str, m.stated)), "-".join(map(str, m.counted)))
              for m in self.mismatches],
         )  # fmt: skip
-        data = [
+        columns = ("symbol", "date", "vote", "recorded", "engine", "reason")
+        rows = [
             {"symbol": r.resolution.symbol, "date": r.resolution.date,
-             "recorded": r.recorded.value if r.recorded else None,
+             "vote": str(r.decision.tally), "recorded": r.recorded.value if r.recorded else None,
              "engine": r.decision.outcome.value, "reason": r.reason}
             for r in self.disagreements
         ]  # fmt: skip
+        document = {
+            "file": self.path,
+            "resolutions": self.resolutions,
+            "agreed": self.agreed,
+            "disagreements": rows,
+            "mismatches": [str(m) for m in self.mismatches],
+            "problems": [str(p) for p in self.problems],
+        }
         return Table(
             (),
             (),
             sections=(Table((), (), caption=self.summary()), disagreements, mismatches),
             paragraphs=[str(p) for p in self.problems],
-            data=data,
-            data_columns=("symbol", "date", "recorded", "engine", "reason"),
+            data=document,
+            data_columns=columns,
+            data_rows="disagreements",
         )
 
 
