@@ -148,7 +148,7 @@ def cmd_history(args: argparse.Namespace) -> Result:
     }
     if args.votes:
         votes = history.votes(**{k: v for k, v in filters.items() if v is not None})
-        return Table(history.VOTE_COLUMNS, votes.to_rows(), caption=votes.caption()), 0
+        return votes.as_table(limit=0), 0
     found = history.records(**filters)
     if args.summary:
         summary = history.summary(by=args.summary, records=found)
@@ -215,10 +215,7 @@ def cmd_data(args: argparse.Namespace) -> Result:
     if args.action == "status":
         if args.url is not None:
             raise UsageError("unsc: --url goes with 'unsc data update'")
-        found = cache.status()
-        fields = found.to_dict()
-        rows = [(k.replace("_", " "), "—" if v is None else v) for k, v in fields.items()]
-        return titled(Table(("field", "value"), rows, data=fields), found.summary()), 0
+        return cache.status().as_table(), 0
     show = show_progress(args.progress)
     # The terms go where a person reads them: on stderr when stdout is JSON or CSV.
     terms = sys.stderr if args.format in ("json", "csv") else sys.stdout

@@ -207,7 +207,7 @@ class DataStatus(Tabular):
                    if isinstance(value, int) else value)
                   for name, value in self.to_dict().items()]  # fmt: skip
         return Table(
-            (),
+            ("field", "value"),
             fields,
             sections=(Table((), (), caption=self.summary()),),
             data=self.to_dict(),
