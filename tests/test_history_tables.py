@@ -252,3 +252,13 @@ def test_replay_statuses_as_strings_or_members() -> None:
     assert report.unchecked[0].status is history.ReplayStatus.UNCHECKED
     with pytest.raises(UnknownChoiceError, match="agrees, disagrees, unchecked"):
         history.ReplayResult(record, None, "fine")
+
+
+def test_an_empty_summary_says_why() -> None:
+    """A summary of no decisions is a sentence: the listing's, after the record's end."""
+    after = history.summary("year", history.records(year=2030))
+    none = history.summary("decade", [])
+
+    assert str(after) == "No decisions on record after 7 April 2026: the record ends there."
+    assert str(none).startswith("No decisions. ")
+    assert after.table("csv").splitlines() == [",".join(after.columns)]

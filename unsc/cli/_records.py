@@ -151,10 +151,7 @@ def cmd_history(args: argparse.Namespace) -> Result:
         return votes.as_table(limit=0), 0
     found = history.records(**filters)
     if args.summary:
-        summary = history.summary(by=args.summary, records=found)
-        if summary.rows:
-            return summary.as_table(), 0
-        return Table(summary.COLUMNS, (), caption=found.note), 0
+        return history.summary(by=args.summary, records=found).as_table(), 0
     count = f"{len(found):,} decision{'s' if len(found) != 1 else ''} on record"
     table = attrs.evolve(
         found.as_table(), caption=f"{count}. {found.note}" if found else found.note

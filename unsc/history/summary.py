@@ -11,7 +11,7 @@ import attrs
 from unsc._table import Table, Tabular
 from unsc.errors import InvalidTypeError, NoSuchEntryError, position
 from unsc.history._store import records_of, session
-from unsc.history.records import extent
+from unsc.history.records import RecordList, extent
 from unsc.resolution import Resolution
 from unsc.rules import Outcome
 from unsc.votes import Kind
@@ -86,7 +86,10 @@ class Summary(Tabular):
 
     def as_table(self) -> Table:
         """One row per period, what the columns count and what the record of the period
-        rests on beneath."""
+        rests on beneath; no rows, the sentence that says why (the period is after the
+        record's end, or holds no decision)."""
+        if not self.rows:
+            return Table(self.columns, (), caption=self.record_note or "No decisions.")
         return Table(self.columns, self.rows, caption=self.notes, notes=(self.record_note,))
 
     def caption(self) -> str:
@@ -190,7 +193,11 @@ def summary(by: str = "year", records: Iterable[Resolution] | None = None) -> Su
             if not record.complete:
                 counts[7] += 1
         rows.append((period, *counts))
-    return Summary(by, tuple(rows), record_note=_note_of(by, periods))
+    note = _note_of(by, periods)
+    if not periods:  # the listing says why it is empty (e.g. after the record's end)
+        listing = records.note if isinstance(records, RecordList) else ""
+        note = listing or f"No decisions. {note}"
+    return Summary(by, tuple(rows), record_note=note)
 
 
 def coverage(by: str = "decade", records: Iterable[Resolution] | None = None) -> Summary:
