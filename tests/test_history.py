@@ -627,3 +627,22 @@ def test_a_look_up_loads_no_reader_of_the_un_file() -> None:
     for module in ("undl", "_undl_rows", "merge", "tidy"):
         assert f"unsc.history.{module}'" not in run.stdout, run.stdout
     assert "unsc.history.records'" in run.stdout
+
+
+def test_the_lazy_submodules_are_attributes_too() -> None:
+    """history.undl, history.merge, history.tidy and unsc.batch are there before use."""
+    import subprocess
+    import sys
+
+    program = (
+        "import unsc; from unsc import history; "
+        "print(history.undl.write_undl.__name__, history.merge.__name__, "
+        "history.tidy.__name__, len(unsc.batch.VOTES), 'batch' in dir(unsc), "
+        "'undl' in dir(history))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert run.stdout.split() == [
+        "write_undl", "unsc.history.merge", "unsc.history.tidy", "5", "True", "True"
+    ]  # fmt: skip

@@ -580,3 +580,37 @@ def test_a_stray_quote_beside_a_quoted_field_is_read_without_it(
     assert len(read) == 16
     assert [p.line for p in reader.problems] == [4]
     assert "; the row is read" in str(reader.problems[0])
+
+
+def test_bad_bytes_named_in_the_files_order_wherever_they_are(tmp_path: Path) -> None:
+    """Bytes that are not UTF-8 are named at their row's turn, in the header and in a row
+    set aside too; strict reading raises at the first problem in the file's order, as
+    lenient reading lists them."""
+    lines = SAMPLE.read_bytes().splitlines(keepends=True)
+    header = lines[0].replace(b"subjects", b"subj\xffects")
+    assert header != lines[0]
+    in_header = _write(tmp_path, b"".join([header, *lines[1:]]), "header.csv")
+    reader = history.load_undl(in_header, strict=False)
+    read = list(reader)
+    assert len(read) == 16
+    assert [(p.line, p.problem) for p in reader.problems] == [(1, "bytes that are not UTF-8")]
+
+    cut = lines[2].rsplit(b",", 3)[0] + b"\n"  # line 3 cut short
+    late = lines[150].replace(b",Y,", b",Y\xff,", 1)  # a bad byte on line 151
+    assert late != lines[150]
+    both = _write(tmp_path, b"".join([*lines[:2], cut, *lines[3:150], late, *lines[151:]]))
+    reader = history.load_undl(both, strict=False)
+    list(reader)
+    named = [(p.line, p.problem) for p in reader.problems]
+    assert named[0][0] == 3
+    assert (151, "bytes that are not UTF-8") in named
+    with pytest.raises(DataError, match="line 3: row has"):
+        list(history.load_undl(both))
+
+    rejected = _write(tmp_path, b"".join([lines[0], b"1,\xff\n", *lines[1:]]), "rejected.csv")
+    reader = history.load_undl(rejected, strict=False)
+    assert len(list(reader)) == 16
+    assert [(p.line, p.problem) for p in reader.problems] == [
+        (2, "row has 2 of 20 columns (truncated or malformed)"),
+        (2, "bytes that are not UTF-8"),
+    ]

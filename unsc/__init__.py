@@ -54,7 +54,7 @@ __version__ = "0.1.0.dev0"
 # Namespaces load on first use, so that `import unsc` stays light: `unsc.history`,
 # `from unsc import analysis` and the like import them then.
 _LAZY = (
-    "analysis", "history", "procedure", "reform", "serial", "strategies", "teaching",
+    "analysis", "batch", "history", "procedure", "reform", "serial", "strategies", "teaching",
 )  # fmt: skip
 
 

@@ -130,7 +130,8 @@ class Decision(Tabular):
         explanation = self.explain()
         return attrs.evolve(
             self.resolution.as_table(),
-            caption=f"{self.verdict}\n{_prose.wrap(explanation, width) if width else explanation}",
+            caption=self.verdict,
+            notes=(_prose.wrap(explanation, width) if width else explanation,),
             data=serial.to_dict(self),
         )
 

@@ -94,7 +94,13 @@ _LAZY = {
 }
 
 
+#: The submodules loaded on first use, reached as attributes too (``history.undl``).
+_SUBMODULES = frozenset(_LAZY.values())
+
+
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"unsc.history.{name}")
     module = _LAZY.get(name)
     if module is None:
         msg = f"module 'unsc.history' has no attribute {name!r}"
@@ -105,4 +111,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+    return sorted({*globals(), *_LAZY, *_SUBMODULES})

@@ -34,6 +34,7 @@ __all__ = [
     "PROCEDURAL",
     "RowReader",
     "TotalsMismatch",
+    "bad_bytes",
     "line_numbers",
     "said",
 ]
@@ -205,6 +206,11 @@ def _one_council(year: int) -> bool:
     )
 
 
+def bad_bytes(text: str) -> int:
+    """How many bytes that are not UTF-8 ``text`` holds (kept as surrogates)."""
+    return sum(len(run) for run in _SURROGATE.findall(text))
+
+
 def _absentees(note: str, council: Council) -> frozenset[int]:
     """Seats the note says were absent, e.g. "The USSR was absent"."""
     seats = set()
@@ -302,14 +308,16 @@ class RowReader:
                 return
 
     def _repair(self, row: list[str], line: int, seen: int) -> int:
-        """Under strict=False: name bytes that are not UTF-8, and replace them with U+FFFD.
+        """Name bytes that are not UTF-8, and replace them with U+FFFD (under strict=True
+        the first raises).
 
         Returns the number of bad bytes accounted for so far.
         """
         for i, value in enumerate(row):
             found = _SURROGATE.findall(value)
             if found:
-                self._problem("bytes that are not UTF-8", line, self._header[i])
+                column = self._header[i] if i < len(self._header) else None
+                self._problem("bytes that are not UTF-8", line, column)
                 row[i] = _SURROGATE.sub("\ufffd", value)
                 seen += sum(len(run) for run in found)
         return seen

@@ -51,6 +51,7 @@ from unsc.history._undl_rows import (
     PROCEDURAL,
     RowReader,
     TotalsMismatch,
+    bad_bytes,
     line_numbers,
     said,
 )
@@ -132,11 +133,12 @@ class UndlReader(RowReader):
         self._seen_bad = 0
         self._years = {}
         self._seen = {}
-        if not self.strict:
-            codecs.register_error(self._handler, self._bad_bytes)
-        errors = "strict" if self.strict else self._handler
+        # Bytes that are not UTF-8 are kept as surrogates and named at their row's turn,
+        # in both modes, so that strict reading raises at the first problem in the file's
+        # order (a decoder raising would name them as soon as it read ahead).
+        codecs.register_error(self._handler, self._bad_bytes)
         try:
-            f = open(self.path, encoding="utf-8-sig", newline="", errors=errors)  # noqa: SIM115
+            f = open(self.path, encoding="utf-8-sig", newline="", errors=self._handler)  # noqa: SIM115
         except FileNotFoundError:
             raise MissingFileError(self.path, "no such file") from None
         except IsADirectoryError:
@@ -146,8 +148,6 @@ class UndlReader(RowReader):
         with f:
             try:
                 yield from self._read(f)
-            except UnicodeDecodeError as exc:
-                raise self._decode_error(exc) from None
             except OSError as exc:
                 raise FileError(self.path, f"cannot be read: {exc.strerror or exc}") from None
 
@@ -172,6 +172,8 @@ class UndlReader(RowReader):
                 self.path, f"the header cannot be read as CSV: {exc}", line=1
             ) from None
         self._start(header)
+        if self._bad_bytes.count != self._seen_bad:
+            self._seen_bad = self._repair(header, 1, self._seen_bad)
         width = len(header)
         id_column = self._index[0]
         group: list[list[str]] = []
@@ -267,6 +269,8 @@ class UndlReader(RowReader):
                             f"row has {len(row)} of {width} columns (truncated or malformed)",
                             offset + n,
                         )
+                        if self._bad_bytes.count != self._seen_bad:
+                            self._seen_bad = self._repair(row, offset + n, self._seen_bad)
                     if group and not explicit:  # the group's lines are no longer one run
                         numbered, explicit = line_numbers(lines, len(group)), True
                 else:
@@ -292,8 +296,10 @@ class UndlReader(RowReader):
                 explicit = True
                 group.append(fields)
                 numbered.append(line)
-            elif group and not explicit:
-                numbered, explicit = line_numbers(lines, len(group)), True
+            else:  # named, not read: its bad bytes, if any, with it
+                self._seen_bad += bad_bytes(chunk[line - start - 1])
+                if group and not explicit:
+                    numbered, explicit = line_numbers(lines, len(group)), True
             skip = line - start
         if group:
             record = self._complete(group, numbered if explicit else lines, checked=short)
@@ -482,22 +488,6 @@ class UndlReader(RowReader):
         quiet._start(self._header)
         return quiet._resolution(rows, first) if rows else None
 
-    def _decode_error(self, exc: UnicodeDecodeError) -> DataError:
-        """Name the line and column of the first bytes that are not UTF-8 (a cold path)."""
-        with open(self.path, "rb") as f:
-            lines = f.read().removeprefix(codecs.BOM_UTF8).splitlines()
-        header = next(csv.reader([lines[0].decode("utf-8", "replace")])) if lines else []
-        for number, raw in enumerate(lines, start=1):
-            try:
-                raw.decode("utf-8")
-            except UnicodeDecodeError:
-                # latin-1 maps every byte to one character, so the fields split as in the file.
-                fields = next(csv.reader([raw.decode("latin-1")]), [])
-                bad = [i for i, v in enumerate(fields) if not _decodes(v) and i < len(header)]
-                column = header[bad[0]] if bad else None
-                return DataError(self.path, "bytes that are not UTF-8", line=number, column=column)
-        return DataError(self.path, f"bytes that are not UTF-8 ({exc.reason})")
-
 
 # Characters read at a time: whole lines, about a quarter of a megabyte.
 _CHUNK = 1 << 18
@@ -557,14 +547,6 @@ def _as_read(line: str, width: int) -> list[str]:
     if len(row) == width:
         return row
     return _meant(line, width, _row(line, quote=False), _row(line, strict=False))[0] or []
-
-
-def _decodes(value: str) -> bool:
-    try:
-        value.encode("latin-1").decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def load_undl(path: str | os.PathLike[str], *, strict: bool = True) -> UndlReader:
