@@ -195,9 +195,9 @@ class UndlReader(RowReader):
             tried = True
             if runs is not None:
                 at = start  # the lines of the file before the run
-                for i, (code, rows) in enumerate(runs):
+                for code, rows, final in runs:
                     whole = None
-                    if i < len(runs) - 1 and code != current:  # ends before the chunk does
+                    if not final and code != current:  # ends before the chunk does
                         whole = self._one_resolution(rows, code == header[id_column])
                     if whole is not None:
                         if group:
@@ -306,7 +306,7 @@ class UndlReader(RowReader):
             if record is not None:
                 yield record
 
-    def _plain(self, chunk: list[str]) -> list[tuple[str, list[list[str]]]] | None:
+    def _plain(self, chunk: list[str]) -> Iterator[tuple[str, list[list[str]], bool]] | None:
         """The rows of a chunk of lines that hold no quote, by resolution, each row split
         only at the commas of its member columns (``_in_full`` splits the rest).
 
@@ -321,8 +321,10 @@ class UndlReader(RowReader):
         if '"' in text or "\x00" in text or max(map(len, chunk)) > csv.field_size_limit():
             return None
         # Split as they are: the line's end stays on its last field until _in_full.
+        # One run at a time (the chunk's rows are not all kept at once: the garbage
+        # collector would walk them again and again).
         rows = map(str.split, chunk, itertools.repeat(","), itertools.repeat(self._after))
-        return [(code, list(run)) for code, run in itertools.groupby(rows, _FIRST)]
+        return _flag_last(itertools.groupby(rows, _FIRST))
 
     def _one_resolution(self, rows: list[list[str]], header: bool) -> list[list[str]] | None:
         """A plain run of rows as one resolution: its first row in full and the others
@@ -487,6 +489,20 @@ class UndlReader(RowReader):
         quiet = UndlReader(self.path, strict=False)
         quiet._start(self._header)
         return quiet._resolution(rows, first) if rows else None
+
+
+def _flag_last(
+    runs: Iterator[tuple[str, Iterator[list[str]]]],
+) -> Iterator[tuple[str, list[list[str]], bool]]:
+    """Each run of rows with its id, and whether it is the last of its chunk."""
+    code, run = next(runs, ("", None))
+    if run is None:
+        return
+    rows = list(run)
+    for following, more in runs:
+        yield code, rows, False
+        code, rows = following, list(more)
+    yield code, rows, True
 
 
 # Characters read at a time: whole lines, about a quarter of a megabyte.
