@@ -28,7 +28,4 @@ draft = unsc.Resolution(
 decision = unsc.decide(draft)
 
 print(f"{draft.symbol}, {draft.date:%d %B %Y}: {draft.title}\n")
-print(draft.table())
-print()
-print(decision.verdict)
-print(decision.explain())
+print(decision)  # the votes, the verdict, and why, filled to 80 columns
