@@ -614,3 +614,13 @@ def test_bad_bytes_named_in_the_files_order_wherever_they_are(tmp_path: Path) ->
         (2, "row has 2 of 20 columns (truncated or malformed)"),
         (2, "bytes that are not UTF-8"),
     ]
+
+
+def test_line_of_a_resolution_read() -> None:
+    """The reader says where a resolution it read begins, whatever the symbol's spacing."""
+    reader = history.load_undl(SAMPLE)
+    list(reader)
+    assert reader.line_of("S/RES/11 (1946)") == reader.line_of("s/res/11(1946)") == 2
+    assert reader.line_of("S/RES/1 (1900)") is None
+    with pytest.raises(unsc.errors.InvalidTypeError):
+        reader.line_of(11)  # type: ignore[arg-type]

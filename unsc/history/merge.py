@@ -99,7 +99,7 @@ def merge(bundled: Sequence[Resolution], reader: UndlReader) -> Merged:
         mine = bundled[i]
         found = _differences(mine, record)
         if found:
-            line = reader._seen[record.symbol.replace(" ", "")][0]
+            line = reader.line_of(record.symbol)
             conflicts.extend(Conflict(mine.symbol, f, b, u, line) for f, b, u in found)
             continue
         replaced[i] = attrs.evolve(

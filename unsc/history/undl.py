@@ -43,7 +43,9 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import IO
 
+from unsc._args import as_text
 from unsc.errors import DataError, FileError, InvalidTypeError, MissingFileError
+from unsc.history._store import symbol_key
 from unsc.history._undl_rows import (
     COLUMNS,
     HEADER,
@@ -150,6 +152,16 @@ class UndlReader(RowReader):
                 yield from self._read(f)
             except OSError as exc:
                 raise FileError(self.path, f"cannot be read: {exc.strerror or exc}") from None
+
+    def line_of(self, symbol: str) -> int | None:
+        """The line of the first row of ``symbol`` in the reading so far, if it was read
+        (its spacing and case as you like: ``S/RES/2712 (2023)`` is ``s/res/2712(2023)``).
+
+        Raises:
+            InvalidTypeError: If ``symbol`` is not text.
+        """
+        seen = self._seen.get(symbol_key(as_text(symbol, "line_of(symbol)", blank=True)))
+        return None if seen is None else seen[0]
 
     def __repr__(self) -> str:
         mode = "strict" if self.strict else "lenient"
@@ -424,10 +436,9 @@ class UndlReader(RowReader):
         # columns. Otherwise the columns read are compared one by one (a row may differ in
         # a column unsc does not read, such as the subjects, without a word).
         same, shared, text = self._same, self._shared, self._text
-        first = same(group[0])
         if (
             not checked
-            and not all(map(first.__eq__, map(same, group)))
+            and not all(map(same(group[0]).__eq__, map(same, group)))
             and (
                 not all(map(shared(group[0]).__eq__, map(shared, group)))
                 or text(group[0]) != text(group[-1])
@@ -440,7 +451,7 @@ class UndlReader(RowReader):
         record = self._resolution(group, lines)
         if record is None:
             return None
-        key = record.symbol.replace(" ", "")
+        key = symbol_key(record.symbol)
         seen = self._seen.get(key)
         if seen is None:
             if isinstance(lines, int):
